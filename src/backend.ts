@@ -1,0 +1,87 @@
+/**
+ * The public backend interface and registry. The built-in backends register through exactly this interface,
+ * the same one a third party uses (`registerBackend`).
+ */
+import type { SigmaRule } from './rule/ast.js';
+import type { Pipeline } from './pipeline/index.js';
+import { SigmaError } from './errors.js';
+
+/** One rule after conversion: its queries (already finalized per rule) and the pipeline state. */
+export interface RuleResult {
+  readonly rule: SigmaRule;
+  readonly queries: readonly string[];
+  readonly state: Readonly<Record<string, unknown>>;
+}
+
+export interface OutputFormat {
+  readonly description: string;
+  /** Per rule: turns each raw query into this format's per-rule text (e.g. an ESCU search, a JSON body). */
+  readonly finalizeQuery?: (query: string, rule: SigmaRule, state: Readonly<Record<string, unknown>>, index: number) => string;
+  /**
+   * Whole run: the text of a combined output file from every converted rule (e.g. savedsearches.conf). When
+   * absent, the output is the per-rule queries, one per line.
+   */
+  readonly finalizeOutput?: (results: readonly RuleResult[]) => string;
+}
+
+export interface NamedPipeline {
+  readonly description: string;
+  /** Built lazily, once per process. */
+  readonly load: () => Pipeline;
+}
+
+export interface ConvertOptions {
+  /** The processing pipeline to apply before compiling (already combined from -p arguments). */
+  readonly pipeline?: Pipeline;
+  readonly format?: string;
+  /** Backend-specific options (e.g. eql's category-aware prefix). */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+export interface Backend {
+  readonly name: string;
+  readonly description: string;
+  readonly pipelines: Readonly<Record<string, NamedPipeline>>;
+  readonly formats: Readonly<Record<string, OutputFormat>>;
+  /**
+   * Converts one rule: applies the pipeline, compiles, post-processes and finalizes per rule for the format.
+   * Throws SigmaError when the rule cannot be expressed.
+   */
+  readonly convert: (rule: SigmaRule, options: ConvertOptions) => RuleResult;
+}
+
+const registry = new Map<string, Backend>();
+
+export function registerBackend(backend: Backend): void {
+  registry.set(backend.name, backend);
+}
+
+export function getBackend(name: string): Backend {
+  const backend = registry.get(name);
+  if (!backend) {
+    throw new SigmaError('backend', `unknown target '${name}' (known: ${[...registry.keys()].join(', ') || 'none'})`);
+  }
+  return backend;
+}
+
+export function listBackends(): Backend[] {
+  return [...registry.values()];
+}
+
+export function getFormat(backend: Backend, format = 'default'): OutputFormat {
+  const f = backend.formats[format];
+  if (!f) {
+    throw new SigmaError('backend', `target '${backend.name}' has no format '${format}' (formats: ${Object.keys(backend.formats).join(', ')})`);
+  }
+  return f;
+}
+
+export function getNamedPipeline(backend: Backend | undefined, name: string): Pipeline {
+  const owners = backend ? [backend, ...listBackends().filter((b) => b !== backend)] : listBackends();
+  for (const b of owners) {
+    const p = b.pipelines[name];
+    if (p) return p.load();
+  }
+  const known = listBackends().flatMap((b) => Object.keys(b.pipelines));
+  throw new SigmaError('backend', `unknown pipeline '${name}' (known: ${known.join(', ')})`);
+}

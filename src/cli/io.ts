@@ -1,0 +1,11 @@
+/** What a CLI command may touch besides the file system: its output streams and working folder. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  /** True when stdout is a terminal (progress bars only then). */
+  readonly isTTY: boolean;
+}
+
+/** A command: parses its own arguments, returns the exit code. */
+export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;

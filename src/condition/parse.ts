@@ -1,0 +1,71 @@
+/** Parses and resolves Sigma conditions: glue around the peggy-generated parser. */
+import type { ConditionNode } from '../rule/ast.js';
+import { SigmaError, type SourceLocation } from '../errors.js';
+import { parse, SyntaxError as PeggySyntaxError } from './generated/condition-parser.js';
+
+/** Conditions longer than this are refused (hostile input); SigmaHQ's longest is far below. */
+export const MAX_CONDITION_LENGTH = 100_000;
+
+/** Location of a character of the condition, given where the condition's text starts. */
+function at(location: SourceLocation | undefined, offset: number): SourceLocation {
+  if (!location) return {};
+  return { ...location, column: location.column !== undefined ? location.column + offset : undefined };
+}
+
+export function parseCondition(text: string, location?: SourceLocation): ConditionNode {
+  if (text.length > MAX_CONDITION_LENGTH) {
+    throw new SigmaError('limit', `condition is ${text.length} characters long, more than ${MAX_CONDITION_LENGTH}`, location);
+  }
+  try {
+    return parse(text) as ConditionNode;
+  } catch (e) {
+    if (e instanceof PeggySyntaxError) {
+      const offset = e.location.start.offset;
+      const found = e.found === null ? 'end of condition' : `'${e.found}'`;
+      throw new SigmaError('condition', `condition syntax error at ${found} (character ${offset + 1} of '${text}')`, at(location, offset));
+    }
+    if (e instanceof RangeError) throw new SigmaError('limit', 'condition nested too deeply', location);
+    throw e;
+  }
+}
+
+function patternRegex(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * Replaces `1 of x*` / `all of them` by or/and of references, and checks every referenced name exists.
+ * `them` excludes selections whose name starts with `_` (as pySigma does).
+ */
+export function resolveCondition(node: ConditionNode, names: readonly string[], text: string, location?: SourceLocation): ConditionNode {
+  const known = new Set(names);
+  const visit = (n: ConditionNode): ConditionNode => {
+    switch (n.kind) {
+      case 'and':
+      case 'or':
+        return Object.freeze({ kind: n.kind, args: Object.freeze(n.args.map(visit)) });
+      case 'not':
+        return Object.freeze({ kind: 'not', arg: visit(n.arg) });
+      case 'ref':
+        if (!known.has(n.name)) {
+          throw new SigmaError('condition', `condition '${text}' refers to '${n.name}', which is not a selection of this rule (selections: ${names.join(', ') || 'none'})`, at(location, n.offset));
+        }
+        return Object.freeze(n);
+      case 'of': {
+        const matched =
+          n.pattern === 'them' ? names.filter((s) => !s.startsWith('_')) : names.filter((s) => patternRegex(n.pattern).test(s));
+        if (matched.length === 0) {
+          throw new SigmaError('condition', `condition '${text}': no selection matches '${n.pattern}'`, at(location, n.offset));
+        }
+        const refs = matched.map((name) => Object.freeze({ kind: 'ref' as const, name, offset: n.offset }));
+        return Object.freeze({ kind: n.quantifier === 'all' ? 'and' : 'or', args: Object.freeze(refs) });
+      }
+      default: {
+        const never: never = n;
+        return never;
+      }
+    }
+  };
+  return visit(node);
+}

@@ -1,0 +1,142 @@
+/**
+ * YAML text → SigmaCollection: documents told apart (rule, correlation, filter), validated, and turned into
+ * the typed AST. Throws one located SigmaError for the first problem of the text.
+ */
+import type { z } from 'zod';
+import type { DocumentMeta, Logsource, SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaRule } from './ast.js';
+import { SigmaError, type SourceLocation } from '../errors.js';
+import { parseYaml, type ParsedYaml, type YamlPath } from './yaml.js';
+import { correlationSchema, filterSchema, META_KEYS, ruleSchema } from './schema.js';
+import { buildDetections, type Locate } from './detection.js';
+import { parseTimespan } from './timespan.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Validates with zod; the first issue becomes a SigmaError at the offending key. */
+function validate<S extends z.ZodType>(schema: S, doc: unknown, locate: Locate, kind: string): z.infer<S> {
+  const result = schema.safeParse(doc);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+  const key = path.length ? path.join('.') : kind;
+  let message = issue?.message ?? 'invalid document';
+  if (issue?.code === 'invalid_type' && /received undefined/.test(message)) message = `'${key}' is required`;
+  else if (issue?.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `'${k}'`).join(', ')} in '${key}'`;
+  else message = `'${key}': ${message}`;
+  // Point at the deepest part of the path that exists in the source.
+  let location: SourceLocation | undefined;
+  for (let n = path.length; n >= 0 && !location?.line; n--) location = locate(path.slice(0, n), n === path.length ? 'value' : 'key');
+  throw new SigmaError('schema', `${kind}: ${message}`, location ?? {});
+}
+
+function meta(data: Record<string, unknown>, doc: Record<string, unknown>, source: SourceLocation, reserved: readonly string[]): DocumentMeta {
+  const custom: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!META_KEYS.has(k) && !reserved.includes(k)) custom[k] = v;
+  const out: Record<string, unknown> = { custom: deepFreeze(custom), source };
+  for (const k of META_KEYS) if (data[k] !== undefined) out[k] = deepFreeze(data[k]);
+  return out as unknown as DocumentMeta;
+}
+
+function logsource(data: Record<string, unknown> | undefined): Logsource {
+  if (!data) return Object.freeze({});
+  const { category, product, service, definition, ...rest } = data;
+  const out: Record<string, unknown> = {};
+  if (typeof category === 'string') out.category = category;
+  if (typeof product === 'string') out.product = product;
+  if (typeof service === 'string') out.service = service;
+  if (typeof definition === 'string') out.definition = definition;
+  if (Object.keys(rest).length) out.custom = deepFreeze(rest);
+  return Object.freeze(out) as Logsource;
+}
+
+function loadRule(doc: Record<string, unknown>, locate: Locate, source: SourceLocation): SigmaRule {
+  const data = validate(ruleSchema, doc, locate, 'rule');
+  return Object.freeze({
+    kind: 'rule',
+    ...meta(data, doc, source, ['logsource', 'detection']),
+    logsource: logsource(data.logsource),
+    detection: buildDetections(doc.detection, ['detection'], locate),
+  });
+}
+
+function loadCorrelation(doc: Record<string, unknown>, locate: Locate, source: SourceLocation): SigmaCorrelation {
+  const data = validate(correlationSchema, doc, locate, 'correlation');
+  const c = data.correlation;
+  const aliases = new Map<string, ReadonlyMap<string, string>>();
+  for (const [alias, mapping] of Object.entries(c.aliases ?? {})) aliases.set(alias, new Map(Object.entries(mapping)));
+  const needsCondition = c.type !== 'temporal' && c.type !== 'temporal_ordered';
+  if (needsCondition && !c.condition) {
+    throw new SigmaError('correlation', `a ${c.type} correlation needs a 'condition'`, locate(['correlation'], 'key'));
+  }
+  if (c.type.startsWith('value_') && !c.condition?.field) {
+    throw new SigmaError('correlation', `a ${c.type} correlation needs 'condition.field'`, locate(['correlation', 'condition'], 'key'));
+  }
+  return Object.freeze({
+    kind: 'correlation',
+    ...meta(data, doc, source, ['correlation', 'generate']),
+    type: c.type,
+    rules: Object.freeze(c.rules),
+    groupBy: Object.freeze(c['group-by'] ?? []),
+    timespan: c.timespan,
+    timespanSeconds: parseTimespan(c.timespan, locate(['correlation', 'timespan'])),
+    ...(c.condition ? { condition: Object.freeze(c.condition) } : {}),
+    aliases,
+    generate: c.generate ?? data.generate ?? false,
+  });
+}
+
+function loadFilter(doc: Record<string, unknown>, locate: Locate, source: SourceLocation): SigmaFilter {
+  const data = validate(filterSchema, doc, locate, 'filter');
+  const { rules, ...detection } = data.filter;
+  return Object.freeze({
+    kind: 'filter',
+    ...meta(data, doc, source, ['logsource', 'filter']),
+    logsource: logsource(data.logsource),
+    rules: Object.freeze(rules ?? []),
+    detection: buildDetections(detection, ['filter'], locate),
+  });
+}
+
+/** One parsed YAML document → a Sigma document. */
+export function documentFrom(doc: unknown, index: number, parsed: ParsedYaml, file?: string): SigmaDocument {
+  const locate: Locate = (path: YamlPath, what?: 'key' | 'value') => ({ file, ...parsed.locate(index, path, what) });
+  const source: SourceLocation = { file, ...parsed.locate(index, []) };
+  if (!isRecord(doc)) throw new SigmaError('schema', `a Sigma document must be a map, not ${Array.isArray(doc) ? 'a list' : typeof doc}`, source);
+  if ('correlation' in doc) return loadCorrelation(doc, locate, source);
+  if ('filter' in doc) return loadFilter(doc, locate, source);
+  if (!('detection' in doc)) {
+    const where = 'title' in doc ? locate(['title'], 'key') : source;
+    throw new SigmaError('schema', `rule has no 'detection' section (and is not a correlation or filter)`, where);
+  }
+  return loadRule(doc, locate, source);
+}
+
+/** Loads every Sigma document of a YAML text (multi-document files included). */
+export function loadRules(text: string, file?: string): SigmaCollection {
+  const parsed = parseYaml(text, file);
+  const documents: SigmaDocument[] = [];
+  parsed.documents.forEach((doc, i) => {
+    if (doc === null || doc === undefined) return; // empty document (e.g. a trailing ---)
+    try {
+      documents.push(documentFrom(doc, i, parsed, file));
+    } catch (e) {
+      if (e instanceof RangeError) throw new SigmaError('limit', `document ${i + 1} is nested too deeply`, { file });
+      throw e;
+    }
+  });
+  if (documents.length === 0) throw new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 });
+  return Object.freeze({ documents: Object.freeze(documents), ...(file !== undefined ? { file } : {}) });
+}
+
+/** The rules of a text (correlations and filters left out). */
+export function loadRuleList(text: string, file?: string): SigmaRule[] {
+  return loadRules(text, file).documents.filter((d): d is SigmaRule => d.kind === 'rule');
+}

@@ -1,0 +1,165 @@
+/**
+ * YAML text → plain documents, keeping the line and column of every key and value so that later stages
+ * (schema, detection, condition, pipeline) can point at the exact place of a problem.
+ */
+import { constructFromEvents, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { SigmaError } from '../errors.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export interface Position {
+  readonly line: number; // 1-based
+  readonly column: number; // 1-based
+}
+
+export interface ParsedYaml {
+  readonly documents: readonly unknown[];
+  /** Where the key or value at `path` of document `docIndex` starts; undefined if unknown. */
+  locate(docIndex: number, path: YamlPath, what?: 'key' | 'value'): Position | undefined;
+  /** Line and column of a character offset in the text. */
+  position(offset: number): Position;
+}
+
+/** Resource limits for untrusted YAML. */
+export const YAML_LIMITS = {
+  maxDepth: 64,
+  maxAliases: 1000,
+  maxBytes: 16 * 1024 * 1024,
+} as const;
+
+interface PosNode {
+  readonly offset: number;
+  keyOffset?: number;
+  children?: Map<string | number, PosNode>;
+}
+
+const EVENT = { DOCUMENT: 1, SEQUENCE: 2, MAPPING: 3, SCALAR: 4, ALIAS: 5, POP: 6 } as const;
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function offsetToPosition(starts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/** Builds the position tree of each document from the parser's event stream. */
+function positionTrees(events: readonly Event[], text: string): PosNode[] {
+  const roots: PosNode[] = [];
+  // Each open collection: its node, whether it is a mapping, the pending key (mapping) or next index (sequence).
+  const stack: { node: PosNode; mapping: boolean; key?: string; expectKey: boolean; keyOffset: number; index: number }[] = [];
+
+  const attach = (node: PosNode, keyText?: string): void => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      roots.push(node);
+      return;
+    }
+    top.node.children ??= new Map();
+    if (top.mapping) {
+      if (top.expectKey) {
+        top.key = keyText ?? `#${top.index}`;
+        top.keyOffset = node.offset;
+        top.expectKey = false;
+        return;
+      }
+      node.keyOffset = top.keyOffset;
+      top.node.children.set(top.key ?? '', node);
+      top.expectKey = true;
+      top.index++;
+    } else {
+      top.node.children.set(top.index++, node);
+    }
+  };
+
+  for (const ev of events) {
+    switch (ev.type) {
+      case EVENT.DOCUMENT:
+        break;
+      case EVENT.SEQUENCE:
+      case EVENT.MAPPING: {
+        const node: PosNode = { offset: ev.start };
+        const top = stack[stack.length - 1];
+        if (top?.mapping && top.expectKey) {
+          // complex key: treat like a scalar key without text
+          attach(node);
+        } else attach(node);
+        stack.push({ node, mapping: ev.type === EVENT.MAPPING, expectKey: true, keyOffset: ev.start, index: 0 });
+        break;
+      }
+      case EVENT.SCALAR: {
+        const top = stack[stack.length - 1];
+        const isKey = top?.mapping === true && top.expectKey;
+        attach({ offset: ev.valueStart }, isKey ? getScalarValue(text, ev) : undefined);
+        break;
+      }
+      case EVENT.ALIAS:
+        attach({ offset: ev.anchorStart });
+        break;
+      case EVENT.POP:
+        stack.pop();
+        break;
+    }
+  }
+  return roots;
+}
+
+function yamlError(e: unknown, starts: readonly number[], file?: string): SigmaError {
+  if (e instanceof YAMLException) {
+    const mark = e.mark;
+    const pos =
+      mark && typeof mark.line === 'number'
+        ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 }
+        : undefined;
+    return new SigmaError('yaml', `invalid YAML: ${e.reason}`, { file, ...pos });
+  }
+  if (e instanceof RangeError) {
+    return new SigmaError('limit', `YAML too deeply nested or too large: ${e.message}`, { file });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  void starts;
+  return new SigmaError('yaml', `invalid YAML: ${message}`, { file });
+}
+
+/** Parses a (multi-document) YAML text. Throws a located SigmaError on malformed or hostile input. */
+export function parseYaml(text: string, file?: string): ParsedYaml {
+  if (text.length > YAML_LIMITS.maxBytes) {
+    throw new SigmaError('limit', `file is ${text.length} bytes, more than the ${YAML_LIMITS.maxBytes} allowed`, { file });
+  }
+  let starts: number[] | undefined;
+  const getStarts = (): number[] => (starts ??= lineStarts(text));
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, { filename: file, maxDepth: YAML_LIMITS.maxDepth });
+    documents = constructFromEvents(events, { source: text, filename: file, maxAliases: YAML_LIMITS.maxAliases });
+  } catch (e) {
+    throw yamlError(e, getStarts(), file);
+  }
+  let trees: PosNode[] | undefined;
+  const position = (offset: number): Position => offsetToPosition(getStarts(), offset);
+  return {
+    documents,
+    position,
+    locate(docIndex, path, what = 'value') {
+      trees ??= positionTrees(events, text);
+      let node = trees[docIndex];
+      for (const step of path) {
+        node = node?.children?.get(step);
+        if (!node) return undefined;
+      }
+      if (!node) return undefined;
+      const offset = what === 'key' && node.keyOffset !== undefined ? node.keyOffset : node.offset;
+      return offset >= 0 ? position(offset) : undefined;
+    },
+  };
+}
