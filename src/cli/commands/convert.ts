@@ -1,0 +1,111 @@
+/** `sigmaform convert`: rules → queries for one target, with sigma-cli's option names. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, basename } from 'node:path';
+import type { Command } from '../io.js';
+import { asList, parse } from '../args.js';
+import { expandPaths } from '../../node/files.js';
+import { resolvePipelineArgs } from '../../node/pipelines.js';
+import { createConverter, type FileResult } from '../../convert.js';
+import { getFormat, type RuleResult } from '../../backend.js';
+import { progress } from '../progress.js';
+import { summary } from '../summary.js';
+import { parseBackendOptions } from '../backend-options.js';
+import { SigmaError } from '../../errors.js';
+
+const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
+
+Converts Sigma rules (files, folders searched recursively, or globs) into queries for one target.
+
+Options:
+  -t, --target TARGET      splunk, kusto, eql (see: sigmaform list targets)
+  -p, --pipeline NAME|FILE processing pipeline: a named one (sigmaform list pipelines) or a pySigma pipeline YAML
+                           file; repeat to combine (applied by priority)
+  -f, --format FORMAT      output format of the target (default: default; see: sigmaform list formats)
+  -o, --output PATH        write to this file (or, with --split, into this folder) instead of stdout
+      --split              one output file per rule file (needs -o FOLDER)
+  -O, --option KEY=VALUE   backend option (e.g. -O categoryPrefix=true for eql); repeatable
+      --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
+                           {"path", "ok": false, "error": "..."}
+      --fail-on-error      exit 1 when any rule could not be converted
+  -h, --help               this help
+
+Rules that cannot be converted are reported (file:line:column and why) and the run goes on.
+Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
+failed rule, 2 on a usage error (unknown target, pipeline, format or option).
+`;
+
+export const convertCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    target: { type: 'string', short: 't' },
+    pipeline: { type: 'string', short: 'p', multiple: true },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    option: { type: 'string', short: 'O', multiple: true },
+    split: { type: 'boolean' },
+    jsonl: { type: 'boolean' },
+    'fail-on-error': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (!values.target) {
+    io.stderr('sigmaform convert: -t TARGET is required (see --help)\n');
+    return 2;
+  }
+  if (positionals.length === 0) {
+    io.stderr('sigmaform convert: no PATH given (see --help)\n');
+    return 2;
+  }
+  if (values.split && !values.output) {
+    io.stderr('sigmaform convert: --split needs -o FOLDER\n');
+    return 2;
+  }
+  const started = performance.now();
+  const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
+  const converter = createConverter({
+    target: values.target,
+    pipelines,
+    ...(values.format ? { format: values.format } : {}),
+    options: parseBackendOptions(asList(values.option)),
+  });
+  const format = getFormat(converter.backend, converter.format);
+  const files = await expandPaths(positionals, io.cwd);
+  const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
+  const results: FileResult[] = [];
+  for (const path of files) {
+    const text = await readFile(resolve(io.cwd, path), 'utf8').catch((e: unknown) => e);
+    results.push(typeof text === 'string' ? converter.text(text, path) : { path, ok: false, error: readError(path, text) });
+    bar.tick();
+  }
+  bar.stop();
+
+  const lines: string[] = [];
+  if (values.jsonl) {
+    for (const r of results) lines.push(JSON.stringify(r.ok ? { path: r.path, ok: true, queries: r.queries } : { path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null }));
+  }
+  const converted: RuleResult[] = results.flatMap((r) => (r.ok ? r.results : []));
+  if (values.split && values.output) {
+    const out = resolve(io.cwd, values.output);
+    await mkdir(out, { recursive: true });
+    for (const r of results) {
+      if (!r.ok) continue;
+      const body = format.finalizeOutput ? format.finalizeOutput(r.results) : r.queries.join('\n') + '\n';
+      await writeFile(join(out, basename(r.path).replace(/\.ya?ml$/i, '.txt')), body);
+    }
+  } else {
+    const body = values.jsonl ? lines.join('\n') + (lines.length ? '\n' : '') : format.finalizeOutput ? format.finalizeOutput(converted) : converted.flatMap((r) => r.queries).join('\n') + (converted.length ? '\n' : '');
+    if (values.output) {
+      const out = resolve(io.cwd, values.output);
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, body);
+    } else io.stdout(body);
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  if (!values.jsonl) io.stderr(summary(results, performance.now() - started));
+  return failed > 0 && values['fail-on-error'] ? 1 : 0;
+};
+
+function readError(path: string, e: unknown): SigmaError {
+  return new SigmaError('io', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, { file: path });
+}

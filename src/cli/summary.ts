@@ -1,0 +1,18 @@
+/** The closing summary of a run: converted, failed by reason, every error with file:line, time taken. */
+import type { FileResult } from '../convert.js';
+
+export function summary(results: readonly FileResult[], ms: number): string {
+  const failed = results.filter((r): r is Extract<FileResult, { ok: false }> => !r.ok);
+  const rules = results.reduce((n, r) => n + (r.ok ? r.results.length : 0), 0);
+  const lines: string[] = [];
+  for (const f of failed) lines.push(`error: ${f.error.format()}`);
+  const byCode = new Map<string, number>();
+  for (const f of failed) byCode.set(f.error.code, (byCode.get(f.error.code) ?? 0) + 1);
+  const reasons = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n} ${code}`);
+  lines.push(
+    `${results.length - failed.length} of ${results.length} files converted (${rules} rules), ${failed.length} failed` +
+      (reasons.length ? ` (${reasons.join(', ')})` : '') +
+      ` in ${(ms / 1000).toFixed(2)} s`,
+  );
+  return lines.join('\n') + '\n';
+}
