@@ -12,9 +12,29 @@ function at(location: SourceLocation | undefined, offset: number): SourceLocatio
   return { ...location, column: location.column !== undefined ? location.column + offset : undefined };
 }
 
+/** Deepest nesting of parentheses and `not`s accepted (the parser and every compiler recurse on it). */
+export const MAX_CONDITION_DEPTH = 200;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let nots = 0;
+  for (const m of text.matchAll(/\(|\)|[^\s()]+/g)) {
+    const t = m[0].toLowerCase();
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+    nots = t === 'not' ? nots + 1 : 0;
+    max = Math.max(max, depth + nots);
+  }
+  return max;
+}
+
 export function parseCondition(text: string, location?: SourceLocation): ConditionNode {
   if (text.length > MAX_CONDITION_LENGTH) {
     throw new SigmaError('limit', `condition is ${text.length} characters long, more than ${MAX_CONDITION_LENGTH}`, location);
+  }
+  if (nestingDepth(text) > MAX_CONDITION_DEPTH) {
+    throw new SigmaError('limit', `condition nests parentheses or 'not' more than ${MAX_CONDITION_DEPTH} deep`, location);
   }
   try {
     return parse(text) as ConditionNode;

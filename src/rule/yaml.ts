@@ -25,7 +25,23 @@ export const YAML_LIMITS = {
   maxDepth: 64,
   maxAliases: 1000,
   maxBytes: 16 * 1024 * 1024,
+  /** Nodes a document may have once aliases are expanded (stops "billion laughs" alias bombs). */
+  maxExpandedNodes: 1_000_000,
 } as const;
+
+/** Counts the nodes of a value as if every alias were copied out, stopping at `limit`. */
+function expandedSize(value: unknown, limit: number, memo = new Map<object, number>()): number {
+  if (typeof value !== 'object' || value === null) return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let n = 1;
+  for (const v of Object.values(value)) {
+    n += expandedSize(v, limit, memo);
+    if (n > limit) break;
+  }
+  memo.set(value, n);
+  return n;
+}
 
 interface PosNode {
   readonly offset: number;
@@ -113,7 +129,7 @@ function positionTrees(events: readonly Event[], text: string): PosNode[] {
   return roots;
 }
 
-function yamlError(e: unknown, starts: readonly number[], file?: string): SigmaError {
+function yamlError(e: unknown, file?: string): SigmaError {
   if (e instanceof YAMLException) {
     const mark = e.mark;
     const pos =
@@ -126,7 +142,6 @@ function yamlError(e: unknown, starts: readonly number[], file?: string): SigmaE
     return new SigmaError('limit', `YAML too deeply nested or too large: ${e.message}`, { file });
   }
   const message = e instanceof Error ? e.message : String(e);
-  void starts;
   return new SigmaError('yaml', `invalid YAML: ${message}`, { file });
 }
 
@@ -143,7 +158,14 @@ export function parseYaml(text: string, file?: string): ParsedYaml {
     events = parseEvents(text, { filename: file, maxDepth: YAML_LIMITS.maxDepth });
     documents = constructFromEvents(events, { source: text, filename: file, maxAliases: YAML_LIMITS.maxAliases });
   } catch (e) {
-    throw yamlError(e, getStarts(), file);
+    throw yamlError(e, file);
+  }
+  if (events.some((e) => e.type === EVENT.ALIAS)) {
+    for (const doc of documents) {
+      if (expandedSize(doc, YAML_LIMITS.maxExpandedNodes) > YAML_LIMITS.maxExpandedNodes) {
+        throw new SigmaError('limit', `aliases expand to more than ${YAML_LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, { file });
+      }
+    }
   }
   let trees: PosNode[] | undefined;
   const position = (offset: number): Position => offsetToPosition(getStarts(), offset);
