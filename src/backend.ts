@@ -2,13 +2,19 @@
  * The public backend interface and registry. The built-in backends register through exactly this interface,
  * the same one a third party uses (`registerBackend`).
  */
-import type { SigmaRule } from './rule/ast.js';
+import type { SigmaCorrelation, SigmaRule } from './rule/ast.js';
+import type { CorrelationPlan } from './rule/correlation.js';
 import type { Pipeline } from './pipeline/index.js';
 import { SigmaError } from './errors.js';
 
 /** One rule after conversion: its queries (already finalized per rule) and the pipeline state. */
 export interface RuleResult {
+  /**
+   * The converted rule. For a correlation it is the correlation's metadata as a rule (logsource of its first
+   * referenced rule, no detection), and `correlation` holds the document itself.
+   */
   readonly rule: SigmaRule;
+  readonly correlation?: SigmaCorrelation;
   readonly queries: readonly string[];
   readonly state: Readonly<Record<string, unknown>>;
 }
@@ -48,6 +54,11 @@ export interface Backend {
    * Throws SigmaError when the rule cannot be expressed.
    */
   readonly convert: (rule: SigmaRule, options: ConvertOptions) => RuleResult;
+  /**
+   * Converts a correlation rule whose referenced rules are resolved in `plan`. Absent when the target has no
+   * correlation support; then a correlation is an `unsupported` error record.
+   */
+  readonly convertCorrelation?: (plan: CorrelationPlan, options: ConvertOptions) => RuleResult;
 }
 
 const registry = new Map<string, Backend>();

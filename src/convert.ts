@@ -2,8 +2,10 @@
  * The library's conversion API: text or AST in, queries out. `createConverter` resolves the target, its
  * pipelines and format once, so converting thousands of rules does not rebuild anything.
  */
-import type { SigmaRule } from './rule/ast.js';
+import type { SigmaCorrelation, SigmaDocument, SigmaRule } from './rule/ast.js';
 import { loadRules } from './rule/load.js';
+import { applyFilters } from './rule/filters.js';
+import { hiddenByCorrelations, resolveCorrelation } from './rule/correlation.js';
 import { SigmaError, toSigmaError } from './errors.js';
 import { getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
 import { combinePipelines, type Pipeline } from './pipeline/index.js';
@@ -28,8 +30,15 @@ export interface Converter {
   readonly format: string;
   /** Converts one rule; throws SigmaError. */
   rule(rule: SigmaRule): RuleResult;
+  /** Converts a correlation whose rules are among `documents`; throws SigmaError. */
+  correlation(correlation: SigmaCorrelation, documents: readonly SigmaDocument[]): RuleResult;
   /** Converts every rule of a YAML text; never throws: failures are error records. */
   text(text: string, path: string): FileResult;
+  /**
+   * Converts several files as one collection: filters apply to the rules they name and correlations find
+   * their rules in any of the files. One result per file, in order; never throws.
+   */
+  files(inputs: readonly { readonly text: string; readonly path: string }[], onFile?: (result: FileResult) => void): FileResult[];
 }
 
 export function resolvePipelines(backend: Backend | undefined, pipelines: readonly (string | Pipeline)[] = []): Pipeline | undefined {
@@ -45,20 +54,55 @@ export function createConverter(request: ConvertRequest): Converter {
   const pipeline = resolvePipelines(backend, request.pipelines);
   const options = { format, ...(pipeline ? { pipeline } : {}), ...(request.options ? { options: request.options } : {}) };
   const rule = (r: SigmaRule): RuleResult => backend.convert(r, options);
+  const correlation = (c: SigmaCorrelation, documents: readonly SigmaDocument[]): RuleResult => {
+    if (!backend.convertCorrelation) throw new SigmaError('unsupported', `target '${backend.name}' does not support correlation rules`, c.source);
+    return backend.convertCorrelation(resolveCorrelation(c, documents), options);
+  };
+  const files = (inputs: readonly { readonly text: string; readonly path: string }[], onFile?: (result: FileResult) => void): FileResult[] => {
+    // Load every file first: filters and correlations may refer to rules in other files.
+    const loaded = inputs.map(({ text, path }) => {
+      try {
+        return { path, documents: loadRules(text, path).documents };
+      } catch (e) {
+        return { path, error: toSigmaError(e, { file: path }) };
+      }
+    });
+    const all = loaded.flatMap((l) => l.documents ?? []);
+    const filtered = all.some((d) => d.kind === 'filter') ? applyFilters(all).documents : all;
+    const rewritten = new Map<SigmaDocument, SigmaDocument>();
+    if (filtered !== all) {
+      let i = 0;
+      for (const d of all) if (d.kind !== 'filter') rewritten.set(d, filtered[i++] as SigmaDocument);
+    }
+    const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaRule>();
+    const convertFile = (l: (typeof loaded)[number]): FileResult => {
+      if (!l.documents) return { path: l.path, ok: false, error: l.error };
+      try {
+        const results: RuleResult[] = [];
+        for (const original of l.documents) {
+          const d = rewritten.get(original) ?? original;
+          if (d.kind === 'rule' && !hidden.has(d)) results.push(rule(d));
+          else if (d.kind === 'correlation') results.push(correlation(d, filtered));
+        }
+        return { path: l.path, ok: true, queries: results.flatMap((r) => r.queries), results };
+      } catch (e) {
+        return { path: l.path, ok: false, error: toSigmaError(e, { file: l.path }) };
+      }
+    };
+    return loaded.map((l) => {
+      const result = convertFile(l);
+      onFile?.(result);
+      return result;
+    });
+  };
   return {
     backend,
     pipeline,
     format,
     rule,
-    text(text, path) {
-      try {
-        const rules = loadRules(text, path).documents.filter((d): d is SigmaRule => d.kind === 'rule');
-        const results = rules.map(rule);
-        return { path, ok: true, queries: results.flatMap((r) => r.queries), results };
-      } catch (e) {
-        return { path, ok: false, error: toSigmaError(e, { file: path }) };
-      }
-    },
+    correlation,
+    files,
+    text: (text, path) => files([{ text, path }])[0] as FileResult,
   };
 }
 

@@ -72,12 +72,16 @@ export const convertCommand: Command = async (argv, io) => {
   const format = getFormat(converter.backend, converter.format);
   const files = await expandPaths(positionals, io.cwd);
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
-  const results: FileResult[] = [];
+  const inputs: { text: string; path: string }[] = [];
+  const unreadable = new Map<string, SigmaError>();
   for (const path of files) {
     const text = await readFile(resolve(io.cwd, path), 'utf8').catch((e: unknown) => e);
-    results.push(typeof text === 'string' ? converter.text(text, path) : { path, ok: false, error: readError(path, text) });
-    bar.tick();
+    if (typeof text === 'string') inputs.push({ text, path });
+    else unreadable.set(path, readError(path, text));
   }
+  const converted_ = converter.files(inputs, () => bar.tick());
+  const byPath = new Map(converted_.map((r) => [r.path, r]));
+  const results: FileResult[] = files.map((path) => byPath.get(path) ?? { path, ok: false, error: unreadable.get(path) ?? readError(path, 'unknown') });
   bar.stop();
 
   const lines: string[] = [];

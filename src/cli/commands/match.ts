@@ -1,0 +1,178 @@
+/** `sigmaform match`: test Sigma rules against JSON events, without any SIEM. */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { SigmaRule } from '../../rule/ast.js';
+import { loadRules } from '../../rule/load.js';
+import { SigmaError, toSigmaError } from '../../errors.js';
+import { compileMatcher, type Matcher } from '../../eval/match.js';
+import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
+import { parseEvents } from '../../eval/events.js';
+import type { CliIO, Command } from '../io.js';
+import { asList, parse } from '../args.js';
+import { expandPaths } from '../../node/files.js';
+
+const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
+       sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
+
+Tests Sigma rules against JSON events. An events file holds one JSON object, a JSON array of objects, JSON
+lines, or several JSON objects one after another; a folder is searched recursively for *.json, *.jsonl and
+*.ndjson. Windows events in the evtx JSON form (Event.System / Event.EventData) are understood, as are flat
+and dotted (ECS-style) events.
+
+Options:
+  -r, --rules PATH      rule file or folder (searched recursively for *.yml/*.yaml); repeatable
+  --ignore-logsource    evaluate every rule on every event, even when the event says it comes from another
+                        log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
+  --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false}
+  --all                 with -r: also print the pairs that do not match (without -r every pair is printed)
+  -h, --help            this help
+
+Regular expressions run on a linear-time engine (RE2 via re2js): no rule can hang the evaluator.
+Exit status: 0 when everything could be read and evaluated (whether or not anything matched), 1 when a rule
+or an events file had an error (reported on stderr, the rest is still evaluated), 2 on a usage error.
+`;
+
+const EVENT_FILE = /\.(json|jsonl|ndjson)$/i;
+
+interface LoadedRule {
+  /** How the rule is named in the output: its file, with `#k` when the file holds several rules. */
+  readonly name: string;
+  readonly rule: SigmaRule;
+  readonly matcher: Matcher;
+}
+
+interface LoadedEvents {
+  readonly file: string;
+  readonly events: readonly IndexedEvent[];
+}
+
+async function walkEvents(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walkEvents(p, out);
+    else if (e.isFile() && EVENT_FILE.test(e.name)) out.push(p);
+  }
+}
+
+/** Events arguments → files (folders expanded), as given relative to cwd. */
+async function eventFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const files: string[] = [];
+      await walkEvents(abs, files);
+      out.push(...files.map((f) => (p.startsWith('/') ? f : relative(cwd, f))));
+    } else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+class Reporter {
+  errors = 0;
+  constructor(private readonly io: CliIO) {}
+  error(e: unknown, file: string): void {
+    this.errors++;
+    this.io.stderr(`sigmaform match: ${toSigmaError(e, { file }).format()}\n`);
+  }
+}
+
+async function readText(cwd: string, file: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, file), 'utf8');
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
+    throw new SigmaError('io', `cannot read ${file}: ${reason}`, { file });
+  }
+}
+
+async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsource: boolean, report: Reporter): Promise<LoadedRule[]> {
+  const out: LoadedRule[] = [];
+  for (const file of files) {
+    let rules: SigmaRule[];
+    try {
+      const collection = loadRules(await readText(io.cwd, file), file);
+      rules = collection.documents.filter((d): d is SigmaRule => d.kind === 'rule');
+    } catch (e) {
+      report.error(e, file);
+      continue;
+    }
+    rules.forEach((rule, k) => {
+      try {
+        out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule, matcher: compileMatcher(rule, { ignoreLogsource }) });
+      } catch (e) {
+        report.error(e, file);
+      }
+    });
+  }
+  return out;
+}
+
+async function loadEventFiles(files: readonly string[], io: CliIO, report: Reporter): Promise<LoadedEvents[]> {
+  const out: LoadedEvents[] = [];
+  for (const file of files) {
+    try {
+      out.push({ file, events: parseEvents(await readText(io.cwd, file), file).map(indexEvent) });
+    } catch (e) {
+      report.error(e, file);
+    }
+  }
+  return out;
+}
+
+export const matchCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    rules: { type: 'string', short: 'r', multiple: true },
+    'ignore-logsource': { type: 'boolean' },
+    jsonl: { type: 'boolean' },
+    all: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const ruleArgs = asList(values.rules);
+  const many = ruleArgs.length > 0;
+  const [first, ...rest] = positionals;
+  const eventArgs = many ? positionals : rest;
+  if ((!many && first === undefined) || eventArgs.length === 0) {
+    io.stderr(`sigmaform match: ${many ? 'no EVENTS file given' : 'give a RULE file and EVENTS files, or -r RULES and EVENTS files'} (see --help)\n`);
+    return 2;
+  }
+  const report = new Reporter(io);
+  const ruleFiles = many ? await expandPaths(ruleArgs, io.cwd) : [first as string];
+  const rules = await loadRuleFiles(ruleFiles, io, values['ignore-logsource'] === true, report);
+  const eventSets = await loadEventFiles(await eventFiles(eventArgs, io.cwd), io, report);
+  const printAll = !many || values.all === true;
+  let pairs = 0;
+  let matches = 0;
+  for (const { name, matcher } of rules) {
+    for (const { file, events } of eventSets) {
+      events.forEach((ev, index) => {
+        pairs++;
+        const matched = matcher.test(ev);
+        if (matched) matches++;
+        if (!matched && !printAll) return;
+        if (values.jsonl) {
+          io.stdout(JSON.stringify({ rule: name, event: file, index, match: matched }) + '\n');
+          return;
+        }
+        const result = matcher(ev);
+        const detail = result.logsourceMismatch
+          ? '  (logsource: the event is from another log source)'
+          : result.selections.length > 0
+            ? `  [${result.selections.join(', ')}]`
+            : '';
+        io.stdout(`${matched ? 'MATCH   ' : 'no match'}  ${name}  ${file}#${index}${detail}\n`);
+      });
+    }
+  }
+  if (!values.jsonl) {
+    const eventCount = eventSets.reduce((n, s) => n + s.events.length, 0);
+    io.stdout(`${matches} match${matches === 1 ? '' : 'es'} (${rules.length} rule${rules.length === 1 ? '' : 's'} × ${eventCount} event${eventCount === 1 ? '' : 's'}, ${pairs} pairs)\n`);
+  }
+  return report.errors > 0 ? 1 : 0;
+};

@@ -1,0 +1,161 @@
+/**
+ * correlate(plan, events): evaluates a correlation rule over a time-ordered list of JSON events, without a SIEM.
+ *
+ * Semantics (Sigma correlation specification v2.1): events that match any referenced rule are grouped by the
+ * `group-by` fields (through `aliases` per rule); within each group, every window of `timespan` seconds that
+ * starts at a matching event is examined, and a window whose aggregate satisfies the condition is reported.
+ * Overlapping windows that fire are reported once, at the first event that starts one.
+ */
+import type { SigmaCorrelation, SigmaDocument } from '../rule/ast.js';
+import { SigmaError } from '../errors.js';
+import { aliasField, correlationComparisons, resolveCorrelation, type CorrelationPlan } from '../rule/correlation.js';
+import { compileMatcher, type MatchOptions } from './match.js';
+import { indexEventCached, type IndexedEvent } from './fields.js';
+
+export interface CorrelateOptions extends MatchOptions {
+  /** Fields holding the event time, tried in order (ISO-8601 text or epoch seconds/milliseconds). */
+  readonly timeFields?: readonly string[];
+}
+
+export interface CorrelationHit {
+  /** Group-by values (alias or field name → value). */
+  readonly group: Readonly<Record<string, string>>;
+  /** Window start and end (epoch milliseconds) and the indices of the events in the window. */
+  readonly start: number;
+  readonly end: number;
+  readonly events: readonly number[];
+  /** The aggregate that satisfied the condition (count, distinct values, sum …; rule count for temporal). */
+  readonly value: number;
+}
+
+export const DEFAULT_TIME_FIELDS = ['@timestamp', 'timestamp', 'TimeCreated', 'SystemTime', 'UtcTime', '_time', 'TimeGenerated', 'Timestamp', 'time'];
+
+interface Hit {
+  readonly index: number;
+  readonly time: number;
+  readonly rule: number; // index of the matching referenced rule
+  readonly event: IndexedEvent;
+}
+
+function eventTime(event: IndexedEvent, fields: readonly string[], index: number): number {
+  for (const f of fields) {
+    const v = event.get(f)?.[0]?.raw;
+    if (typeof v === 'number') return v > 1e11 ? v : v * 1000;
+    if (typeof v === 'string') {
+      const t = Date.parse(v);
+      if (!Number.isNaN(t)) return t;
+    }
+  }
+  throw new SigmaError('value', `event ${index} has no time in any of the fields ${fields.join(', ')}`);
+}
+
+function firstText(event: IndexedEvent, field: string): string | undefined {
+  const v = event.get(field)?.[0];
+  return v?.text ?? undefined;
+}
+
+function aggregate(c: SigmaCorrelation, window: readonly Hit[], plan: CorrelationPlan): number {
+  const field = c.condition?.field;
+  const fieldOf = (h: Hit): string | undefined => {
+    if (!field) return undefined;
+    const r = plan.rules[h.rule];
+    return r ? firstText(h.event, aliasField(c, field, r.ruleid, r.rule)) : undefined;
+  };
+  const numbers = (): number[] => window.map(fieldOf).map(Number).filter((n) => Number.isFinite(n));
+  switch (c.type) {
+    case 'event_count':
+      return window.length;
+    case 'value_count':
+      return new Set(window.map(fieldOf).filter((v) => v !== undefined)).size;
+    case 'temporal':
+      return new Set(window.map((h) => h.rule)).size;
+    case 'temporal_ordered': {
+      // Length of the longest prefix of the rule order seen in sequence within the window.
+      let next = 0;
+      for (const h of window) if (h.rule === next) next++;
+      return next;
+    }
+    case 'value_sum':
+      return numbers().reduce((a, b) => a + b, 0);
+    case 'value_avg': {
+      const n = numbers();
+      return n.length ? n.reduce((a, b) => a + b, 0) / n.length : 0;
+    }
+    case 'value_median':
+    case 'value_percentile': {
+      const n = numbers().sort((a, b) => a - b);
+      if (n.length === 0) return 0;
+      const p = c.type === 'value_median' ? 50 : (c.condition?.percentile ?? 50);
+      const rank = Math.max(0, Math.ceil((p / 100) * n.length) - 1);
+      return n[rank] ?? 0;
+    }
+  }
+}
+
+function satisfies(value: number, c: SigmaCorrelation): boolean {
+  return correlationComparisons(c).every(({ op, count }) => {
+    switch (op) {
+      case 'gt':
+        return value > count;
+      case 'gte':
+        return value >= count;
+      case 'lt':
+        return value < count;
+      case 'lte':
+        return value <= count;
+      case 'eq':
+        return value === count;
+      case 'neq':
+        return value !== count;
+    }
+  });
+}
+
+/** Evaluates a correlation (resolved against `documents`) over events; returns the windows that fire. */
+export function correlate(
+  correlation: SigmaCorrelation | CorrelationPlan,
+  events: readonly unknown[],
+  options: CorrelateOptions & { readonly documents?: readonly SigmaDocument[] } = {},
+): CorrelationHit[] {
+  const plan = 'correlation' in correlation ? correlation : resolveCorrelation(correlation, options.documents ?? []);
+  const c = plan.correlation;
+  const matchers = plan.rules.map((r) => compileMatcher(r.rule, options));
+  const timeFields = options.timeFields ?? DEFAULT_TIME_FIELDS;
+
+  const groups = new Map<string, { group: Record<string, string>; hits: Hit[] }>();
+  events.forEach((raw, index) => {
+    const event = indexEventCached(raw);
+    matchers.forEach((m, rule) => {
+      if (!m.test(event)) return;
+      const r = plan.rules[rule];
+      if (!r) return;
+      const group: Record<string, string> = {};
+      for (const g of c.groupBy) group[g] = firstText(event, aliasField(c, g, r.ruleid, r.rule)) ?? '';
+      const key = JSON.stringify(group);
+      let entry = groups.get(key);
+      if (!entry) groups.set(key, (entry = { group, hits: [] }));
+      entry.hits.push({ index, time: eventTime(event, timeFields, index), rule, event });
+    });
+  });
+
+  const span = c.timespanSeconds * 1000;
+  const out: CorrelationHit[] = [];
+  for (const { group, hits } of groups.values()) {
+    hits.sort((a, b) => a.time - b.time || a.index - b.index);
+    let coveredUntil = -Infinity;
+    for (let i = 0; i < hits.length; i++) {
+      const start = (hits[i] as Hit).time;
+      if (start <= coveredUntil) continue;
+      const window: Hit[] = [];
+      for (let j = i; j < hits.length && (hits[j] as Hit).time <= start + span; j++) window.push(hits[j] as Hit);
+      const value = aggregate(c, window, plan);
+      const fires = c.type === 'temporal_ordered' ? value === plan.rules.length && satisfies(value, c) : satisfies(value, c);
+      if (fires) {
+        const end = (window[window.length - 1] as Hit).time;
+        out.push({ group, start, end, events: window.map((h) => h.index), value });
+        coveredUntil = end;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
