@@ -1,0 +1,180 @@
+/**
+ * Correlation queries for the three targets. Each renderer takes the resolved plan and the base queries of the
+ * referenced rules (converted by the target's own backend, pipelines included) and returns one query.
+ */
+import type { CorrelationType } from '../rule/ast.js';
+import { SigmaError } from '../errors.js';
+import { aliasField, COMPARE_SYMBOLS, correlationComparisons, type CorrelationPlan } from '../rule/correlation.js';
+
+/** The base query of each referenced rule, in plan order. */
+export type BaseQueries = readonly string[];
+
+function unsupported(target: string, type: CorrelationType, plan: CorrelationPlan, why = ''): never {
+  throw new SigmaError('unsupported', `${target} cannot express a ${type} correlation${why ? `: ${why}` : ''}`, plan.correlation.source);
+}
+
+const quoted = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Alias renames of one rule: [field, alias] pairs where the rule's field differs from the alias. */
+function renames(plan: CorrelationPlan, i: number): [string, string][] {
+  const r = plan.rules[i];
+  if (!r) return [];
+  const out: [string, string][] = [];
+  for (const alias of plan.correlation.aliases.keys()) {
+    const field = aliasField(plan.correlation, alias, r.ruleid, r.rule);
+    if (field !== alias) out.push([field, alias]);
+  }
+  return out;
+}
+
+function valueField(plan: CorrelationPlan): string {
+  const field = plan.correlation.condition?.field;
+  if (!field) throw new SigmaError('correlation', `a ${plan.correlation.type} correlation needs condition.field`, plan.correlation.source);
+  return field;
+}
+
+// ───────────────────────────── Splunk ─────────────────────────────
+
+/** SPL in the reference's form: search, `| bin`/`| stats`, `| search` condition. */
+export function splunkCorrelation(plan: CorrelationPlan, queries: BaseQueries): string {
+  const c = plan.correlation;
+  const span = c.timespan.replace(/M$/, 'mon');
+  const by = ['_time', ...c.groupBy].join(' ');
+  const search =
+    plan.rules.length === 1
+      ? (queries[0] ?? '')
+      : '| multisearch\n' +
+        plan.rules
+          .map((r, i) => `[ search ${queries[i] ?? ''} | eval event_type=${quoted(r.ruleid)}${renames(plan, i).map(([f, a]) => ` | rename ${f} as ${a}`).join('')} ]`)
+          .join('\n');
+  const bin = `| bin _time span=${span}`;
+  const cond = (name: string) =>
+    '| search ' +
+    correlationComparisons(c)
+      .map(({ op, count }) => `${name} ${COMPARE_SYMBOLS[op]} ${count}`)
+      .join(' ');
+  let aggregate: string;
+  let condition: string;
+  switch (c.type) {
+    case 'event_count':
+      aggregate = `${bin}\n| stats count as event_count by ${by}`;
+      condition = cond('event_count');
+      break;
+    case 'value_count':
+      aggregate = `${bin}\n| stats dc(${valueField(plan)}) as value_count by ${by}`;
+      condition = cond('value_count');
+      break;
+    case 'temporal':
+      aggregate = `${bin}\n| stats dc(event_type) as event_type_count by ${by}`;
+      condition = cond('event_type_count');
+      break;
+    case 'temporal_ordered': {
+      const firsts = plan.rules.map((r, i) => `min(eval(if(event_type=${quoted(r.ruleid)}, _time, null()))) as first_time_${i}`).join(' ');
+      aggregate = `${bin}\n| stats dc(event_type) as event_type_count ${firsts} by ${by}`;
+      const order = plan.rules.slice(1).map((_, i) => `first_time_${i} <= first_time_${i + 1}`);
+      condition = `| where event_type_count >= ${plan.rules.length}${order.map((o) => ` AND ${o}`).join('')}`;
+      break;
+    }
+    case 'value_sum':
+    case 'value_avg':
+    case 'value_median':
+    case 'value_percentile': {
+      const f = valueField(plan);
+      const fn =
+        c.type === 'value_sum' ? `sum(${f})` : c.type === 'value_avg' ? `avg(${f})` : c.type === 'value_median' ? `median(${f})` : `perc${c.condition?.percentile ?? 50}(${f})`;
+      aggregate = `${bin}\n| stats ${fn} as ${c.type} by ${by}`;
+      condition = cond(c.type);
+      break;
+    }
+  }
+  return `${search}\n\n${aggregate}\n\n${condition}`;
+}
+
+// ───────────────────────────── KQL ─────────────────────────────
+
+const KQL_OPS: Readonly<Record<string, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==', neq: '!=' };
+
+function kqlTimespan(text: string): string {
+  const m = /^(\d+)([smhdwMy])$/.exec(text);
+  if (!m) return text;
+  const n = Number(m[1]);
+  switch (m[2]) {
+    case 'w':
+      return `${n * 7}d`;
+    case 'M':
+      return `${n * 30}d`;
+    case 'y':
+      return `${n * 365}d`;
+    default:
+      return `${n}${m[2]}`;
+  }
+}
+
+/** KQL: the base queries labelled and union-ed, then `summarize … by bin(<time>, span), <group-by>`. */
+export function kustoCorrelation(plan: CorrelationPlan, queries: BaseQueries, timeColumn = 'TimeGenerated'): string {
+  const c = plan.correlation;
+  const labelled = plan.rules.map((r, i) => {
+    const extend = [`sigma_rule = ${quoted(r.ruleid)}`, ...renames(plan, i).map(([f, a]) => `${a} = ${f}`)].join(', ');
+    return `(${queries[i] ?? ''}\n| extend ${extend})`;
+  });
+  const search = labelled.length === 1 ? (labelled[0] as string).slice(1, -1) : `union ${labelled.join(',\n')}`;
+  const by = [`bin(${timeColumn}, ${kqlTimespan(c.timespan)})`, ...c.groupBy].join(', ');
+  const where = (name: string) =>
+    '| where ' +
+    correlationComparisons(c)
+      .map(({ op, count }) => `${name} ${KQL_OPS[op]} ${count}`)
+      .join(' and ');
+  switch (c.type) {
+    case 'event_count':
+      return `${search}\n| summarize event_count = count() by ${by}\n${where('event_count')}`;
+    case 'value_count':
+      return `${search}\n| summarize value_count = dcount(${valueField(plan)}) by ${by}\n${where('value_count')}`;
+    case 'temporal':
+      return `${search}\n| summarize rules = make_set(sigma_rule) by ${by}\n| extend rule_count = array_length(rules)\n${where('rule_count')}`;
+    case 'temporal_ordered': {
+      const idx = (id: string) => `array_index_of(rules, ${quoted(id)})`;
+      const order = plan.rules.slice(1).map((r, i) => `${idx((plan.rules[i] as { ruleid: string }).ruleid)} < ${idx(r.ruleid)}`);
+      const present = plan.rules.map((r) => `${idx(r.ruleid)} >= 0`);
+      return `${search}\n| order by ${timeColumn} asc\n| summarize rules = make_list(sigma_rule) by ${by}\n| where ${[...present, ...order].join(' and ')}`;
+    }
+    case 'value_sum':
+      return `${search}\n| summarize value_sum = sum(${valueField(plan)}) by ${by}\n${where('value_sum')}`;
+    case 'value_avg':
+      return `${search}\n| summarize value_avg = avg(${valueField(plan)}) by ${by}\n${where('value_avg')}`;
+    case 'value_median':
+      return `${search}\n| summarize value_median = percentile(${valueField(plan)}, 50) by ${by}\n${where('value_median')}`;
+    case 'value_percentile':
+      return `${search}\n| summarize value_percentile = percentile(${valueField(plan)}, ${c.condition?.percentile ?? 50}) by ${by}\n${where('value_percentile')}`;
+  }
+}
+
+// ───────────────────────────── EQL ─────────────────────────────
+
+/** The condition part of an EQL event query (`any where X` → `any where X`), checked for the form. */
+function eqlSubquery(query: string, plan: CorrelationPlan): string {
+  if (!/^\w+ where /.test(query)) unsupported('EQL', plan.correlation.type, plan, `base query '${query.slice(0, 40)}…' is not an event query`);
+  return `[${query}]`;
+}
+
+/** EQL sequences: temporal_ordered, and event_count as a run of one rule (`with runs=N`). */
+export function eqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): string {
+  const c = plan.correlation;
+  const by = c.groupBy.length ? ` by ${c.groupBy.join(', ')}` : '';
+  const head = `sequence${by} with maxspan=${c.timespan}`;
+  if (c.aliases.size > 0) unsupported('EQL', c.type, plan, 'field aliases cannot be expressed in a sequence');
+  switch (c.type) {
+    case 'temporal_ordered':
+      return `${head}\n  ${plan.rules.map((_, i) => eqlSubquery(queries[i] ?? '', plan)).join('\n  ')}`;
+    case 'event_count': {
+      if (plan.rules.length !== 1) unsupported('EQL', c.type, plan, 'a run counts events of one rule only');
+      const comps = correlationComparisons(c);
+      const only = comps.length === 1 ? comps[0] : undefined;
+      if (!only || (only.op !== 'gte' && only.op !== 'gt')) unsupported('EQL', c.type, plan, 'only "at least N events" (gte/gt) is expressible as a run');
+      const runs = only.op === 'gt' ? only.count + 1 : only.count;
+      if (runs < 1 || runs > 100) unsupported('EQL', c.type, plan, `a run of ${runs} events is outside EQL's 1–100`);
+      return `${head}\n  ${eqlSubquery(queries[0] ?? '', plan)} with runs=${runs}`;
+    }
+    default:
+      return unsupported('EQL', c.type, plan, 'EQL sequences express ordered events and runs, not aggregations');
+  }
+}
