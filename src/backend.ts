@@ -4,6 +4,7 @@
  */
 import type { SigmaCorrelation, SigmaRule } from './rule/ast.js';
 import type { CorrelationPlan } from './rule/correlation.js';
+import type { PackFile, PackSettings } from './packs/types.js';
 import type { Pipeline } from './pipeline/index.js';
 import { SigmaError } from './errors.js';
 
@@ -59,6 +60,8 @@ export interface Backend {
    * correlation support; then a correlation is an `unsupported` error record.
    */
   readonly convertCorrelation?: (plan: CorrelationPlan, options: ConvertOptions) => RuleResult;
+  /** Writes a deployable rule pack (files with relative paths) from converted rules; absent: no `pack` support. */
+  readonly pack?: (results: readonly RuleResult[], settings: PackSettings) => readonly PackFile[];
 }
 
 const registry = new Map<string, Backend>();

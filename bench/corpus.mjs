@@ -1,0 +1,117 @@
+// The corpus benchmark: the SigmaHQ rules (../shared/sigma/rules) to all three targets in one process, with
+// rules/second per stage and peak memory. Runs on the built library (`npm run build` first; `npm ci` does it).
+//
+//   npm run bench                 # the corpus in ../shared/sigma/rules
+//   npm run bench -- DIR          # another folder of rules
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
+  console.error('bench: dist/index.js is missing; run `npm run build` first');
+  process.exit(2);
+});
+const { parseYaml, documentFrom, createConverter, applyPipeline, getBackend, getNamedPipeline } = lib;
+
+const dir = process.argv[2] ?? join(root, '..', 'shared', 'sigma', 'rules');
+if (!existsSync(dir)) {
+  console.error(`bench: no rules at ${dir}`);
+  process.exit(2);
+}
+
+function walk(d, out = []) {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const time = (f) => {
+  const t0 = performance.now();
+  const r = f();
+  sample();
+  return [r, performance.now() - t0];
+};
+const rate = (n, ms) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')} rules/s`;
+const row = (stage, n, ms) => console.log(`  ${stage.padEnd(34)} ${ms.toFixed(1).padStart(8)} ms   ${rate(n, ms).padStart(16)}`);
+
+const TARGETS = [
+  { target: 'splunk', pipelines: [] },
+  { target: 'kusto', pipelines: ['sentinel_asim'] },
+  { target: 'eql', pipelines: ['ecs_windows'] },
+];
+
+const wallStart = performance.now();
+const files = walk(dir);
+const [texts, readMs] = time(() => files.map((f) => readFileSync(f, 'utf8')));
+const [parsed, yamlMs] = time(() => texts.map((t, i) => parseYaml(t, files[i])));
+const [rules, astMs] = time(() => {
+  const out = [];
+  parsed.forEach((p, i) => p.documents.forEach((d, j) => out.push(documentFrom(d, j, p, files[i]))));
+  return out.filter((d) => d.kind === 'rule');
+});
+const loadMs = readMs + yamlMs + astMs;
+
+console.log(`sigmaform corpus benchmark: ${files.length} files, ${rules.length} rules, node ${process.version}\n`);
+row('read files', files.length, readMs);
+row('YAML (js-yaml, with positions)', files.length, yamlMs);
+row('AST (schema, modifiers, conditions)', rules.length, astMs);
+
+let convertMs = 0;
+const results = [];
+for (const { target, pipelines } of TARGETS) {
+  const converter = createConverter({ target, pipelines });
+  const backend = getBackend(target);
+  const pipeline = pipelines.length ? getNamedPipeline(backend, pipelines[0]) : undefined;
+  let ok = 0;
+  let failed = 0;
+  const [, pipeMs] = time(() => {
+    if (pipeline)
+      for (const r of rules) {
+        try {
+          applyPipeline(pipeline, r);
+        } catch {
+          /* counted below */
+        }
+      }
+  });
+  const [, ms] = time(() => {
+    for (const r of rules) {
+      try {
+        converter.rule(r);
+        ok++;
+      } catch {
+        failed++;
+      }
+    }
+  });
+  convertMs += ms;
+  results.push({ target, pipelines, ok, failed });
+  const label = `${target}${pipelines.length ? ` -p ${pipelines.join(' -p ')}` : ''}`;
+  if (pipeline) row(`  pipeline ${pipelines[0]}`, rules.length, pipeMs);
+  row(`  compile ${label}`, rules.length, Math.max(0, ms - pipeMs));
+  row(`convert ${label} (pipeline+compile)`, rules.length, ms);
+}
+const wallMs = performance.now() - wallStart;
+
+// One rule, warm.
+const seed = rules.find((r) => r.title === 'Certificate Exported Via PowerShell') ?? rules[0];
+const warm = createConverter({ target: 'kusto', pipelines: ['sentinel_asim'] });
+for (let i = 0; i < 200; i++) warm.rule(seed);
+const N = 5000;
+const [, singleMs] = time(() => {
+  for (let i = 0; i < N; i++) warm.rule(seed);
+});
+
+console.log('');
+for (const r of results) console.log(`  ${r.target.padEnd(7)} converted ${r.ok}, failed ${r.failed}`);
+console.log(`\n  load once (read + YAML + AST):     ${loadMs.toFixed(0)} ms`);
+console.log(`  convert to all three targets:      ${convertMs.toFixed(0)} ms`);
+console.log(`  wall time, whole corpus, 3 targets: ${wallMs.toFixed(0)} ms`);
+console.log(`  one rule (seed, kusto, warm):      ${((singleMs / N) * 1000).toFixed(1)} µs`);
+console.log(`  peak memory (RSS):                 ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);

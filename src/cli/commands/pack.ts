@@ -1,0 +1,69 @@
+/** `sigmaform pack`: build a deployable rule pack for a target. */
+import type { Command } from '../io.js';
+import { asList, parse } from '../args.js';
+import { buildPack } from '../../node/pack.js';
+import { progress } from '../progress.js';
+import { summary } from '../summary.js';
+import { parseBackendOptions } from '../backend-options.js';
+import { expandPaths } from '../../node/files.js';
+
+const HELP = `Usage: sigmaform pack -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] -o DIR [--config pack.yml] PATH...
+
+Converts rules and writes a pack that the SIEM deploys:
+  splunk  default/savedsearches.conf, default/macros.conf (one empty ESCU filter macro per rule) and
+          detections/*.yml (ESCU / contentctl detection YAML)
+  kusto   rules/*.yaml (Microsoft Sentinel scheduled analytic rules) and azuredeploy.json (one ARM template)
+  eql     rules.ndjson (Elastic Security detection rules for Kibana's rule import)
+
+Options:
+  -t, --target TARGET      splunk, kusto or eql
+  -p, --pipeline NAME|FILE processing pipeline(s), as for convert
+  -f, --format FORMAT      query format inside the pack (e.g. escu for splunk); the target's default otherwise
+  -o, --output DIR         folder to write the pack into (created)
+      --config FILE        pack settings (YAML or JSON): schedules, severities, Elastic index patterns, ...
+                           A rule's custom attributes (e.g. splunk_cron_schedule, elastic_index) override them.
+  -O, --option KEY=VALUE   backend option; repeatable
+      --fail-on-error      exit 1 when any rule could not be converted
+  -h, --help               this help
+
+Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
+failed rule, 2 on a usage error.
+`;
+
+export const packCommand: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    target: { type: 'string', short: 't' },
+    pipeline: { type: 'string', short: 'p', multiple: true },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    option: { type: 'string', short: 'O', multiple: true },
+    config: { type: 'string' },
+    'fail-on-error': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (!values.target || !values.output || positionals.length === 0) {
+    io.stderr('sigmaform pack: -t TARGET, -o DIR and at least one PATH are required (see --help)\n');
+    return 2;
+  }
+  const started = performance.now();
+  const total = (await expandPaths(positionals, io.cwd)).length;
+  const bar = progress(total, 'pack', io.isTTY);
+  const result = await buildPack({
+    rules: positionals,
+    target: values.target,
+    pipelines: asList(values.pipeline),
+    ...(values.format ? { format: values.format } : {}),
+    out: values.output,
+    ...(values.config ? { config: values.config } : {}),
+    cwd: io.cwd,
+    options: parseBackendOptions(asList(values.option)),
+    onFile: () => bar.tick(),
+  });
+  bar.stop();
+  io.stderr(summary(result.results, performance.now() - started));
+  io.stdout(`wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`);
+  return result.failed > 0 && values['fail-on-error'] ? 1 : 0;
+};

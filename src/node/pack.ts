@@ -1,0 +1,106 @@
+/**
+ * Node-only build-script API: convert rules from files or globs and write a deployable rule pack.
+ *
+ *   await buildPack({ rules: 'rules/**\/*.yml', target: 'splunk', format: 'escu', out: 'dist/splunk' })
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { createConverter, type FileResult } from '../convert.js';
+import { SigmaError } from '../errors.js';
+import type { Backend, RuleResult } from '../backend.js';
+import type { Pipeline } from '../pipeline/index.js';
+import { DEFAULT_PACK_SETTINGS, elasticPackFiles, packSettings, sentinelPackFiles, splunkPackFiles, type PackFile, type PackSettings } from '../packs/index.js';
+import { expandPaths } from './files.js';
+import { resolvePipelineArgs } from './pipelines.js';
+
+/** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
+type PackWriter = (results: readonly RuleResult[], settings: PackSettings) => readonly PackFile[];
+const writerFor =
+  (target: string, write: (rules: readonly (RuleResult & { target: string })[], settings: PackSettings) => readonly PackFile[]): PackWriter =>
+  (results, settings) =>
+    write(
+      results.map((r) => ({ ...r, target })),
+      settings,
+    );
+const BUILTIN_PACKS: Readonly<Record<string, PackWriter>> = {
+  splunk: writerFor('splunk', splunkPackFiles),
+  kusto: writerFor('kusto', sentinelPackFiles),
+  eql: writerFor('eql', elasticPackFiles),
+};
+
+export function packWriter(backend: Backend): PackWriter {
+  const writer = backend.pack ?? BUILTIN_PACKS[backend.name];
+  if (!writer) throw new SigmaError('backend', `target '${backend.name}' has no rule-pack writer`);
+  return writer;
+}
+
+export interface BuildPackOptions {
+  /** Rule files, folders or glob patterns (one or several). */
+  readonly rules: string | readonly string[];
+  readonly target: string;
+  /** Named pipelines or pipeline YAML files (`.yml`), or loaded pipelines. */
+  readonly pipelines?: readonly (string | Pipeline)[];
+  /** Query format used inside the pack (e.g. `escu` for Splunk); the target's default when absent. */
+  readonly format?: string;
+  /** Output folder; the pack's files are written below it. */
+  readonly out: string;
+  /** Pack settings (partial; defaults fill the rest), or a YAML/JSON settings file to read. */
+  readonly settings?: unknown;
+  readonly config?: string;
+  /** Working folder for relative paths (default: process.cwd()). */
+  readonly cwd?: string;
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Called after each rule file is converted (progress). */
+  readonly onFile?: (result: FileResult) => void;
+}
+
+export interface BuildPackResult {
+  /** Paths of the files written, relative to `out`. */
+  readonly files: readonly string[];
+  /** Every rule file's outcome; failed ones carry a located SigmaError. */
+  readonly results: readonly FileResult[];
+  readonly converted: number;
+  readonly failed: number;
+}
+
+/** Reads a pack settings file (YAML or JSON) into PackSettings. */
+export async function loadPackSettings(file: string, cwd = process.cwd()): Promise<PackSettings> {
+  const text = await readFile(resolve(cwd, file), 'utf8');
+  let data: unknown;
+  try {
+    data = load(text);
+  } catch (e) {
+    throw new SigmaError('yaml', `invalid pack settings file: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+  return packSettings(data ?? {}, DEFAULT_PACK_SETTINGS, file);
+}
+
+export async function buildPack(options: BuildPackOptions): Promise<BuildPackResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const base = options.config ? await loadPackSettings(options.config, cwd) : DEFAULT_PACK_SETTINGS;
+  const settings = options.settings !== undefined ? packSettings(options.settings, base) : base;
+  const pipelines = await resolvePipelineArgs(
+    (options.pipelines ?? []).filter((p): p is string => typeof p === 'string'),
+    cwd,
+  );
+  const converter = createConverter({
+    target: options.target,
+    pipelines: [...pipelines, ...(options.pipelines ?? []).filter((p): p is Pipeline => typeof p !== 'string')],
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.options ? { options: options.options } : {}),
+  });
+  const writer = packWriter(converter.backend);
+  const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
+  const inputs = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(resolve(cwd, path), 'utf8') })));
+  const results = converter.files(inputs, options.onFile);
+  const converted = results.flatMap((r) => (r.ok ? r.results : []));
+  const files = writer(converted, settings);
+  const out = resolve(cwd, options.out);
+  for (const f of files) {
+    const target = join(out, f.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, f.content);
+  }
+  return { files: files.map((f) => f.path), results, converted: converted.length, failed: results.filter((r) => !r.ok).length };
+}
