@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { createConverter, type FileResult } from '../convert.js';
-import { SigmaError } from '../errors.js';
+import { SigmaError, toSigmaError } from '../errors.js';
 import type { Backend, RuleResult } from '../backend.js';
 import type { Pipeline } from '../pipeline/index.js';
 import { DEFAULT_PACK_SETTINGS, elasticPackFiles, packSettings, sentinelPackFiles, splunkPackFiles, type PackFile, type PackSettings } from '../packs/index.js';
@@ -93,7 +93,17 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   const writer = packWriter(converter.backend);
   const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
   const inputs = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(resolve(cwd, path), 'utf8') })));
-  const results = converter.files(inputs, options.onFile);
+  const converted_ = converter.files(inputs, options.onFile);
+  // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
+  const results = converted_.map((r): FileResult => {
+    if (!r.ok) return r;
+    try {
+      writer(r.results, settings);
+      return r;
+    } catch (e) {
+      return { path: r.path, ok: false, error: toSigmaError(e, { file: r.path }) };
+    }
+  });
   const converted = results.flatMap((r) => (r.ok ? r.results : []));
   const files = writer(converted, settings);
   const out = resolve(cwd, options.out);

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * Generates the named pipelines that are pure data from ../shared/reference/pipelines.json (a dump of
+ * pySigma's pipelines) into TypeScript modules holding pySigma pipeline YAML shape, and the Sentinel /
+ * Defender table schemas from ../shared/reference/tables.json.
+ *
+ *   node scripts/gen-pipelines.mjs            # writes the files
+ *
+ * Outputs (committed, readable data):
+ *   backends/splunk/pipelines/splunk_windows.ts, backends/splunk/pipelines/splunk_cim.ts,
+ *   backends/eql/pipelines/ecs_windows.ts, backends/kusto/pipelines/tables.ts
+ * The kusto pipelines (sentinel_asim, microsoft_xdr) are written by hand: their table mappings are not in the
+ * dump (see backends/kusto/pipelines/*.ts).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = join(root, '..', 'shared', 'reference');
+const dump = JSON.parse(readFileSync(join(shared, 'pipelines.json'), 'utf8'));
+const tables = JSON.parse(readFileSync(join(shared, 'tables.json'), 'utf8'));
+
+/** The dump prints some lists as Python reprs: "dict_keys(['a', 'b'])". */
+function pyList(v) {
+  if (typeof v !== 'string') return v;
+  const m = /^dict_(?:keys|values)\(\[(.*)\]\)$/s.exec(v);
+  if (!m) return v;
+  return [...m[1].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((x) => x[1]);
+}
+
+function condition(c) {
+  switch (c.type) {
+    case 'LogsourceCondition': {
+      const out = { type: 'logsource' };
+      for (const k of ['category', 'product', 'service']) if (c[k] !== null) out[k] = c[k];
+      return out;
+    }
+    case 'RuleProcessingItemAppliedCondition':
+    case 'DetectionItemProcessingItemAppliedCondition':
+    case 'FieldNameProcessingItemAppliedCondition':
+      return { type: 'processing_item_applied', processing_item_id: c.processing_item_id };
+    case 'RuleProcessingStateCondition':
+      return { type: 'processing_state', key: c.key, val: c.val, ...(c.op !== 'eq' ? { op: c.op } : {}) };
+    case 'IncludeFieldCondition':
+    case 'ExcludeFieldCondition':
+      return {
+        type: c.type === 'IncludeFieldCondition' ? 'include_fields' : 'exclude_fields',
+        fields: pyList(c.fields),
+        ...(c.mode !== 'plain' ? { mode: c.mode } : {}),
+      };
+    case 'MatchValueCondition':
+      return { type: 'match_value', cond: c.cond, value: c.value };
+    case 'IsNullCondition':
+      return { type: 'is_null', cond: c.cond };
+    default:
+      throw new Error(`no YAML name for condition ${c.type}`);
+  }
+}
+
+function transformation(t) {
+  switch (t.type) {
+    case 'AddConditionTransformation':
+      // pySigma names the added selection randomly; the engine derives a stable name from the item id.
+      return { type: 'add_condition', conditions: t.conditions, ...(t.template ? { template: true } : {}), ...(t.negated ? { negated: true } : {}) };
+    case 'FieldMappingTransformation':
+      return { type: 'field_name_mapping', mapping: t.mapping };
+    case 'SetStateTransformation':
+      return { type: 'set_state', key: t.key, val: pyList(t.val) };
+    case 'DetectionItemFailureTransformation':
+      return { type: 'detection_item_failure', message: t.message };
+    case 'RuleFailureTransformation':
+      return { type: 'rule_failure', message: t.message };
+    case 'AddFieldnamePrefixTransformation':
+      return { type: 'field_name_prefix', prefix: t.prefix };
+    case 'SetValueTransformation':
+      return { type: 'set_value', value: t.sigma_value.original, ...(t.force_type ? { force_type: t.force_type } : {}) };
+    case 'ConvertTypeTransformation':
+      return { type: 'convert_type', target_type: t.target_type };
+    default:
+      throw new Error(`no YAML name for transformation ${t.type}`);
+  }
+}
+
+function item(it) {
+  const { type, ...params } = transformation(it.transformation);
+  const out = { id: it.identifier, type, ...params };
+  for (const scope of ['rule', 'detection_item', 'field_name']) {
+    const conds = it[`${scope}_conditions`];
+    if (!conds.length) continue;
+    out[`${scope}_conditions`] = conds.map(condition);
+    if (it[`${scope}_condition_linking`] === 'any') out[`${scope}_cond_op`] = 'or';
+    if (it[`${scope}_condition_negation`]) out[`${scope}_cond_not`] = true;
+    if (it[`${scope}_condition_expression`]) throw new Error('condition expressions are not expected in the dump');
+  }
+  return out;
+}
+
+function pipeline(key) {
+  const p = dump[key];
+  if (p.postprocessing_items.length || p.finalizers.length) throw new Error(`${key}: postprocessing/finalizers not generated`);
+  return { name: p.name, priority: p.priority, transformations: p.items.map(item) };
+}
+
+// ── a small TypeScript literal printer: unquoted keys, single-quoted strings, short lists on one line ──
+const ident = /^[A-Za-z_$][\w$]*$/;
+const str = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+function print(v, indent = '') {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return str(v);
+  if (typeof v !== 'object') return String(v);
+  const inner = indent + '  ';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    const flat = `[${v.map((x) => print(x, inner)).join(', ')}]`;
+    if (!flat.includes('\n') && flat.length + indent.length < 110) return flat;
+    if (v.every((x) => x === null || typeof x !== 'object')) {
+      // Scalars: fill lines up to the width.
+      const lines = [];
+      let line = '';
+      for (const x of v.map((y) => print(y))) {
+        if (line && inner.length + line.length + x.length + 2 > 110) {
+          lines.push(line);
+          line = '';
+        }
+        line += (line ? ' ' : '') + x + ',';
+      }
+      lines.push(line);
+      return `[\n${lines.map((l) => inner + l).join('\n')}\n${indent}]`;
+    }
+    return `[\n${v.map((x) => inner + print(x, inner)).join(',\n')},\n${indent}]`;
+  }
+  const entries = Object.entries(v);
+  if (entries.length === 0) return '{}';
+  const parts = entries.map(([k, x]) => `${ident.test(k) ? k : str(k)}: ${print(x, inner)}`);
+  const flat = `{ ${parts.join(', ')} }`;
+  if (!flat.includes('\n') && flat.length + indent.length < 110) return flat;
+  return `{\n${parts.map((p) => inner + p).join(',\n')},\n${indent}}`;
+}
+
+function write(rel, header, name, value, type = 'PipelineDocument') {
+  const body = `${header}\nimport type { PipelineDocument } from '../../../src/pipeline/index.js';\n\nexport const ${name}: ${type} = ${print(value)};\n`;
+  writeFileSync(join(root, rel), body);
+  console.log(`wrote ${rel}`);
+}
+
+const generated = (what) =>
+  `/**\n * ${what}\n *\n * Generated by scripts/gen-pipelines.mjs from ../shared/reference/pipelines.json (pySigma's pipeline of the same\n * name); pySigma pipeline YAML shape. Regenerate rather than edit.\n */`;
+
+write(
+  'backends/splunk/pipelines/splunk_windows.ts',
+  generated('splunk_windows: Windows log sources → `source=` conditions, EventID → EventCode.'),
+  'splunkWindows',
+  pipeline('splunk_windows'),
+);
+write(
+  'backends/splunk/pipelines/splunk_cim.ts',
+  generated('splunk_cim: Sysmon/web/DNS fields → Splunk CIM data model fields; state `data_model_set` and `fields`.'),
+  'splunkCim',
+  pipeline('splunk_cim'),
+);
+write(
+  'backends/eql/pipelines/ecs_windows.ts',
+  generated('ecs_windows: Windows fields → Elastic Common Schema (Winlogbeat 7+), channel conditions, value types.'),
+  'ecsWindows',
+  pipeline('ecs_windows'),
+);
+
+// Table schemas: column → type, per table.
+const tablesBody = `/**
+ * Columns (and their types) of the Microsoft Sentinel ASIM and Defender XDR tables the kusto pipelines map to.
+ *
+ * Generated by scripts/gen-pipelines.mjs from ../shared/reference/tables.json. Regenerate rather than edit.
+ */
+
+export type TableSchema = Readonly<Record<string, string>>;
+
+export const SENTINEL_ASIM_TABLES: Readonly<Record<string, TableSchema>> = ${print(tables.sentinel_asim)};
+
+export const MICROSOFT_XDR_TABLES: Readonly<Record<string, TableSchema>> = ${print(tables.microsoft_xdr)};
+`;
+writeFileSync(join(root, 'backends/kusto/pipelines/tables.ts'), tablesBody);
+console.log('wrote backends/kusto/pipelines/tables.ts');
