@@ -2,7 +2,18 @@
  * YAML text → plain documents, keeping the line and column of every key and value so that later stages
  * (schema, detection, condition, pipeline) can point at the exact place of a problem.
  */
-import { constructFromEvents, getScalarValue, parseEvents, YAMLException, type Event } from 'js-yaml';
+import {
+  boolYaml11Tag,
+  constructFromEvents,
+  CORE_SCHEMA,
+  floatYaml11Tag,
+  getScalarValue,
+  intYaml11Tag,
+  nullYaml11Tag,
+  parseEvents,
+  YAMLException,
+  type Event,
+} from 'js-yaml';
 import { SigmaError } from '../errors.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -19,6 +30,12 @@ export interface ParsedYaml {
   /** Line and column of a character offset in the text. */
   position(offset: number): Position;
 }
+
+/**
+ * Scalars resolve as YAML 1.1 does (PyYAML, and so the reference implementation and every Sigma tool in
+ * Python): `00000429` stays a string, `yes`/`no` are booleans. Dates stay strings (no timestamp tag).
+ */
+export const SIGMA_YAML_SCHEMA = CORE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag);
 
 /** Resource limits for untrusted YAML. */
 export const YAML_LIMITS = {
@@ -156,7 +173,7 @@ export function parseYaml(text: string, file?: string): ParsedYaml {
   let documents: unknown[];
   try {
     events = parseEvents(text, { filename: file, maxDepth: YAML_LIMITS.maxDepth });
-    documents = constructFromEvents(events, { source: text, filename: file, maxAliases: YAML_LIMITS.maxAliases });
+    documents = constructFromEvents(events, { source: text, filename: file, maxAliases: YAML_LIMITS.maxAliases, schema: SIGMA_YAML_SCHEMA });
   } catch (e) {
     throw yamlError(e, file);
   }

@@ -1,0 +1,3 @@
+import { corpusSuite } from './corpus-suite.js';
+
+corpusSuite('eql.ecs_windows', ['ecs_windows']);
