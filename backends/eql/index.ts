@@ -14,6 +14,7 @@ import { EqlCompiler } from './dialect.js';
 import { eqlFormats } from './formats.js';
 import { DEFAULT_KEYWORD_FIELD } from './keywords.js';
 import { namedPipelines } from './pipelines/index.js';
+import { correlationConverter, eqlCorrelation } from '../../src/compile/correlation.js';
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = Object.freeze({
   ecs_windows: 'Windows log sources to Elastic Common Schema fields as Winlogbeat ≥ 7 writes them',
@@ -51,6 +52,7 @@ export const eqlBackend: Backend = Object.freeze({
   pipelines: eqlPipelines,
   formats: eqlFormats,
   convert,
+  convertCorrelation: correlationConverter(convert, eqlFormats, (plan, queries) => eqlCorrelation(plan, queries)),
 });
 
 export { EqlCompiler, type EqlDialectOptions } from './dialect.js';

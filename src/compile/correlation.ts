@@ -4,7 +4,8 @@
  */
 import type { CorrelationType } from '../rule/ast.js';
 import { SigmaError } from '../errors.js';
-import { aliasField, COMPARE_SYMBOLS, correlationComparisons, type CorrelationPlan } from '../rule/correlation.js';
+import { aliasField, COMPARE_SYMBOLS, correlationAsRule, correlationComparisons, type CorrelationPlan } from '../rule/correlation.js';
+import type { Backend, OutputFormat } from '../backend.js';
 
 /** The base query of each referenced rule, in plan order. */
 export type BaseQueries = readonly string[];
@@ -177,4 +178,30 @@ export function eqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): str
     default:
       return unsupported('EQL', c.type, plan, 'EQL sequences express ordered events and runs, not aggregations');
   }
+}
+
+/**
+ * A backend's `convertCorrelation` from its `convert` and a renderer: the referenced rules are converted with the
+ * same pipeline (default format), the renderer joins them, and the run's format finalizes the result.
+ */
+export function correlationConverter(
+  convert: Backend['convert'],
+  formats: Readonly<Record<string, OutputFormat>>,
+  render: (plan: CorrelationPlan, queries: BaseQueries, state: Readonly<Record<string, unknown>>) => string,
+): NonNullable<Backend['convertCorrelation']> {
+  return (plan, options) => {
+    const base = plan.rules.map((r) => convert(r.rule, { ...options, format: 'default' }));
+    const queries = base.map((b, i) => {
+      if (b.queries.length !== 1) {
+        throw new SigmaError('unsupported', `rule '${plan.rules[i]?.ruleid}' gives ${b.queries.length} queries; a correlation needs exactly one per rule`, plan.correlation.source);
+      }
+      return b.queries[0] as string;
+    });
+    const state = base[0]?.state ?? {};
+    const rule = correlationAsRule(plan);
+    let query = render(plan, queries, state);
+    const finalize = formats[options.format ?? 'default']?.finalizeQuery;
+    if (finalize) query = finalize(query, rule, state, 0);
+    return Object.freeze({ rule, correlation: plan.correlation, queries: Object.freeze([query]), state });
+  };
 }

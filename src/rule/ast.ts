@@ -34,7 +34,7 @@ export interface SigmaString {
 export interface SigmaNumber {
   readonly kind: 'number';
   readonly value: number;
-  /** The number as written (`1`, `1.50`), so output keeps the rule's spelling. */
+  /** The number in its canonical decimal form (as the reference prints it: `0x17` → `23`, `1.50` → `1.5`). */
   readonly text: string;
 }
 export interface SigmaBoolean {

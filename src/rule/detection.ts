@@ -62,7 +62,11 @@ export function buildItem(key: string, raw: unknown, path: YamlPath, locate: Loc
   const values = list.map((v, i) => {
     const location = locate(Array.isArray(raw) ? [...path, i] : path);
     let value = scalarValue(v, verbatim, location);
-    for (const m of modifiers) value = applyModifier(m, value, { regexFlags: flags, location });
+    let binary = false;
+    for (const m of modifiers) {
+      value = applyModifier(m, value, { regexFlags: flags, location, binary });
+      if (m === 'utf16' || m === 'utf16le' || m === 'utf16be' || m === 'wide') binary = true;
+    }
     return value;
   });
   return Object.freeze({

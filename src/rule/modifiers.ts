@@ -41,8 +41,9 @@ function utf8Binary(text: string): string {
   return out;
 }
 
-export function base64(text: string): string {
-  return btoa(utf8Binary(text));
+/** Base64 of a text's UTF-8 bytes, or of a byte string (one char per byte, from the utf16 modifiers) as is. */
+export function base64(text: string, binary = false): string {
+  return btoa(binary ? text : utf8Binary(text));
 }
 
 function encodeUtf16(text: string, littleEndian: boolean): string {
@@ -62,13 +63,13 @@ function requirePlain(s: SigmaString, modifier: string, location?: SourceLocatio
 }
 
 /** base64offset: the three encodings of the value at byte offsets 0, 1 and 2 of a longer text. */
-export function base64Offsets(text: string): string[] {
+export function base64Offsets(text: string, binary = false): string[] {
   const starts = [0, 2, 3];
   const ends = [0, -3, -2];
-  const length = utf8Binary(text).length;
+  const length = binary ? text.length : utf8Binary(text).length;
   const out: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const encoded = base64(' '.repeat(i) + text);
+    const encoded = base64(' '.repeat(i) + text, binary);
     const end = ends[(length + i) % 3] ?? 0;
     out.push(encoded.slice(starts[i], end === 0 ? undefined : end));
   }
@@ -114,7 +115,12 @@ const TIME_PARTS: ReadonlySet<string> = new Set(['minute', 'hour', 'day', 'week'
 export function applyModifier(
   modifier: Modifier,
   value: SigmaValue,
-  context: { readonly regexFlags: RegexFlags; readonly location?: SourceLocation },
+  context: {
+    readonly regexFlags: RegexFlags;
+    readonly location?: SourceLocation;
+    /** True after a utf16 modifier: the value is a byte string, base64 encodes its bytes as they are. */
+    readonly binary?: boolean;
+  },
 ): SigmaValue {
   const { location } = context;
   switch (modifier) {
@@ -138,11 +144,11 @@ export function applyModifier(
         return variants.length === 1 ? (variants[0] as SigmaString) : Object.freeze({ kind: 'expansion', values: Object.freeze(variants) });
       });
     case 'base64':
-      return each(value, (v) => plainString(base64(requirePlain(asString(v, modifier, location), modifier, location))));
+      return each(value, (v) => plainString(base64(requirePlain(asString(v, modifier, location), modifier, location), context.binary)));
     case 'base64offset':
       return each(value, (v) => {
         const text = requirePlain(asString(v, modifier, location), modifier, location);
-        return Object.freeze({ kind: 'expansion', values: Object.freeze(base64Offsets(text).map((t) => plainString(t))) });
+        return Object.freeze({ kind: 'expansion', values: Object.freeze(base64Offsets(text, context.binary).map((t) => plainString(t))) });
       });
     case 'utf16le':
     case 'wide':

@@ -100,3 +100,16 @@ describe('plain values', () => {
   it('booleans are booleans', () => expect(first('Enabled', 'true')).toEqual({ kind: 'boolean', value: true }));
   it('a number under contains becomes a string', () => expect(show(first('Port|contains', '445'))).toBe('<*>445<*>'));
 });
+
+describe('encoding chains', () => {
+  it('utf16 then base64offset encodes the UTF-16 bytes with the byte order mark (FF FE 63 00 6D 00 64 00)', () => {
+    // base64 of FF FE 63 00 6D 00 64 00 is //5jAG0AZAA=; offset 0 with 8 bytes (8 % 3 = 2) drops the last two chars.
+    expect(show(first('CommandLine|utf16|base64offset|contains', "'cmd'"))).toContain('<*>//5jAG0AZA<*>');
+  });
+  it('wide then base64 encodes bytes above 0x7F as single bytes (é → E9 00 → 6QA=)', () => {
+    expect(show(first('X|wide|base64', "'é'"))).toBe('6QA=');
+  });
+  it('base64 of a non-ASCII value encodes its UTF-8 bytes (é → C3 A9 → w6k=)', () => {
+    expect(show(first('X|base64', "'é'"))).toBe('w6k=');
+  });
+});

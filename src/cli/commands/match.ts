@@ -84,8 +84,9 @@ async function readText(cwd: string, file: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, file), 'utf8');
   } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    throw new SigmaError('io', `cannot read ${file}: ${reason}`, { file });
+    const code = (e as { code?: unknown }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : e instanceof Error ? e.message : String(e);
+    throw new SigmaError('io', `cannot read the file: ${reason}`, { file });
   }
 }
 
@@ -139,7 +140,9 @@ export const matchCommand: Command = async (argv, io) => {
   const [first, ...rest] = positionals;
   const eventArgs = many ? positionals : rest;
   if ((!many && first === undefined) || eventArgs.length === 0) {
-    io.stderr(`sigmaform match: ${many ? 'no EVENTS file given' : 'give a RULE file and EVENTS files, or -r RULES and EVENTS files'} (see --help)\n`);
+    io.stderr(
+      `sigmaform match: ${many ? 'no EVENTS file given' : 'give a RULE file and EVENTS files, or -r RULES and EVENTS files'} (see --help)\n`,
+    );
     return 2;
   }
   const report = new Reporter(io);
@@ -172,7 +175,9 @@ export const matchCommand: Command = async (argv, io) => {
   }
   if (!values.jsonl) {
     const eventCount = eventSets.reduce((n, s) => n + s.events.length, 0);
-    io.stdout(`${matches} match${matches === 1 ? '' : 'es'} (${rules.length} rule${rules.length === 1 ? '' : 's'} × ${eventCount} event${eventCount === 1 ? '' : 's'}, ${pairs} pairs)\n`);
+    io.stdout(
+      `${matches} match${matches === 1 ? '' : 'es'} (${rules.length} rule${rules.length === 1 ? '' : 's'} × ${eventCount} event${eventCount === 1 ? '' : 's'}, ${pairs} pairs)\n`,
+    );
   }
   return report.errors > 0 ? 1 : 0;
 };

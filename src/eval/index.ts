@@ -1,0 +1,5 @@
+/** The evaluator: match Sigma rules against JSON events without a SIEM. */
+export { match, compileMatcher, type MatchOptions, type MatchResult, type Matcher } from './match.js';
+export { parseEvents } from './events.js';
+export { indexEvent, type IndexedEvent, type EventValue, type Scalar } from './fields.js';
+export { inferEventSource, logsourceAllows, type EventSource } from './logsource.js';

@@ -1,0 +1,118 @@
+/**
+ * match(rule, event): does a Sigma rule fire on one JSON event, and which selections matched. The rule is
+ * compiled once (regexes, lowercased needles, resolved condition) by compileMatcher; events are indexed
+ * once (fields.ts) and the index is reused by every rule.
+ */
+import type { SigmaRule } from '../rule/ast.js';
+import { SigmaError, toSigmaError } from '../errors.js';
+import { indexEventCached, type IndexedEvent } from './fields.js';
+import { compileLogsource } from './logsource.js';
+import { compileDetection } from './detection.js';
+import { compileCondition, type SelectionsTest } from './condition.js';
+import type { EventTest } from './values.js';
+
+export interface MatchOptions {
+  /** Evaluate the detection even when the event says it is from another log source. */
+  readonly ignoreLogsource?: boolean;
+}
+
+export interface MatchResult {
+  readonly match: boolean;
+  /** Names of the selections that matched, in the rule's order (empty when the logsource excluded the rule). */
+  readonly selections: readonly string[];
+  /** Set when the event says it comes from a log source the rule is not written for. */
+  readonly logsourceMismatch?: boolean;
+}
+
+/** A compiled rule. Takes a JSON event or an IndexedEvent (index events once when matching many rules). */
+export interface Matcher {
+  (event: unknown): MatchResult;
+  /** Only whether the rule matches, without allocating: the fast path for many rules × many events. */
+  readonly test: (event: unknown) => boolean;
+  readonly rule: SigmaRule;
+}
+
+const MISMATCH: MatchResult = Object.freeze({ match: false, selections: Object.freeze([]), logsourceMismatch: true });
+
+function compileConditions(rule: SigmaRule, names: readonly string[]): SelectionsTest {
+  const conditions = rule.detection.conditions.map((c) => {
+    try {
+      return compileCondition(c.tree, names);
+    } catch (e) {
+      const error = toSigmaError(e);
+      throw error.location.line === undefined && c.location ? new SigmaError(error.code, error.message, c.location) : error;
+    }
+  });
+  if (conditions.length === 0) throw new SigmaError('condition', `rule '${rule.title}' has no condition`);
+  // A list of conditions is or-ed.
+  return conditions.length === 1 ? (conditions[0] as SelectionsTest) : (r) => conditions.some((c) => c(r));
+}
+
+/** Compiles a rule for repeated matching. Throws SigmaError (located in the rule) for what cannot be evaluated. */
+export function compileMatcher(rule: SigmaRule, options: MatchOptions = {}): Matcher {
+  const names = [...rule.detection.selections.keys()];
+  let selections: readonly EventTest[];
+  let condition: SelectionsTest;
+  try {
+    selections = [...rule.detection.selections.values()].map(compileDetection);
+    condition = compileConditions(rule, names);
+  } catch (e) {
+    throw toSigmaError(e).inFile(rule.source.file);
+  }
+  const checkLogsource = options.ignoreLogsource !== true;
+  const logsourceTest = compileLogsource(rule.logsource);
+  const allowed = (ev: IndexedEvent): boolean => !checkLogsource || logsourceTest(ev.source);
+
+  // Lazy selection results for `test`: 0 unknown, 1 true, 2 false. Reused across calls (a matcher never
+  // re-enters itself), so a test allocates nothing.
+  const memo = new Uint8Array(names.length);
+  let current: IndexedEvent | undefined;
+  const lazySelection = (i: number): boolean => {
+    const known = memo[i];
+    if (known === 1) return true;
+    if (known === 2) return false;
+    const result = (selections[i] as EventTest)(current as IndexedEvent);
+    memo[i] = result ? 1 : 2;
+    return result;
+  };
+  const test = (event: unknown): boolean => {
+    const ev = indexEventCached(event);
+    if (!allowed(ev)) return false;
+    memo.fill(0);
+    current = ev;
+    try {
+      return condition(lazySelection);
+    } finally {
+      current = undefined;
+    }
+  };
+
+  const full = (event: unknown): MatchResult => {
+    const ev = indexEventCached(event);
+    if (!allowed(ev)) return MISMATCH;
+    const results = selections.map((s) => s(ev));
+    return Object.freeze({
+      match: condition((i) => results[i] === true),
+      selections: Object.freeze(names.filter((_, i) => results[i])),
+    });
+  };
+  return Object.freeze(Object.assign(full, { test, rule }));
+}
+
+const compiled = new WeakMap<SigmaRule, { strict?: Matcher; loose?: Matcher }>();
+
+/** Matches one rule against one event (the compiled rule is cached per rule object). */
+export function match(rule: SigmaRule, event: unknown, options: MatchOptions = {}): MatchResult {
+  let entry = compiled.get(rule);
+  if (entry === undefined) {
+    entry = {};
+    compiled.set(rule, entry);
+  }
+  const key = options.ignoreLogsource === true ? 'loose' : 'strict';
+  let matcher = entry[key];
+  if (matcher === undefined) {
+    matcher = compileMatcher(rule, options);
+    entry[key] = matcher;
+  }
+  return matcher(event);
+}

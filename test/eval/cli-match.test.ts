@@ -1,0 +1,111 @@
+/** `sigmaform match` (src/cli/commands/match.ts) on files in a temporary folder. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchCommand } from '../../src/cli/commands/match.js';
+
+const RULE = String.raw`title: Whoami
+id: 6a1e1c1a-0000-4000-8000-000000000001
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\whoami.exe'
+    condition: selection
+`;
+const OTHER = String.raw`title: Calc
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\calc.exe'
+    condition: selection
+`;
+const sysmon = (id: number, image: string) =>
+  JSON.stringify(
+    { Event: { System: { Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: id }, EventData: { Image: image } } },
+    null,
+    2,
+  );
+
+let dir = '';
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await matchCommand(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, isTTY: false });
+  return { code, out, err };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sigmaform-match-'));
+  mkdirSync(join(dir, 'rules', 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'rules', 'whoami.yml'), RULE);
+  writeFileSync(join(dir, 'rules', 'sub', 'calc.yaml'), OTHER);
+  // two pretty-printed events one after the other, as in SigmaHQ's regression data
+  writeFileSync(join(dir, 'events.json'), `${sysmon(1, 'C:\\Windows\\System32\\whoami.exe')}\n${sysmon(1, 'C:\\Windows\\notepad.exe')}\n`);
+  writeFileSync(join(dir, 'registry.jsonl'), `${JSON.stringify(JSON.parse(sysmon(13, 'C:\\Windows\\System32\\whoami.exe')))}\n`);
+  writeFileSync(join(dir, 'broken.json'), '{"a": ');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sigmaform match', () => {
+  it('prints every pair for one rule, with the matched selections', async () => {
+    const { code, out } = await run(['rules/whoami.yml', 'events.json']);
+    expect(code).toBe(0);
+    expect(out).toContain('MATCH     rules/whoami.yml  events.json#0  [selection]');
+    expect(out).toContain('no match  rules/whoami.yml  events.json#1');
+    expect(out).toContain('1 match (1 rule × 2 events, 2 pairs)');
+  });
+
+  it('--jsonl prints one object per pair', async () => {
+    const { code, out } = await run(['--jsonl', 'rules/whoami.yml', 'events.json', 'registry.jsonl']);
+    expect(code).toBe(0);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { rule: 'rules/whoami.yml', event: 'events.json', index: 0, match: true },
+      { rule: 'rules/whoami.yml', event: 'events.json', index: 1, match: false },
+      { rule: 'rules/whoami.yml', event: 'registry.jsonl', index: 0, match: false },
+    ]);
+  });
+
+  it('honours the logsource unless --ignore-logsource', async () => {
+    expect((await run(['rules/whoami.yml', 'registry.jsonl'])).out).toContain('logsource');
+    const { out } = await run(['--jsonl', '--ignore-logsource', 'rules/whoami.yml', 'registry.jsonl']);
+    expect(JSON.parse(out)).toMatchObject({ match: true });
+  });
+
+  it('-r takes folders recursively and prints only matching pairs, unless --all', async () => {
+    const only = await run(['--jsonl', '-r', 'rules', 'events.json']);
+    expect(
+      only.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ rule: 'rules/whoami.yml', event: 'events.json', index: 0, match: true }]);
+    const all = await run(['--jsonl', '--all', '-r', 'rules/sub', '-r', 'rules/whoami.yml', 'events.json']);
+    expect(all.out.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('reports a broken events file on stderr, evaluates the rest and exits 1', async () => {
+    const { code, out, err } = await run(['rules/whoami.yml', 'broken.json', 'missing.json', 'events.json']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/broken\.json:1:1: .*unterminated/);
+    expect(err).toMatch(/missing\.json/);
+    expect(out).toContain('events.json#0');
+  });
+
+  it('is a usage error without events, and prints help', async () => {
+    expect((await run(['rules/whoami.yml'])).code).toBe(2);
+    expect((await run(['-r', 'rules'])).code).toBe(2);
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/linear-time/);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { indexEvent, MAX_EVENT_DEPTH } from '../../src/eval/fields.js';
+import { SigmaError } from '../../src/errors.js';
+
+const raw = (event: unknown, field: string) =>
+  indexEvent(event)
+    .get(field)
+    ?.map((v) => v.raw);
+
+/** A Windows event in the evtx JSON form of ../shared/sigma/regression_data. */
+const windowsEvent = {
+  Event: {
+    '#attributes': { xmlns: 'http://schemas.microsoft.com/win/2004/08/events/event' },
+    System: {
+      Provider: { '#attributes': { Name: 'Microsoft-Windows-Sysmon', Guid: '5770385F-C22A-43E0-BF4C-06F5698FFBD9' } },
+      EventID: 1,
+      Execution: { '#attributes': { ProcessID: 3308, ThreadID: 4008 } },
+      TimeCreated: { '#attributes': { SystemTime: '2025-10-24T23:41:00.601559Z' } },
+      Correlation: null,
+      Channel: 'Microsoft-Windows-Sysmon/Operational',
+    },
+    EventData: { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'cmd /c whoami', ProcessId: 10048 },
+  },
+};
+
+describe('field index: flat and ECS-style events', () => {
+  it('finds top-level fields', () => {
+    expect(raw({ Image: 'a.exe', EventID: 4688 }, 'Image')).toEqual(['a.exe']);
+    expect(raw({ Image: 'a.exe', EventID: 4688 }, 'EventID')).toEqual([4688]);
+  });
+
+  it('finds dotted paths both as nested objects and as literal dotted keys', () => {
+    expect(raw({ process: { command_line: 'x' } }, 'process.command_line')).toEqual(['x']);
+    expect(raw({ 'process.command_line': 'y' }, 'process.command_line')).toEqual(['y']);
+    expect(raw({ process: { 'parent.name': 'z' } }, 'process.parent.name')).toEqual(['z']);
+  });
+
+  it('gives every element of an array as a value of the field', () => {
+    expect(raw({ tags: ['a', 'b'] }, 'tags')).toEqual(['a', 'b']);
+    expect(raw({ dns: { answers: [{ data: '1.1.1.1' }, { data: '8.8.8.8' }] } }, 'dns.answers.data')).toEqual(['1.1.1.1', '8.8.8.8']);
+  });
+
+  it('does not invent short names for nested ECS fields', () => {
+    expect(raw({ process: { name: 'a' }, file: { name: 'b' } }, 'name')).toBeUndefined();
+  });
+
+  it('keeps a JSON null as a present value', () => {
+    const ev = indexEvent({ a: null });
+    expect(ev.has('a')).toBe(true);
+    expect(ev.get('a')?.[0]?.text).toBeNull();
+  });
+
+  it('knows objects are present although they are not values', () => {
+    const ev = indexEvent({ process: { pe: { company: 'x' } } });
+    expect(ev.has('process.pe')).toBe(true);
+    expect(ev.get('process.pe')).toBeUndefined();
+    expect(ev.has('process.nothing')).toBe(false);
+  });
+
+  it('finds keys with spaces under their name without spaces (Defender "Source Name" is SourceName)', () => {
+    expect(raw({ 'Source Name': 'Real-Time Protection' }, 'SourceName')).toEqual(['Real-Time Protection']);
+    expect(raw({ 'Source Name': 'Real-Time Protection' }, 'Source Name')).toEqual(['Real-Time Protection']);
+  });
+
+  it('collects every non-null leaf as text for keyword search', () => {
+    const texts = indexEvent({ a: 'x', b: { c: 2, d: null, e: [true] } }).texts.map((v) => v.text);
+    expect(texts.sort()).toEqual(['2', 'true', 'x']);
+  });
+
+  it('refuses what is not a JSON object, and absurd nesting', () => {
+    expect(() => indexEvent([1])).toThrow(SigmaError);
+    let deep: unknown = 'x';
+    for (let i = 0; i <= MAX_EVENT_DEPTH + 1; i++) deep = { a: deep };
+    expect(() => indexEvent(deep)).toThrow(/deeper/);
+  });
+});
+
+describe('field index: Windows event JSON (Event.System / Event.EventData)', () => {
+  it('finds EventData fields by their short names', () => {
+    expect(raw(windowsEvent, 'Image')).toEqual(['C:\\Windows\\System32\\cmd.exe']);
+    expect(raw(windowsEvent, 'ProcessId')).toEqual([10048]);
+  });
+
+  it('finds System fields by their short names', () => {
+    expect(raw(windowsEvent, 'EventID')).toEqual([1]);
+    expect(raw(windowsEvent, 'Channel')).toEqual(['Microsoft-Windows-Sysmon/Operational']);
+  });
+
+  it('names XML attributes Tag_Attribute, as the specification says (Provider_Name, Execution_ProcessID)', () => {
+    expect(raw(windowsEvent, 'Provider_Name')).toEqual(['Microsoft-Windows-Sysmon']);
+    expect(raw(windowsEvent, 'Execution_ProcessID')).toEqual([3308]);
+    expect(raw(windowsEvent, 'TimeCreated_SystemTime')).toEqual(['2025-10-24T23:41:00.601559Z']);
+  });
+
+  it('still answers to the full paths', () => {
+    expect(raw(windowsEvent, 'Event.EventData.CommandLine')).toEqual(['cmd /c whoami']);
+    expect(raw(windowsEvent, 'Event.System.Provider_Name')).toEqual(['Microsoft-Windows-Sysmon']);
+  });
+
+  it('reads a #text value next to attributes (EventID with Qualifiers)', () => {
+    const ev = { Event: { System: { EventID: { '#attributes': { Qualifiers: 16384 }, '#text': 7045 } } } };
+    expect(raw(ev, 'EventID')).toEqual([7045]);
+    expect(raw(ev, 'EventID_Qualifiers')).toEqual([16384]);
+  });
+
+  it('finds UserData fields one element deeper by their short names', () => {
+    const ev = {
+      Event: {
+        UserData: { Operation_ClientFailure: { '#attributes': { xmlns: 'x' }, Operation: 'Start IWbemServices', ClientProcessId: 25920 } },
+      },
+    };
+    expect(raw(ev, 'Operation')).toEqual(['Start IWbemServices']);
+    expect(raw(ev, 'ClientProcessId')).toEqual([25920]);
+  });
+
+  it('reads <Data Name="X"> items (XML converted to JSON) as fields X', () => {
+    const attrs = {
+      Event: {
+        EventData: { Data: [{ '#attributes': { Name: 'TargetUserName' }, '#text': 'admin' }, { '#attributes': { Name: 'Empty' } }] },
+      },
+    };
+    expect(raw(attrs, 'TargetUserName')).toEqual(['admin']);
+    expect(raw(attrs, 'Empty')).toEqual([null]);
+    const at = { Event: { EventData: { Data: { '@Name': 'ServiceName', '#text': 'evil' } } } };
+    expect(raw(at, 'ServiceName')).toEqual(['evil']);
+  });
+
+  it('reads the same form without the Event wrapper', () => {
+    expect(raw({ System: { EventID: 4688 }, EventData: { NewProcessName: 'x' } }, 'NewProcessName')).toEqual(['x']);
+    expect(raw({ System: { EventID: 4688 } }, 'EventID')).toEqual([4688]);
+  });
+
+  it('reads Winlogbeat events (winlog.event_data, winlog.event_id, winlog.channel)', () => {
+    const ev = {
+      winlog: {
+        event_id: 1,
+        channel: 'Microsoft-Windows-Sysmon/Operational',
+        provider_name: 'Microsoft-Windows-Sysmon',
+        event_data: { Image: 'x' },
+      },
+    };
+    expect(raw(ev, 'Image')).toEqual(['x']);
+    expect(raw(ev, 'EventID')).toEqual([1]);
+    expect(raw(ev, 'Channel')).toEqual(['Microsoft-Windows-Sysmon/Operational']);
+    expect(raw(ev, 'Provider_Name')).toEqual(['Microsoft-Windows-Sysmon']);
+  });
+});
