@@ -12,7 +12,7 @@ const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
   console.error('bench: dist/index.js is missing; run `npm run build` first');
   process.exit(2);
 });
-const { parseYaml, documentFrom, createConverter, applyPipeline, getBackend, getNamedPipeline } = lib;
+const { parseYaml, documentFrom, createConverter, applyPipeline, getBackend, getNamedPipeline, parseEvents, indexEvent, compileMatcher } = lib;
 
 const dir = process.argv[2] ?? join(root, '..', 'shared', 'sigma', 'rules');
 if (!existsSync(dir)) {
@@ -108,10 +108,42 @@ const [, singleMs] = time(() => {
   for (let i = 0; i < N; i++) warm.rule(seed);
 });
 
+// The evaluator: every rule against every regression event (../shared/sigma/regression_data).
+const eventsDir = join(dir, '..', 'regression_data');
+let evalLine = '';
+if (existsSync(eventsDir)) {
+  const eventFiles = [];
+  const walkJson = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walkJson(p);
+      else if (name.endsWith('.json')) eventFiles.push(p);
+    }
+  };
+  walkJson(eventsDir);
+  const events = eventFiles.flatMap((f) => parseEvents(readFileSync(f, 'utf8'), f)).map((e) => indexEvent(e));
+  const [matchers, compileEvalMs] = time(() =>
+    rules.flatMap((r) => {
+      try {
+        return [compileMatcher(r)];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  let hits = 0;
+  const [, evalMs] = time(() => {
+    for (const m of matchers) for (const e of events) if (m.test(e)) hits++;
+  });
+  row('evaluator: compile matchers', matchers.length, compileEvalMs);
+  evalLine = `  evaluate ${matchers.length} rules × ${events.length} events: ${evalMs.toFixed(0)} ms (${hits} matches)`;
+}
+
 console.log('');
 for (const r of results) console.log(`  ${r.target.padEnd(7)} converted ${r.ok}, failed ${r.failed}`);
 console.log(`\n  load once (read + YAML + AST):     ${loadMs.toFixed(0)} ms`);
 console.log(`  convert to all three targets:      ${convertMs.toFixed(0)} ms`);
 console.log(`  wall time, whole corpus, 3 targets: ${wallMs.toFixed(0)} ms`);
 console.log(`  one rule (seed, kusto, warm):      ${((singleMs / N) * 1000).toFixed(1)} µs`);
+if (evalLine) console.log(evalLine);
 console.log(`  peak memory (RSS):                 ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
