@@ -34,7 +34,10 @@ export function defaultPipeline(backend: BackendInfo): string {
 }
 
 /** Pipelines offered for a target: its own first, then those of the other backends (pySigma allows mixing). */
-export function pipelineOptions(backends: readonly BackendInfo[], target: string): { readonly own: readonly string[]; readonly others: readonly string[] } {
+export function pipelineOptions(
+  backends: readonly BackendInfo[],
+  target: string,
+): { readonly own: readonly string[]; readonly others: readonly string[] } {
   const backend = backends.find((b) => b.name === target);
   const own = backend ? Object.keys(backend.pipelines) : [];
   const others = backends.filter((b) => b.name !== target).flatMap((b) => Object.keys(b.pipelines).filter((p) => !own.includes(p)));

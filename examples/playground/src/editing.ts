@@ -4,7 +4,7 @@
  * indent, select all. (CodeMirror's own @codemirror/commands is not a dependency of this project.)
  */
 import { Annotation, EditorSelection, StateField, Transaction, type ChangeSet, type EditorState, type Extension } from '@codemirror/state';
-import { EditorView, keymap, type Command } from '@codemirror/view';
+import { keymap, type Command } from '@codemirror/view';
 import { IndentContext, getIndentation, indentString, indentUnit } from '@codemirror/language';
 
 interface Entry {
@@ -48,7 +48,12 @@ const history = StateField.define<History>({
     const last = value.done.at(-1);
     if (last && entry.userEvent !== undefined && last.userEvent === entry.userEvent && entry.time - last.time < GROUP_MS) {
       // Typing in quick succession undoes as one step.
-      const merged: Entry = { undo: entry.undo.compose(last.undo), selection: last.selection, time: entry.time, userEvent: entry.userEvent };
+      const merged: Entry = {
+        undo: entry.undo.compose(last.undo),
+        selection: last.selection,
+        time: entry.time,
+        userEvent: entry.userEvent,
+      };
       return { done: [...value.done.slice(0, -1), merged], undone: [] };
     }
     return { done: push(value.done, entry), undone: [] };
@@ -60,7 +65,13 @@ function travel(kind: 'undo' | 'redo'): Command {
     const h = view.state.field(history, false);
     const entry = h && (kind === 'undo' ? h.done : h.undone).at(-1);
     if (!entry) return false;
-    view.dispatch({ changes: entry.undo, selection: entry.selection, annotations: fromHistory.of(kind), scrollIntoView: true, userEvent: kind });
+    view.dispatch({
+      changes: entry.undo,
+      selection: entry.selection,
+      annotations: fromHistory.of(kind),
+      scrollIntoView: true,
+      userEvent: kind,
+    });
     return true;
   };
 }

@@ -2,7 +2,7 @@
  * The YAML editors (rule, custom pipeline): CodeMirror 6 with line numbers, YAML highlighting in the page's
  * colours, a lint gutter, and SigmaError markers set from outside (the conversion decides them).
  */
-import { EditorState, Transaction, type Extension, type Text } from '@codemirror/state';
+import { EditorState, Transaction, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -14,9 +14,10 @@ import {
 } from '@codemirror/view';
 import { HighlightStyle, bracketMatching, foldGutter, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { yaml } from '@codemirror/lang-yaml';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
 import type { SigmaError } from '../../../src/index.js';
+import { diagnosticFor, errorRange } from './diagnostics.js';
 import { editing } from './editing.js';
 
 /** Token colours come from CSS variables, so the light and dark page themes both apply. */
@@ -63,6 +64,7 @@ function extensions(options: EditorOptions): Extension {
     lintGutter(),
     highlightSpecialChars(),
     drawSelection(),
+    EditorView.lineWrapping,
     highlightActiveLine(),
     indentOnInput(),
     bracketMatching(),
@@ -97,30 +99,10 @@ export function replaceText(view: EditorView, text: string, undoable: boolean): 
   view.dispatch(undoable ? { changes, userEvent: 'replace' } : { changes, annotations: Transaction.addToHistory.of(false) });
 }
 
-const clamp = (n: number, lo: number, hi: number): number => Math.min(Math.max(n, lo), hi);
-
-/**
- * Where a SigmaError points in a document: from its line/column to the end of the word there (at least one
- * character where the line has one). An error without a line points at the first line.
- */
-export function errorRange(doc: Text, error: Pick<SigmaError, 'line' | 'column'>): { from: number; to: number } {
-  const line = doc.line(clamp(error.line ?? 1, 1, doc.lines));
-  const column = error.line === undefined ? 1 : clamp(error.column ?? 1, 1, line.length + 1);
-  const from = line.from + column - 1;
-  let to = from;
-  while (to < line.to && !/\s/.test(doc.sliceString(to, to + 1))) to++;
-  if (to === from && from < line.to) to = from + 1;
-  if (to === from && line.length > 0) return { from: line.from, to: line.to };
-  return { from, to };
-}
-
-export function diagnosticFor(doc: Text, error: SigmaError): Diagnostic {
-  return { ...errorRange(doc, error), severity: 'error', source: `sigmaform (${error.code})`, message: error.message };
-}
-
 /** Shows `error` as the editor's only diagnostic, or clears the markers. */
 export function showError(view: EditorView, error: SigmaError | undefined): void {
-  view.dispatch(setDiagnostics(view.state, error ? [diagnosticFor(view.state.doc, error)] : []));
+  const diagnostic = error && diagnosticFor(view.state.doc, error);
+  view.dispatch(setDiagnostics(view.state, diagnostic ? [diagnostic] : []));
 }
 
 /** Puts the cursor at the error and focuses the editor. */

@@ -93,7 +93,11 @@ export async function unpackText(packed: string): Promise<string> {
     return decoder.decode(bytes);
   }
   if (kind === 'z' && canCompress()) {
-    const inflated = await through(bytes, new DecompressionStream('deflate-raw') as TransformStream<Uint8Array, Uint8Array>, MAX_TEXT_BYTES);
+    const inflated = await through(
+      bytes,
+      new DecompressionStream('deflate-raw') as TransformStream<Uint8Array, Uint8Array>,
+      MAX_TEXT_BYTES,
+    );
     return decoder.decode(inflated);
   }
   throw new Error(kind === 'z' ? 'this browser cannot decompress the link' : 'unknown text encoding in the link');
