@@ -2,7 +2,8 @@
  * The events panel: does the rule match the pasted JSON event(s), and which selections fired. Uses the
  * library's evaluator on the rule as written (Sigma field names, before any pipeline). Never throws.
  */
-import { compileMatcher, loadRules, parseEvents, toSigmaError, type SigmaError, type SigmaRule } from '../../../src/index.js';
+import { loadRules, toSigmaError, type SigmaError, type SigmaRule } from '../../../src/index.js';
+import { compileMatcher, parseEvents } from '../../../src/eval/index.js';
 import { RULE_FILE } from './convert.js';
 
 export const EVENTS_FILE = 'events.json';

@@ -9,7 +9,6 @@ import type { EditorView } from '@codemirror/view';
 import { choicesForTarget, outputFileName, resolveChoices, type BackendInfo, type Choices } from './choices.js';
 import { convertRule, type ConversionOutcome } from './convert.js';
 import { createYamlEditor, replaceText, revealError, showError } from './editor.js';
-import { evaluateEvents } from './evaluate.js';
 import { decodeState, encodeState, type PlaygroundState } from './fragment.js';
 import { renderError, renderEvents, renderPickers } from './render.js';
 
@@ -113,8 +112,24 @@ function showConversion(outcome: ConversionOutcome): void {
 function refresh(): void {
   clearTimeout(timer);
   showConversion(convertRule({ ...state }));
-  renderEvents(ui.eventResults, evaluateEvents(state.rule, state.events, state.ignoreLogsource));
+  void showEvents();
   void saveFragment();
+}
+
+// The evaluator (and its regular-expression engine, re2js) loads on first use: a page that only converts
+// never downloads it.
+let evaluator: Promise<typeof import('./evaluate.js')> | undefined;
+let eventsTicket = 0;
+async function showEvents(): Promise<void> {
+  const ticket = ++eventsTicket;
+  if (state.events.trim() === '') {
+    renderEvents(ui.eventResults, { kind: 'empty' });
+    return;
+  }
+  evaluator ??= import('./evaluate.js');
+  const { evaluateEvents } = await evaluator;
+  if (ticket !== eventsTicket) return; // a newer edit is being evaluated
+  renderEvents(ui.eventResults, evaluateEvents(state.rule, state.events, state.ignoreLogsource));
 }
 
 let saving = 0;

@@ -1,0 +1,82 @@
+/**
+ * SPL quoting and escaping: search terms, field names, and the regular expressions of `| regex` / `| rex`.
+ *
+ * In a quoted SPL search term `\` and `"` are escaped with a backslash and `*` is a wildcard. SPL has no escape
+ * for a literal `*` (the backslash cannot escape the asterisk in search strings), so a Sigma string with a
+ * literal `*` cannot be a search term: `needsRegex` says so, and `stringToRegex` gives the equivalent regex.
+ */
+import type { RegexFlags, SigmaString } from '../../src/rule/ast.js';
+
+/** Field names made of word characters and dots stay bare; anything else is double-quoted (as the reference). */
+const BARE_FIELD = /^[\p{L}\p{N}_.]+$/u;
+
+export function splField(field: string): string {
+  return BARE_FIELD.test(field) ? field : `"${field}"`;
+}
+
+const escapeSearchText = (text: string): string => (text.includes('\\') || text.includes('"') ? text.replace(/[\\"]/g, '\\$&') : text);
+
+/**
+ * A Sigma string as a quoted SPL search term: `*` and `?` wildcards both become `*` (SPL has no one-character
+ * wildcard; the reference does the same). Call only for strings where `needsRegex` is false.
+ */
+export function splString(s: SigmaString): string {
+  let out = '"';
+  for (const p of s.parts) {
+    if (typeof p === 'string') out += escapeSearchText(p);
+    else if (p.kind === 'wildcard') out += '*';
+    else out += escapeSearchText(`%${p.name}%`);
+  }
+  return `${out}"`;
+}
+
+/** True when a string cannot be an SPL search term: a literal `*` in its text, or a case-sensitive match. */
+export function needsRegex(s: SigmaString): boolean {
+  if (s.cased) return true;
+  for (const p of s.parts) if (typeof p === 'string' && p.includes('*')) return true;
+  return false;
+}
+
+const escapeRegexText = (text: string): string => text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+
+/**
+ * The regex (PCRE, as `| regex` runs it) matching exactly what a Sigma string matches: anchored at both ends
+ * unless the string starts/ends with `*`; case-insensitive (`(?i)`) unless `cased`; `(?s)` so wildcards span
+ * line breaks as Sigma's do. `contains` means an unanchored match (keywords).
+ */
+export function stringToRegex(s: SigmaString, contains = false): { pattern: string; flags: RegexFlags } {
+  const parts = s.parts;
+  let start = 0;
+  let end = parts.length;
+  const isAny = (i: number): boolean => {
+    const p = parts[i];
+    return typeof p === 'object' && p.kind === 'wildcard' && p.char === '*';
+  };
+  const openStart = contains || isAny(0);
+  const openEnd = contains || (end > 0 && isAny(end - 1));
+  while (start < end && isAny(start)) start++;
+  while (end > start && isAny(end - 1)) end--;
+  let body = '';
+  for (let i = start; i < end; i++) {
+    const p = parts[i] as SigmaString['parts'][number];
+    if (typeof p === 'string') body += escapeRegexText(p);
+    else if (p.kind === 'wildcard') body += p.char === '*' ? '.*' : '.';
+    else body += escapeRegexText(`%${p.name}%`);
+  }
+  const pattern = `${openStart ? '' : '^'}${body}${openEnd ? '' : '$'}`;
+  return { pattern, flags: { ignoreCase: !s.cased, multiline: false, dotAll: true } };
+}
+
+/** `(?ims)` prefix for the flags that are set, in the reference's order. */
+export function regexFlagPrefix(flags: RegexFlags): string {
+  const f = `${flags.ignoreCase ? 'i' : ''}${flags.multiline ? 'm' : ''}${flags.dotAll ? 's' : ''}`;
+  return f ? `(?${f})` : '';
+}
+
+/**
+ * A regex for the body of a quoted SPL argument (`| regex f="…"`, `| rex field=f "…"`): flag prefix, then the
+ * pattern with every `\` doubled and `"` escaped, as the reference writes it.
+ */
+export function splRegex(pattern: string, flags: RegexFlags): string {
+  return regexFlagPrefix(flags) + pattern.replace(/[\\"]/g, '\\$&');
+}

@@ -1,0 +1,138 @@
+/**
+ * A pipeline document in pySigma's YAML shape (plain data) → a validated, compiled, frozen Pipeline.
+ * Everything that can be computed once (condition predicates, field maps, regular expressions) is.
+ */
+import { z } from 'zod';
+import type { SourceLocation } from '../errors.js';
+import { compileConditions } from './conditions/compile.js';
+import { pathText, PipelineErrors, type Path } from './errors.js';
+import { getPostprocessing, getTransformation, postprocessingTypes, transformationTypes } from './registry.js';
+import type { ItemContext, Pipeline, PipelineSource, PostprocessingItem, ProcessingItem } from './types.js';
+import './builtins.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const CONDITION_PREFIXES = ['rule', 'detection_item', 'field_name'] as const;
+const CONDITION_KEYS: readonly string[] = CONDITION_PREFIXES.flatMap((p) => [`${p}_conditions`, `${p}_cond_op`, `${p}_cond_not`, `${p}_cond_expr`]);
+const ITEM_KEYS: ReadonlySet<string> = new Set(['type', 'id', ...CONDITION_KEYS]);
+const POST_KEYS: ReadonlySet<string> = new Set(['type', 'id', 'rule_conditions', 'rule_cond_op', 'rule_cond_not', 'rule_cond_expr']);
+
+const topLevel = z.strictObject({
+  name: z.string().optional(),
+  priority: z.number().int().optional(),
+  vars: z.record(z.string(), z.unknown()).optional(),
+  transformations: z.array(z.unknown()).optional(),
+  postprocessing: z.array(z.unknown()).optional(),
+  finalizers: z.array(z.record(z.string(), z.unknown())).optional(),
+  allowed_backends: z.array(z.string()).optional(),
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function splitItem(def: Record<string, unknown>, reserved: ReadonlySet<string>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(def)) if (!reserved.has(k)) params[k] = v;
+  return params;
+}
+
+function itemType(def: unknown, path: Path, errors: PipelineErrors, known: () => string[]): { def: Record<string, unknown>; type: string; id?: string } {
+  if (!isRecord(def)) throw errors.error(path, `a processing item must be a map with a 'type'`, 'value');
+  const { type, id } = def;
+  if (type === undefined) throw errors.error(path, `missing 'type' (one of: ${known().join(', ')})`);
+  if (typeof type !== 'string') throw errors.error([...path, 'type'], `'type' must be a string`, 'value');
+  if (id !== undefined && typeof id !== 'string') throw errors.error([...path, 'id'], `'id' must be a string`, 'value');
+  return { def, type, ...(id !== undefined ? { id } : {}) };
+}
+
+function compileItem(raw: unknown, path: Path, errors: PipelineErrors): ProcessingItem {
+  const { def, type, id } = itemType(raw, path, errors, transformationTypes);
+  const definition = getTransformation(type);
+  if (!definition) throw errors.error([...path, 'type'], `unknown transformation type '${type}' (known: ${transformationTypes().join(', ')})`, 'value');
+  const conditions = compileConditions(def, path, errors, { detectionItems: true });
+  const parsed = definition.params.safeParse(splitItem(def, ITEM_KEYS));
+  if (!parsed.success) throw errors.fromZod(path, parsed.error, `transformation '${type}'`);
+  const location: SourceLocation = errors.at(path);
+  const itemId = id ?? `${type}@${pathText(path)}`;
+  const context: ItemContext = Object.freeze({
+    id: itemId,
+    type,
+    location,
+    matchDetectionItem: conditions.detectionItem,
+    matchFieldName: conditions.fieldName,
+    matchFieldRef: (field: string, run: Parameters<ItemContext['matchFieldRef']>[1]) => conditions.fieldName(field, run),
+  });
+  const transform = definition.compile(parsed.data, {
+    location,
+    path: pathText(path),
+    compileItems: (items, key) => items.map((d, i) => compileItem(d, [...path, key, i], errors)),
+  });
+  return Object.freeze({
+    kind: 'processing-item',
+    id: itemId,
+    type,
+    location,
+    definition: deepFreeze(structuredClone(def)),
+    matchRule: conditions.rule,
+    context,
+    transform,
+  });
+}
+
+function compilePostprocessing(raw: unknown, path: Path, errors: PipelineErrors): PostprocessingItem {
+  const { def, type, id } = itemType(raw, path, errors, postprocessingTypes);
+  const definition = getPostprocessing(type);
+  if (!definition) throw errors.error([...path, 'type'], `unknown postprocessing type '${type}' (known: ${postprocessingTypes().join(', ')})`, 'value');
+  for (const k of Object.keys(def)) {
+    if (CONDITION_KEYS.includes(k) && !POST_KEYS.has(k)) throw errors.error([...path, k], `postprocessing items take rule conditions only`);
+  }
+  const conditions = compileConditions(def, path, errors, { detectionItems: false });
+  const parsed = definition.params.safeParse(splitItem(def, POST_KEYS));
+  if (!parsed.success) throw errors.fromZod(path, parsed.error, `postprocessing '${type}'`);
+  const location = errors.at(path);
+  return Object.freeze({
+    kind: 'postprocessing-item',
+    id: id ?? `${type}@${pathText(path)}`,
+    type,
+    location,
+    definition: deepFreeze(structuredClone(def)),
+    matchRule: conditions.rule,
+    transform: definition.compile(parsed.data, { location, path: pathText(path) }),
+  });
+}
+
+/**
+ * Validates and compiles a pipeline given as plain data in pySigma's YAML shape. Throws one
+ * SigmaError('pipeline') naming the bad key (and its line/column when `source.locate` is given).
+ */
+export function parsePipeline(data: unknown, source?: PipelineSource): Pipeline {
+  const name = isRecord(data) && typeof data.name === 'string' ? data.name : undefined;
+  const errors = new PipelineErrors(source, name);
+  if (!isRecord(data)) throw errors.error([], `a pipeline must be a map (name, priority, transformations …)`, 'value');
+  const top = topLevel.safeParse(data);
+  if (!top.success) throw errors.fromZod([], top.error, 'the pipeline');
+  const d = top.data;
+  const items = (d.transformations ?? []).map((t, i) => compileItem(t, ['transformations', i], errors));
+  const postprocessing = (d.postprocessing ?? []).map((t, i) => compilePostprocessing(t, ['postprocessing', i], errors));
+  const finalizers = (d.finalizers ?? []).map((f, i) => {
+    if (typeof f.type !== 'string') throw errors.error(['finalizers', i], `a finalizer needs a 'type'`);
+    return deepFreeze(structuredClone(f));
+  });
+  const where = errors.at([]);
+  return Object.freeze({
+    kind: 'pipeline',
+    ...(name !== undefined ? { name } : {}),
+    priority: d.priority ?? 0,
+    vars: deepFreeze(structuredClone(d.vars ?? {})),
+    allowedBackends: Object.freeze([...(d.allowed_backends ?? [])]),
+    items: Object.freeze(items),
+    postprocessing: Object.freeze(postprocessing),
+    finalizers: Object.freeze(finalizers),
+    ...(where.file !== undefined || where.line !== undefined ? { source: where } : {}),
+  });
+}

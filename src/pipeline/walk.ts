@@ -1,0 +1,107 @@
+/**
+ * Pure helpers over a rule's detections: walking every detection item, replacing some of them with new
+ * items or detections, and recording which processing item touched what. Unchanged subtrees are shared.
+ */
+import type { Detection, DetectionItem, Detections, SigmaRule, SigmaValue } from '../rule/ast.js';
+import type { ItemContext, ItemReplacement, Run } from './types.js';
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** The item (or every item under a detection) with `id` added to its applied processing items. */
+export function markApplied<T extends DetectionItem | Detection>(node: T, id: string): T {
+  return mark(node, id) as T;
+}
+
+function mark(node: DetectionItem | Detection, id: string): DetectionItem | Detection {
+  if (node.kind === 'item') {
+    if (node.applied.includes(id)) return node;
+    return Object.freeze({ ...node, applied: Object.freeze([...node.applied, id]) });
+  }
+  return Object.freeze({ ...node, items: Object.freeze(node.items.map((n) => mark(n, id))) });
+}
+
+/** A new detection item built by a transformation (no modifiers: its values are final). */
+export function newItem(field: string | null, values: readonly SigmaValue[], from?: DetectionItem): DetectionItem {
+  return Object.freeze({
+    kind: 'item',
+    field,
+    modifiers: Object.freeze([]),
+    values: Object.freeze([...values]),
+    linking: 'or',
+    negated: false,
+    applied: EMPTY,
+    originalField: from ? from.originalField : field,
+    ...(from?.location ? { location: from.location } : {}),
+  });
+}
+
+export function withValues(item: DetectionItem, values: readonly SigmaValue[]): DetectionItem {
+  return Object.freeze({ ...item, values: Object.freeze([...values]) });
+}
+
+export function withField(item: DetectionItem, field: string | null): DetectionItem {
+  return Object.freeze({ ...item, field });
+}
+
+export function detection(items: readonly (DetectionItem | Detection)[], linking: 'and' | 'or', location?: Detection['location']): Detection {
+  return Object.freeze({ kind: 'detection', items: Object.freeze([...items]), linking, ...(location ? { location } : {}) });
+}
+
+/** Every detection item of the rule, selection by selection, depth first. */
+export function* detectionItems(rule: SigmaRule): Generator<DetectionItem> {
+  const visit = function* (d: Detection): Generator<DetectionItem> {
+    for (const n of d.items) {
+      if (n.kind === 'item') yield n;
+      else yield* visit(n);
+    }
+  };
+  for (const d of rule.detection.selections.values()) yield* visit(d);
+}
+
+export function withSelections(rule: SigmaRule, selections: ReadonlyMap<string, Detection>): SigmaRule {
+  const detectionSection: Detections = Object.freeze({ ...rule.detection, selections });
+  return Object.freeze({ ...rule, detection: detectionSection });
+}
+
+/**
+ * Replaces detection items: `replace` is called for every item on which the processing item's
+ * detection-item and field-name conditions hold (unless `unconditional`). A returned item or detection
+ * replaces the original and is marked as applied by the processing item; 'drop' removes the item.
+ */
+export function replaceItems(
+  rule: SigmaRule,
+  run: Run,
+  item: ItemContext,
+  replace: (di: DetectionItem) => ItemReplacement,
+  unconditional = false,
+): SigmaRule {
+  let changed = false;
+  const visit = (d: Detection): Detection => {
+    let local = false;
+    const out: (DetectionItem | Detection)[] = [];
+    for (const n of d.items) {
+      if (n.kind === 'detection') {
+        const v = visit(n);
+        if (v !== n) local = true;
+        out.push(v);
+        continue;
+      }
+      const r = unconditional || item.matchDetectionItem(n, run) ? replace(n) : undefined;
+      if (r === undefined) out.push(n);
+      else {
+        local = true;
+        if (r !== 'drop') out.push(markApplied(r, item.id));
+      }
+    }
+    if (!local) return d;
+    changed = true;
+    return Object.freeze({ ...d, items: Object.freeze(out) });
+  };
+  let selections: Map<string, Detection> | undefined;
+  for (const [name, d] of rule.detection.selections) {
+    const v = visit(d);
+    if (v !== d) selections ??= new Map(rule.detection.selections);
+    selections?.set(name, v);
+  }
+  return changed && selections ? withSelections(rule, selections) : rule;
+}
