@@ -49,9 +49,15 @@ export function parseCondition(text: string, location?: SourceLocation): Conditi
   }
 }
 
+const patterns = new Map<string, RegExp>();
 function patternRegex(pattern: string): RegExp {
+  const known = patterns.get(pattern);
+  if (known) return known;
+  if (patterns.size > 10_000) patterns.clear();
   const escaped = pattern.replace(/[.+?^${}()|[\]\\-]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`);
+  const re = new RegExp(`^${escaped}$`);
+  patterns.set(pattern, re);
+  return re;
 }
 
 /**

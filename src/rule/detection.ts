@@ -60,14 +60,19 @@ export function buildItem(key: string, raw: unknown, path: YamlPath, locate: Loc
   const verbatim = modifiers.some((m) => VERBATIM.has(m));
   const flags = regexFlags(modifiers);
   const values = list.map((v, i) => {
-    const location = locate(Array.isArray(raw) ? [...path, i] : path);
-    let value = scalarValue(v, verbatim, location);
-    let binary = false;
-    for (const m of modifiers) {
-      value = applyModifier(m, value, { regexFlags: flags, location, binary });
-      if (m === 'utf16' || m === 'utf16le' || m === 'utf16be' || m === 'wide') binary = true;
+    try {
+      let value = scalarValue(v, verbatim, {});
+      let binary = false;
+      for (const m of modifiers) {
+        value = applyModifier(m, value, { regexFlags: flags, binary });
+        if (m === 'utf16' || m === 'utf16le' || m === 'utf16be' || m === 'wide') binary = true;
+      }
+      return value;
+    } catch (e) {
+      // Values are located only when one is wrong: locating every value would cost more than loading it.
+      if (e instanceof SigmaError && e.line === undefined) throw new SigmaError(e.code, e.message, locate(Array.isArray(raw) ? [...path, i] : path));
+      throw e;
     }
-    return value;
   });
   return Object.freeze({
     kind: 'item',
@@ -88,7 +93,16 @@ function keywordItem(values: readonly unknown[], path: YamlPath, locate: Locate,
     kind: 'item',
     field: null,
     modifiers: Object.freeze([]),
-    values: Object.freeze(values.map((v, i) => scalarValue(v, false, locate(isList ? [...path, i] : path)))),
+    values: Object.freeze(
+      values.map((v, i) => {
+        try {
+          return scalarValue(v, false, {});
+        } catch (e) {
+          if (e instanceof SigmaError) throw new SigmaError(e.code, e.message, locate(isList ? [...path, i] : path));
+          throw e;
+        }
+      }),
+    ),
     linking: 'or',
     negated: false,
     applied: Object.freeze([]),

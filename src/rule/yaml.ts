@@ -1,19 +1,11 @@
 /**
  * YAML text → plain documents, keeping the line and column of every key and value so that later stages
  * (schema, detection, condition, pipeline) can point at the exact place of a problem.
+ *
+ * js-yaml's parse listener reports where every node opens and closes while the documents are built, so the
+ * positions cost one pass, not a second parse.
  */
-import {
-  boolYaml11Tag,
-  constructFromEvents,
-  CORE_SCHEMA,
-  floatYaml11Tag,
-  getScalarValue,
-  intYaml11Tag,
-  nullYaml11Tag,
-  parseEvents,
-  YAMLException,
-  type Event,
-} from 'js-yaml';
+import { FAILSAFE_SCHEMA, loadAll, Type, YAMLException, type State } from 'js-yaml';
 import { SigmaError } from '../errors.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -31,11 +23,67 @@ export interface ParsedYaml {
   position(offset: number): Position;
 }
 
-/**
- * Scalars resolve as YAML 1.1 does (PyYAML, and so the reference implementation and every Sigma tool in
- * Python): `00000429` stays a string, `yes`/`no` are booleans. Dates stay strings (no timestamp tag).
- */
-export const SIGMA_YAML_SCHEMA = CORE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag);
+// ───────────────────────────── YAML 1.1 scalars ─────────────────────────────
+// Scalars resolve as YAML 1.1 does in PyYAML, and so in the reference implementation and every Sigma tool in
+// Python: `00000429` stays a string, `yes`/`no`/`on`/`off` are booleans, `1e5` (no dot) is a string, `0o17` is a
+// string, `012` is octal. Dates stay strings (no timestamp type).
+
+const NULL_RE = /^(?:~|null|Null|NULL|)$/;
+const BOOL_RE = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const TRUE_RE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+const INT_RE = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+const FLOAT_RE =
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+function sexagesimal(digits: string): number {
+  return digits.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
+}
+
+function constructInt(text: string): number {
+  let s = text.replace(/_/g, '');
+  let sign = 1;
+  if (s[0] === '-' || s[0] === '+') {
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s.startsWith('0b')) return sign * parseInt(s.slice(2), 2);
+  if (s.startsWith('0x')) return sign * parseInt(s.slice(2), 16);
+  if (s.includes(':')) return sign * sexagesimal(s);
+  if (s.startsWith('0')) return sign * parseInt(s, 8);
+  return sign * Number(s);
+}
+
+function constructFloat(text: string): number {
+  const s = text.replace(/_/g, '').toLowerCase();
+  if (s.endsWith('.inf')) return s.startsWith('-') ? -Infinity : Infinity;
+  if (s === '.nan') return NaN;
+  if (s.includes(':')) {
+    const sign = s.startsWith('-') ? -1 : 1;
+    return sign * sexagesimal(s.replace(/^[-+]/, ''));
+  }
+  return Number(s);
+}
+
+const scalar = <T>(tag: string, re: RegExp, construct: (s: string) => T, predicate: (v: unknown) => boolean) =>
+  new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (data: unknown) => typeof data === 'string' && re.test(data),
+    construct: (data: string) => construct(data ?? ''),
+    predicate,
+  });
+
+/** The schema rules are read with: YAML 1.1 scalars (as PyYAML resolves them) over the failsafe schema. */
+export const SIGMA_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', NULL_RE, () => null, (v) => v === null),
+    scalar('bool', BOOL_RE, (s) => TRUE_RE.test(s), (v) => typeof v === 'boolean'),
+    scalar('int', INT_RE, constructInt, (v) => Number.isInteger(v)),
+    scalar('float', FLOAT_RE, constructFloat, (v) => typeof v === 'number'),
+  ],
+});
+
+// ───────────────────────────── limits ─────────────────────────────
 
 /** Resource limits for untrusted YAML. */
 export const YAML_LIMITS = {
@@ -60,13 +108,7 @@ function expandedSize(value: unknown, limit: number, memo = new Map<object, numb
   return n;
 }
 
-interface PosNode {
-  readonly offset: number;
-  keyOffset?: number;
-  children?: Map<string | number, PosNode>;
-}
-
-const EVENT = { DOCUMENT: 1, SEQUENCE: 2, MAPPING: 3, SCALAR: 4, ALIAS: 5, POP: 6 } as const;
+// ───────────────────────────── positions ─────────────────────────────
 
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -85,81 +127,84 @@ export function offsetToPosition(starts: readonly number[], offset: number): Pos
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
-/** Builds the position tree of each document from the parser's event stream. */
-function positionTrees(events: readonly Event[], text: string): PosNode[] {
-  const roots: PosNode[] = [];
-  // Each open collection: its node, whether it is a mapping, the pending key (mapping) or next index (sequence).
-  const stack: { node: PosNode; mapping: boolean; key?: string; expectKey: boolean; keyOffset: number; index: number }[] = [];
+/** A node of the position tree: where it starts, where its key starts (in a mapping), its children. */
+interface PosNode {
+  offset: number;
+  keyOffset?: number;
+  children?: Map<string | number, PosNode>;
+}
 
-  const attach = (node: PosNode, keyText?: string): void => {
-    const top = stack[stack.length - 1];
-    if (!top) {
-      roots.push(node);
+interface OpenNode {
+  readonly node: PosNode;
+  /** Children in order: keys and values alternate for mappings. */
+  readonly parts: PosNode[];
+  readonly results: unknown[];
+}
+
+/** The offset of the first character of a node that js-yaml opened at `offset` (before separating space). */
+function nodeStart(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23 /* # */) {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return text.length;
+      i = eol + 1;
+    } else return i;
+  }
+}
+
+/**
+ * Collects, through js-yaml's listener, the start of every node and, once a collection closes, whether it was
+ * a mapping (its parts are key, value, key, value …) or a sequence.
+ */
+function positionCollector(text: string): { listener: (event: 'open' | 'close', state: State) => void; roots: PosNode[]; aliases: () => number } {
+  const roots: PosNode[] = [];
+  const stack: OpenNode[] = [];
+  let aliases = 0;
+  const listener = (event: 'open' | 'close', state: State): void => {
+    if (event === 'open') {
+      const offset = nodeStart(text, state.position);
+      if (text.charCodeAt(offset) === 0x2a /* * */ && ++aliases > YAML_LIMITS.maxAliases) {
+        throw new SigmaError('limit', `more than ${YAML_LIMITS.maxAliases} aliases`);
+      }
+      stack.push({ node: { offset }, parts: [], results: [] });
       return;
     }
-    top.node.children ??= new Map();
-    if (top.mapping) {
-      if (top.expectKey) {
-        top.key = keyText ?? `#${top.index}`;
-        top.keyOffset = node.offset;
-        top.expectKey = false;
-        return;
-      }
-      node.keyOffset = top.keyOffset;
-      top.node.children.set(top.key ?? '', node);
-      top.expectKey = true;
-      top.index++;
-    } else {
-      top.node.children.set(top.index++, node);
+    const open = stack.pop();
+    if (!open) return;
+    const { node, parts } = open;
+    if (parts.length > 0) {
+      node.children = new Map();
+      if (state.kind === 'mapping') {
+        for (let i = 0; i + 1 < parts.length; i += 2) {
+          const key = parts[i] as PosNode;
+          const value = parts[i + 1] as PosNode;
+          value.keyOffset = key.offset;
+          node.children.set(String(open.results[i]), value);
+        }
+      } else if (state.kind === 'sequence') parts.forEach((p, i) => node.children?.set(i, p));
     }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.parts.push(node);
+      parent.results.push(state.result);
+    } else roots.push(node);
   };
-
-  for (const ev of events) {
-    switch (ev.type) {
-      case EVENT.DOCUMENT:
-        break;
-      case EVENT.SEQUENCE:
-      case EVENT.MAPPING: {
-        const node: PosNode = { offset: ev.start };
-        const top = stack[stack.length - 1];
-        if (top?.mapping && top.expectKey) {
-          // complex key: treat like a scalar key without text
-          attach(node);
-        } else attach(node);
-        stack.push({ node, mapping: ev.type === EVENT.MAPPING, expectKey: true, keyOffset: ev.start, index: 0 });
-        break;
-      }
-      case EVENT.SCALAR: {
-        const top = stack[stack.length - 1];
-        const isKey = top?.mapping === true && top.expectKey;
-        attach({ offset: ev.valueStart }, isKey ? getScalarValue(text, ev) : undefined);
-        break;
-      }
-      case EVENT.ALIAS:
-        attach({ offset: ev.anchorStart });
-        break;
-      case EVENT.POP:
-        stack.pop();
-        break;
-    }
-  }
-  return roots;
+  return { listener, roots, aliases: () => aliases };
 }
 
 function yamlError(e: unknown, file?: string): SigmaError {
+  if (e instanceof SigmaError) return file && !e.file ? e.inFile(file) : e;
   if (e instanceof YAMLException) {
     const mark = e.mark;
-    const pos =
-      mark && typeof mark.line === 'number'
-        ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 }
-        : undefined;
-    return new SigmaError('yaml', `invalid YAML: ${e.reason}`, { file, ...pos });
+    const pos = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
+    const limit = /maxDepth|maxTotalMergeKeys/.test(e.reason);
+    return new SigmaError(limit ? 'limit' : 'yaml', `${limit ? 'YAML too deeply nested or too large' : 'invalid YAML'}: ${e.reason}`, { file, ...pos });
   }
-  if (e instanceof RangeError) {
-    return new SigmaError('limit', `YAML too deeply nested or too large: ${e.message}`, { file });
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return new SigmaError('yaml', `invalid YAML: ${message}`, { file });
+  if (e instanceof RangeError) return new SigmaError('limit', `YAML too deeply nested or too large: ${e.message}`, { file });
+  return new SigmaError('yaml', `invalid YAML: ${e instanceof Error ? e.message : String(e)}`, { file });
 }
 
 /** Parses a (multi-document) YAML text. Throws a located SigmaError on malformed or hostile input. */
@@ -167,30 +212,32 @@ export function parseYaml(text: string, file?: string): ParsedYaml {
   if (text.length > YAML_LIMITS.maxBytes) {
     throw new SigmaError('limit', `file is ${text.length} bytes, more than the ${YAML_LIMITS.maxBytes} allowed`, { file });
   }
-  let starts: number[] | undefined;
-  const getStarts = (): number[] => (starts ??= lineStarts(text));
-  let events: Event[];
+  const collector = positionCollector(text);
   let documents: unknown[];
   try {
-    events = parseEvents(text, { filename: file, maxDepth: YAML_LIMITS.maxDepth });
-    documents = constructFromEvents(events, { source: text, filename: file, maxAliases: YAML_LIMITS.maxAliases, schema: SIGMA_YAML_SCHEMA });
+    documents = loadAll(text, undefined, {
+      schema: SIGMA_YAML_SCHEMA,
+      listener: collector.listener,
+      maxDepth: YAML_LIMITS.maxDepth,
+      ...(file !== undefined ? { filename: file } : {}),
+    } as Parameters<typeof loadAll>[2]) as unknown[];
   } catch (e) {
     throw yamlError(e, file);
   }
-  if (events.some((e) => e.type === EVENT.ALIAS)) {
+  if (collector.aliases() > 0) {
     for (const doc of documents) {
       if (expandedSize(doc, YAML_LIMITS.maxExpandedNodes) > YAML_LIMITS.maxExpandedNodes) {
         throw new SigmaError('limit', `aliases expand to more than ${YAML_LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, { file });
       }
     }
   }
-  let trees: PosNode[] | undefined;
-  const position = (offset: number): Position => offsetToPosition(getStarts(), offset);
+  let starts: number[] | undefined;
+  const position = (offset: number): Position => offsetToPosition((starts ??= lineStarts(text)), offset);
+  const trees = collector.roots;
   return {
     documents,
     position,
     locate(docIndex, path, what = 'value') {
-      trees ??= positionTrees(events, text);
       let node = trees[docIndex];
       for (const step of path) {
         node = node?.children?.get(step);
