@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Buffer } from 'node:buffer';
 import { build } from 'vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
@@ -33,7 +34,7 @@ function ownerOf(id) {
 }
 
 /** Minified ES bundle of src/index.ts with `external` packages left out; its chunks. */
-async function bundle(external = []) {
+async function bundle(external = [], entryFile = entry) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -43,7 +44,7 @@ async function bundle(external = []) {
       minify: true,
       target: 'es2022',
       reportCompressedSize: false,
-      lib: { entry, formats: ['es'], fileName: 'sigmaform' },
+      lib: { entry: entryFile, formats: ['es'], fileName: 'sigmaform' },
       rolldownOptions: { external, output: { codeSplitting: false } },
     },
   });
@@ -59,14 +60,24 @@ function measure(chunks) {
   };
 }
 
+// What a page that converts loads: the core with the three backends, without the evaluator (match, re2js),
+// which the playground loads on first use.
+const coreEntry = fileURLToPath(new URL('../test-output/bundle-core-entry.ts', import.meta.url));
+mkdirSync(fileURLToPath(new URL('../test-output/', import.meta.url)), { recursive: true });
+writeFileSync(
+  coreEntry,
+  "export { convert, createConverter, listBackends, getBackend, getFormat, loadRules, loadPipelineYaml, SigmaError, toSigmaError } from '../src/index.ts';\n",
+);
+const core = { entry: 'conversion core', ...measure(await bundle([], coreEntry)) };
 const chunks = await bundle();
 const sizes = { entry: 'src/index.ts', ...measure(chunks) };
 
 if (args.has('--json')) {
-  console.log(JSON.stringify(sizes));
+  console.log(JSON.stringify({ core, full: sizes }));
 } else {
-  console.log(`sigmaform browser bundle (${sizes.entry}: core + splunk, kusto, eql backends + dependencies)`);
-  console.log(`  minified: ${kb(sizes.minified)}   gzip: ${kb(sizes.gzip)}   brotli: ${kb(sizes.brotli)}`);
+  console.log('sigmaform browser bundles (minified with every dependency bundled):');
+  console.log(`  conversion core + splunk, kusto, eql backends:  minified ${kb(core.minified)}   gzip ${kb(core.gzip)}   brotli ${kb(core.brotli)}`);
+  console.log(`  everything in src/index.ts (+ evaluator, re2js): minified ${kb(sizes.minified)}   gzip ${kb(sizes.gzip)}   brotli ${kb(sizes.brotli)}`);
 }
 
 if (args.has('--details')) {
