@@ -1,0 +1,3 @@
+import { analyzerShardSuite } from './analyzer-shard.js';
+
+analyzerShardSuite('microsoft_xdr', 0);

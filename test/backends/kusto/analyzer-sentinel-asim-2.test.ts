@@ -1,0 +1,3 @@
+import { analyzerShardSuite } from './analyzer-shard.js';
+
+analyzerShardSuite('sentinel_asim', 1);
