@@ -5,7 +5,9 @@
 import type { CorrelationType } from '../rule/ast.js';
 import { SigmaError } from '../errors.js';
 import { aliasField, COMPARE_SYMBOLS, correlationAsRule, correlationComparisons, type CorrelationPlan } from '../rule/correlation.js';
-import type { Backend, OutputFormat } from '../backend.js';
+import type { Backend, ConvertOptions, OutputFormat } from '../backend.js';
+import type { Detection, DetectionItem, SigmaCorrelation, SigmaRule } from '../rule/ast.js';
+import { applyPipeline } from '../pipeline/index.js';
 
 /** The base query of each referenced rule, in plan order. */
 export type BaseQueries = readonly string[];
@@ -184,12 +186,74 @@ export function eqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): str
  * A backend's `convertCorrelation` from its `convert` and a renderer: the referenced rules are converted with the
  * same pipeline (default format), the renderer joins them, and the run's format finalizes the result.
  */
+/** The first field name of a (possibly or-ed, after a one-to-many mapping) detection. */
+function firstField(d: Detection | DetectionItem | undefined): string | undefined {
+  if (!d) return undefined;
+  if (d.kind === 'item') return d.field ?? undefined;
+  return firstField(d.items[0]);
+}
+
+/**
+ * The names the pipeline gives `fields` in the context of `rule` (its logsource decides the mapping): a rule
+ * with one `exists` selection per field goes through the pipeline and the fields are read back.
+ */
+function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options: ConvertOptions): Map<string, string> {
+  const out = new Map(fields.map((f) => [f, f]));
+  const pipeline = options.pipeline;
+  if (!pipeline) return out;
+  for (const field of fields) {
+    const item: DetectionItem = { kind: 'item', field, modifiers: ['exists'], values: [{ kind: 'exists', exists: true }], linking: 'or', negated: false, applied: [], originalField: field };
+    const probe: SigmaRule = {
+      ...rule,
+      detection: { selections: new Map([['field', { kind: 'detection', items: [item], linking: 'and' }]]), conditions: [{ text: 'field', tree: { kind: 'ref', name: 'field', offset: 0 } }] },
+    };
+    try {
+      out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get('field')) ?? field);
+    } catch (e) {
+      const why = e instanceof SigmaError ? e.message : String(e);
+      throw new SigmaError('unsupported', `correlation field '${field}' cannot be used with rule '${rule.title}' on this pipeline: ${why}`, rule.source);
+    }
+  }
+  return out;
+}
+
+/**
+ * The correlation with its field names as the pipeline maps them for each referenced rule: a group-by or value
+ * field that maps to one name for every rule is renamed; one that maps to different names becomes an alias.
+ */
+export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOptions): CorrelationPlan {
+  const c = plan.correlation;
+  const names = [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])];
+  if (!options.pipeline || names.length === 0) return plan;
+  const perRule = plan.rules.map((r) => {
+    const own = names.map((n) => aliasField(c, n, r.ruleid, r.rule));
+    const mapped = pipelineFieldNames(r.rule, own, options);
+    return new Map(names.map((n, i) => [n, mapped.get(own[i] as string) ?? n]));
+  });
+  const rename = new Map<string, string>();
+  const aliases = new Map(c.aliases);
+  for (const n of names) {
+    const targets = new Set(perRule.map((m) => m.get(n) ?? n));
+    if (targets.size === 1) rename.set(n, [...targets][0] as string);
+    else aliases.set(n, new Map(plan.rules.map((r, i) => [r.ruleid, perRule[i]?.get(n) ?? n])));
+  }
+  const renamed = (n: string) => (aliases.has(n) ? n : (rename.get(n) ?? n));
+  const correlation: SigmaCorrelation = Object.freeze({
+    ...c,
+    groupBy: c.groupBy.map(renamed),
+    ...(c.condition ? { condition: { ...c.condition, ...(c.condition.field ? { field: renamed(c.condition.field) } : {}) } } : {}),
+    aliases,
+  });
+  return Object.freeze({ ...plan, correlation });
+}
+
 export function correlationConverter(
   convert: Backend['convert'],
   formats: Readonly<Record<string, OutputFormat>>,
   render: (plan: CorrelationPlan, queries: BaseQueries, state: Readonly<Record<string, unknown>>) => string,
 ): NonNullable<Backend['convertCorrelation']> {
-  return (plan, options) => {
+  return (resolved, options) => {
+    const plan = mapCorrelationFields(resolved, options);
     const base = plan.rules.map((r) => convert(r.rule, { ...options, format: 'default' }));
     const queries = base.map((b, i) => {
       if (b.queries.length !== 1) {

@@ -104,7 +104,7 @@ export function escuDetectionYaml(rule: SigmaRule, query: string, settings: Pack
       ...(cveIds.length > 0 ? { cve: [...cveIds] } : {}),
     },
   };
-  return dump(doc, { lineWidth: -1, noRefs: true, seqNoIndent: true });
+  return dump(doc, { lineWidth: -1, noRefs: true, noArrayIndent: true });
 }
 
 /** The file name contentctl expects for a detection: its name in snake case plus `.yml`. */

@@ -94,33 +94,64 @@ describe.skipIf(!HAS_SHARED)('correlation examples of the specification', () => 
     expect(r.ok, r.ok ? '' : r.error.format()).toBe(true);
   });
 
-  it.each(EXAMPLES)('KQL (Defender XDR) converts the %s example to a query the Kusto analyzer accepts', (name) => {
+  it.each(EXAMPLES)('KQL (Defender XDR): the %s example gives a query the Kusto analyzer accepts, or a clear error naming the unmapped field', (name) => {
     const analyzer = createKustoAnalyzer(join(SHARED, 'reference/tables.json'));
     const r = convertExample(name, 'kusto', ['microsoft_xdr']);
-    expect(r.ok, r.ok ? '' : r.error.format()).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) {
+      // The examples group by Sigma fields (ComputerName, SourceIP …) that DeviceProcessEvents has no column for.
+      expect(r.error.code).toBe('unsupported');
+      expect(r.error.message).toMatch(/correlation field '\w+' cannot be used/);
+      return;
+    }
     const query = r.queries[0] as string;
     expect(query).toMatch(/summarize/);
     expect(analyzer.diagnose(query).map((d) => `${d.message} @${d.start}`)).toEqual([]);
   });
+  it('KQL: group-by and value fields go through the pipeline (User → AccountName, Image → FolderPath) and the analyzer accepts the query', () => {
+    const analyzer = createKustoAnalyzer(join(SHARED, 'reference/tables.json'));
+    const correlation = `title: Many processes per user
+correlation:
+  type: value_count
+  rules: [recon_cmd_a, recon_cmd_b]
+  group-by: [User]
+  timespan: 1h
+  condition: {field: Image, gte: 10}
+`;
+    const [, r] = createConverter({ target: 'kusto', pipelines: ['microsoft_xdr'] }).files([
+      { text: BASE_RULES, path: 'base.yml' },
+      { text: correlation, path: 'c.yml' },
+    ]);
+    expect(r?.ok, r && !r.ok ? r.error.format() : '').toBe(true);
+    const q = r?.ok ? (r.queries[0] as string) : '';
+    expect(q).toContain('| summarize value_count = dcount(FolderPath) by bin(Timestamp, 1h), AccountName');
+    expect(analyzer.diagnose(q).map((d) => d.message)).toEqual([]);
+  });
   it('KQL: temporal union-s the labelled rules and checks the set of rules seen', () => {
     const r = convertExample('temporal', 'kusto', ['microsoft_xdr']);
-    const q = r.ok ? (r.queries[0] as string) : '';
+    // ComputerName has no DeviceProcessEvents column: a clear error, not an invalid query.
+    expect(r.ok).toBe(false);
+    const asim = convertExample('temporal', 'kusto', ['sentinel_asim']);
+    expect(asim.ok).toBe(false);
+    const plain = createConverter({ target: 'kusto', pipelines: ['microsoft_xdr'] }).files([
+      { text: BASE_RULES, path: 'base.yml' },
+      { text: 'title: Recon\ncorrelation:\n  type: temporal\n  rules: [recon_cmd_a, recon_cmd_b, recon_cmd_c]\n  group-by: [User]\n  timespan: 5m\n', path: 't.yml' },
+    ])[1];
+    const q = plain?.ok ? (plain.queries[0] as string) : '';
     expect(q.startsWith('union (DeviceProcessEvents')).toBe(true);
-    expect(q).toContain('| summarize rules = make_set(sigma_rule) by bin(Timestamp, 5m), ComputerName, User');
+    expect(q).toContain('| summarize rules = make_set(sigma_rule) by bin(Timestamp, 5m), AccountName');
     expect(q).toContain('| where rule_count >= 3');
   });
 
-  it('EQL: temporal_ordered is a sequence by the group-by fields with maxspan', () => {
+  it('EQL: temporal_ordered is a sequence by the group-by fields (ECS names from the pipeline) with maxspan', () => {
     const r = convertExample('temporal_ordered', 'eql', ['ecs_windows']);
     expect(r.ok && r.queries).toEqual([
-      'sequence by ComputerName, User with maxspan=5m\n  [any where process.command_line:"*whoami*"]\n  [any where process.command_line:"*ipconfig*"]\n  [any where process.command_line:"*net user*"]',
+      'sequence by winlog.computer_name, user.name with maxspan=5m\n  [any where process.command_line:"*whoami*"]\n  [any where process.command_line:"*ipconfig*"]\n  [any where process.command_line:"*net user*"]',
     ]);
     expect(validateEql(r.ok ? (r.queries[0] as string) : '')).toEqual({ ok: true });
   });
   it('EQL: event_count (at least N) is a run of the rule', () => {
     const r = convertExample('event_count', 'eql', ['ecs_windows']);
-    expect(r.ok && r.queries[0]).toBe('sequence by ComputerName with maxspan=1h\n  [any where process.command_line:"*logon /fail*"] with runs=100');
+    expect(r.ok && r.queries[0]).toBe('sequence by winlog.computer_name with maxspan=1h\n  [any where process.command_line:"*logon /fail*"] with runs=100');
     expect(validateEql(r.ok ? (r.queries[0] as string) : '')).toEqual({ ok: true });
   });
   it.each(['value_count', 'temporal', 'value_sum', 'value_avg', 'value_percentile'])('EQL: %s is a clear unsupported error naming the type', (name) => {
