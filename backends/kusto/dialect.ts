@@ -279,8 +279,13 @@ export class KustoCompiler extends TextCompiler {
     }
   }
 
-  protected fieldNull(field: string, _node: MatchNode, _ctx: CompileContext): Fragment {
-    return `isnull(${kqlColumn(field)})`;
+  /**
+   * `field: null`: absent or empty. A string column is never null in KQL (missing values are ""), so the
+   * reference's `isnull()` is always false there; `isempty()` is the test. Typed columns keep `isnull()`.
+   */
+  protected fieldNull(field: string, _node: MatchNode, ctx: CompileContext): Fragment {
+    const cls = this.columnClassOf(field, ctx);
+    return `${cls === 'string' ? 'isempty' : 'isnull'}(${kqlColumn(field)})`;
   }
 
   protected fieldRegex(field: string, value: SigmaRegex, _node: MatchNode, ctx: CompileContext): Fragment {
