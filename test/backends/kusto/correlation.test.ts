@@ -18,7 +18,7 @@ title: Many whoami
 correlation:
   type: event_count
   rules: [whoami]
-  group-by: [DeviceName]
+  group-by: [User]
   timespan: 1h
   condition: {gte: 5}
 `;
@@ -34,8 +34,9 @@ describe('Kusto correlations', () => {
   it("bins Defender XDR events on Timestamp and Sentinel's on TimeGenerated", () => {
     const xdr = correlationQuery('microsoft_xdr');
     expect(xdr.startsWith('DeviceProcessEvents\n| where FolderPath endswith "\\\\whoami.exe"')).toBe(true);
-    expect(xdr).toContain('| summarize event_count = count() by bin(Timestamp, 1h), DeviceName\n| where event_count >= 5');
-    expect(correlationQuery('sentinel_asim')).toContain('by bin(TimeGenerated, 1h), DeviceName');
+    // The group-by field goes through each pipeline's mapping: User → AccountName (XDR), TargetUsername (ASIM).
+    expect(xdr).toContain('| summarize event_count = count() by bin(Timestamp, 1h), AccountName\n| where event_count >= 5');
+    expect(correlationQuery('sentinel_asim')).toContain('by bin(TimeGenerated, 1h), TargetUsername');
   });
 
   describe.skipIf(!HAS_SHARED)(`analyzer${HAS_SHARED ? '' : ` (${SHARED_MISSING})`}`, () => {
