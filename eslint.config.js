@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/condition/generated/**', 'examples/playground/dist/**', '.scratch/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'src/condition/generated/**',
+      'examples/playground/dist/**',
+      '.scratch/**',
+      'coverage/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +25,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'backends/**/*.ts'],
     ignores: ['src/cli/**', 'src/cli.ts', 'src/node/**', 'src/node.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The core is browser-safe: node: imports belong in src/cli or src/node.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The core is browser-safe: node: imports belong in src/cli or src/node.' }] },
+      ],
     },
   },
   {

@@ -12,7 +12,8 @@ const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
   console.error('bench: dist/index.js is missing; run `npm run build` first');
   process.exit(2);
 });
-const { parseYaml, documentFrom, createConverter, applyPipeline, getBackend, getNamedPipeline, parseEvents, indexEvent, compileMatcher } = lib;
+const { parseYaml, documentFrom, createConverter, applyPipeline, getBackend, getNamedPipeline, parseEvents, indexEvent, compileMatcher } =
+  lib;
 
 const dir = process.argv[2] ?? join(root, '..', 'shared', 'sigma', 'rules');
 if (!existsSync(dir)) {

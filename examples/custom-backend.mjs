@@ -23,7 +23,19 @@ class SqliteDialect extends TextCompiler {
     return `SELECT * FROM logs WHERE ${main ?? '1=1'}`;
   }
   renderInList(field, values) {
-    return `${field} IN (${values.map((v) => (v.kind === 'number' ? v.text : sqlString(renderString(v, (t) => t, (w) => w)))).join(', ')})`;
+    return `${field} IN (${values
+      .map((v) =>
+        v.kind === 'number'
+          ? v.text
+          : sqlString(
+              renderString(
+                v,
+                (t) => t,
+                (w) => w,
+              ),
+            ),
+      )
+      .join(', ')})`;
   }
   fieldString(field, value) {
     return `${field} LIKE '${likePattern(value)}' ESCAPE '\\'`;
@@ -81,7 +93,9 @@ registerBackend({
   pipelines: { sqlite_columns: { description: 'Sysmon fields to snake_case columns', load: () => sysmonToSnakeCase } },
   formats,
   convert: (rule, options) => convertWithCompiler(dialect, rule, options, formats),
-  pack: (results) => [{ path: 'detections.sql', content: results.flatMap((r) => r.queries.map((q) => `-- ${r.rule.title}\n${q};\n`)).join('\n') }],
+  pack: (results) => [
+    { path: 'detections.sql', content: results.flatMap((r) => r.queries.map((q) => `-- ${r.rule.title}\n${q};\n`)).join('\n') },
+  ],
 });
 
 // convert: the new target works like a built-in one.
@@ -93,5 +107,10 @@ console.log(result.ok ? result.queries.join('\n') : result.error.format());
 // buildPack: and so does packing.
 const out = new URL('../test-output/sqlite-pack/', import.meta.url).pathname;
 await rm(out, { recursive: true, force: true });
-const pack = await buildPack({ rules: [new URL('./rules/', import.meta.url).pathname], target: 'sqlite', pipelines: ['sqlite_columns'], out });
+const pack = await buildPack({
+  rules: [new URL('./rules/', import.meta.url).pathname],
+  target: 'sqlite',
+  pipelines: ['sqlite_columns'],
+  out,
+});
 console.log(`pack: ${pack.files.join(', ')} (${pack.converted} rules)`);

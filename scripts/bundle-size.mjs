@@ -76,8 +76,12 @@ if (args.has('--json')) {
   console.log(JSON.stringify({ core, full: sizes }));
 } else {
   console.log('sigmaform browser bundles (minified with every dependency bundled):');
-  console.log(`  conversion core + splunk, kusto, eql backends:  minified ${kb(core.minified)}   gzip ${kb(core.gzip)}   brotli ${kb(core.brotli)}`);
-  console.log(`  everything in src/index.ts (+ evaluator, re2js): minified ${kb(sizes.minified)}   gzip ${kb(sizes.gzip)}   brotli ${kb(sizes.brotli)}`);
+  console.log(
+    `  conversion core + splunk, kusto, eql backends:  minified ${kb(core.minified)}   gzip ${kb(core.gzip)}   brotli ${kb(core.brotli)}`,
+  );
+  console.log(
+    `  everything in src/index.ts (+ evaluator, re2js): minified ${kb(sizes.minified)}   gzip ${kb(sizes.gzip)}   brotli ${kb(sizes.brotli)}`,
+  );
 }
 
 if (args.has('--details')) {

@@ -62,7 +62,12 @@ function transformation(t) {
   switch (t.type) {
     case 'AddConditionTransformation':
       // pySigma names the added selection randomly; the engine derives a stable name from the item id.
-      return { type: 'add_condition', conditions: t.conditions, ...(t.template ? { template: true } : {}), ...(t.negated ? { negated: true } : {}) };
+      return {
+        type: 'add_condition',
+        conditions: t.conditions,
+        ...(t.template ? { template: true } : {}),
+        ...(t.negated ? { negated: true } : {}),
+      };
     case 'FieldMappingTransformation':
       return { type: 'field_name_mapping', mapping: t.mapping };
     case 'SetStateTransformation':

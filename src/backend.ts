@@ -85,7 +85,10 @@ export function listBackends(): Backend[] {
 export function getFormat(backend: Backend, format = 'default'): OutputFormat {
   const f = backend.formats[format];
   if (!f) {
-    throw new SigmaError('backend', `target '${backend.name}' has no format '${format}' (formats: ${Object.keys(backend.formats).join(', ')})`);
+    throw new SigmaError(
+      'backend',
+      `target '${backend.name}' has no format '${format}' (formats: ${Object.keys(backend.formats).join(', ')})`,
+    );
   }
   return f;
 }

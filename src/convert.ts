@@ -55,10 +55,14 @@ export function createConverter(request: ConvertRequest): Converter {
   const options = { format, ...(pipeline ? { pipeline } : {}), ...(request.options ? { options: request.options } : {}) };
   const rule = (r: SigmaRule): RuleResult => backend.convert(r, options);
   const correlation = (c: SigmaCorrelation, documents: readonly SigmaDocument[]): RuleResult => {
-    if (!backend.convertCorrelation) throw new SigmaError('unsupported', `target '${backend.name}' does not support correlation rules`, c.source);
+    if (!backend.convertCorrelation)
+      throw new SigmaError('unsupported', `target '${backend.name}' does not support correlation rules`, c.source);
     return backend.convertCorrelation(resolveCorrelation(c, documents), options);
   };
-  const files = (inputs: readonly { readonly text: string; readonly path: string }[], onFile?: (result: FileResult) => void): FileResult[] => {
+  const files = (
+    inputs: readonly { readonly text: string; readonly path: string }[],
+    onFile?: (result: FileResult) => void,
+  ): FileResult[] => {
     // Load every file first: filters and correlations may refer to rules in other files.
     const loaded = inputs.map(({ text, path }) => {
       try {

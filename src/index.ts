@@ -19,7 +19,14 @@ export { parseSigmaString, renderString, plainText, hasWildcards } from './rule/
 export { parseCondition, resolveCondition } from './condition/parse.js';
 export { applyFilter, applyFilters, filterApplies } from './rule/filters.js';
 export * from './pipeline/index.js';
-export { TextCompiler, deferred, type CompileContext as QueryCompileContext, type Deferred, type Fragment, type Tokens } from './compile/compiler.js';
+export {
+  TextCompiler,
+  deferred,
+  type CompileContext as QueryCompileContext,
+  type Deferred,
+  type Fragment,
+  type Tokens,
+} from './compile/compiler.js';
 export { ruleToNodes, conditionToNode, type QueryNode, type MatchNode } from './compile/tree.js';
 export { convertWithCompiler } from './compile/convert.js';
 export {
@@ -37,6 +44,13 @@ export {
 export { convert, createConverter, resolvePipelines, type Converter, type ConvertRequest, type FileResult } from './convert.js';
 export * from './eval/index.js';
 export { correlate, DEFAULT_TIME_FIELDS, type CorrelateOptions, type CorrelationHit } from './eval/correlate.js';
-export { resolveCorrelation, correlationComparisons, aliasField, correlationAsRule, type CorrelationPlan, type CorrelatedRule } from './rule/correlation.js';
+export {
+  resolveCorrelation,
+  correlationComparisons,
+  aliasField,
+  correlationAsRule,
+  type CorrelationPlan,
+  type CorrelatedRule,
+} from './rule/correlation.js';
 export { splunkCorrelation, kustoCorrelation, eqlCorrelation } from './compile/correlation.js';
 export { splunkBackend, kustoBackend, eqlBackend };

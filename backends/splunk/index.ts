@@ -28,7 +28,11 @@ const correlate = correlationConverter(convert, splunkFormats, (plan, queries) =
 const convertCorrelation: NonNullable<Backend['convertCorrelation']> = (plan, options) => {
   const format = options.format ?? 'default';
   if (format === 'data_model' || format === 'escu') {
-    throw new SigmaError('unsupported', `correlation rules convert to plain SPL (formats default, savedsearches), not to the '${format}' format`, plan.correlation.source);
+    throw new SigmaError(
+      'unsupported',
+      `correlation rules convert to plain SPL (formats default, savedsearches), not to the '${format}' format`,
+      plan.correlation.source,
+    );
   }
   return correlate(plan, options);
 };

@@ -11,7 +11,12 @@ const NONE: Progress = { tick() {}, stop() {} };
 export function progress(total: number, label: string, enabled: boolean): Progress {
   if (!enabled || total < 20) return NONE;
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} files  {duration_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] {value}/{total} files  {duration_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

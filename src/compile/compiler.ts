@@ -63,7 +63,11 @@ export abstract class TextCompiler {
   /** Joins the main query and its deferred parts; dialects add their prefixes (table, `any where`, …). */
   protected finalize(main: string | null, ctx: CompileContext): string {
     if (ctx.deferred.length > 0) {
-      throw new SigmaError('unsupported', 'this target cannot express a part of the condition that must be evaluated after the search', ctx.rule.source);
+      throw new SigmaError(
+        'unsupported',
+        'this target cannot express a part of the condition that must be evaluated after the search',
+        ctx.rule.source,
+      );
     }
     return main ?? '';
   }
@@ -114,7 +118,12 @@ export abstract class TextCompiler {
       const converted = this.visit(arg, ctx);
       if (converted === null) continue;
       if (typeof converted !== 'string') {
-        if (op === 'or') throw new SigmaError('unsupported', 'a condition that must be evaluated after the search cannot be or-ed with others on this target', ctx.rule.source);
+        if (op === 'or')
+          throw new SigmaError(
+            'unsupported',
+            'a condition that must be evaluated after the search cannot be or-ed with others on this target',
+            ctx.rule.source,
+          );
         ctx.deferred.push(converted);
         continue;
       }
@@ -214,17 +223,32 @@ export abstract class TextCompiler {
   }
 
   protected unsupported(what: string, node: MatchNode, _ctx: CompileContext): never {
-    throw new SigmaError('unsupported', `${what} is not supported by this target (field '${node.field ?? '<keyword>'}')`, node.item.location);
+    throw new SigmaError(
+      'unsupported',
+      `${what} is not supported by this target (field '${node.field ?? '<keyword>'}')`,
+      node.item.location,
+    );
   }
 
   protected abstract fieldString(field: string, value: SigmaString, node: MatchNode, ctx: CompileContext): Fragment;
   protected abstract fieldNumber(field: string, number: string, node: MatchNode, ctx: CompileContext): Fragment;
   protected abstract fieldBoolean(field: string, value: boolean, node: MatchNode, ctx: CompileContext): Fragment;
   protected abstract fieldNull(field: string, node: MatchNode, ctx: CompileContext): Fragment;
-  protected abstract fieldRegex(field: string, value: Extract<SigmaValue, { kind: 'regex' }>, node: MatchNode, ctx: CompileContext): Fragment;
+  protected abstract fieldRegex(
+    field: string,
+    value: Extract<SigmaValue, { kind: 'regex' }>,
+    node: MatchNode,
+    ctx: CompileContext,
+  ): Fragment;
   protected abstract fieldCidr(field: string, value: Extract<SigmaValue, { kind: 'cidr' }>, node: MatchNode, ctx: CompileContext): Fragment;
   protected abstract fieldExists(field: string, exists: boolean, node: MatchNode, ctx: CompileContext): Fragment;
-  protected abstract fieldCompare(field: string, op: 'lt' | 'lte' | 'gt' | 'gte', number: string, node: MatchNode, ctx: CompileContext): Fragment;
+  protected abstract fieldCompare(
+    field: string,
+    op: 'lt' | 'lte' | 'gt' | 'gte',
+    number: string,
+    node: MatchNode,
+    ctx: CompileContext,
+  ): Fragment;
   protected abstract keyword(value: SigmaValue, node: MatchNode, ctx: CompileContext): Fragment;
 
   protected fieldRef(_field: string, _other: string, node: MatchNode, ctx: CompileContext): Fragment {

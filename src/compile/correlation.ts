@@ -48,7 +48,12 @@ export function splunkCorrelation(plan: CorrelationPlan, queries: BaseQueries): 
       ? (queries[0] ?? '')
       : '| multisearch\n' +
         plan.rules
-          .map((r, i) => `[ search ${queries[i] ?? ''} | eval event_type=${quoted(r.ruleid)}${renames(plan, i).map(([f, a]) => ` | rename ${f} as ${a}`).join('')} ]`)
+          .map(
+            (r, i) =>
+              `[ search ${queries[i] ?? ''} | eval event_type=${quoted(r.ruleid)}${renames(plan, i)
+                .map(([f, a]) => ` | rename ${f} as ${a}`)
+                .join('')} ]`,
+          )
           .join('\n');
   const bin = `| bin _time span=${span}`;
   const cond = (name: string) =>
@@ -84,7 +89,13 @@ export function splunkCorrelation(plan: CorrelationPlan, queries: BaseQueries): 
     case 'value_percentile': {
       const f = valueField(plan);
       const fn =
-        c.type === 'value_sum' ? `sum(${f})` : c.type === 'value_avg' ? `avg(${f})` : c.type === 'value_median' ? `median(${f})` : `perc${c.condition?.percentile ?? 50}(${f})`;
+        c.type === 'value_sum'
+          ? `sum(${f})`
+          : c.type === 'value_avg'
+            ? `avg(${f})`
+            : c.type === 'value_median'
+              ? `median(${f})`
+              : `perc${c.condition?.percentile ?? 50}(${f})`;
       aggregate = `${bin}\n| stats ${fn} as ${c.type} by ${by}`;
       condition = cond(c.type);
       break;
@@ -155,7 +166,8 @@ export function kustoCorrelation(plan: CorrelationPlan, queries: BaseQueries, ti
 
 /** The condition part of an EQL event query (`any where X` → `any where X`), checked for the form. */
 function eqlSubquery(query: string, plan: CorrelationPlan): string {
-  if (!/^\w+ where /.test(query)) unsupported('EQL', plan.correlation.type, plan, `base query '${query.slice(0, 40)}…' is not an event query`);
+  if (!/^\w+ where /.test(query))
+    unsupported('EQL', plan.correlation.type, plan, `base query '${query.slice(0, 40)}…' is not an event query`);
   return `[${query}]`;
 }
 
@@ -172,7 +184,8 @@ export function eqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): str
       if (plan.rules.length !== 1) unsupported('EQL', c.type, plan, 'a run counts events of one rule only');
       const comps = correlationComparisons(c);
       const only = comps.length === 1 ? comps[0] : undefined;
-      if (!only || (only.op !== 'gte' && only.op !== 'gt')) unsupported('EQL', c.type, plan, 'only "at least N events" (gte/gt) is expressible as a run');
+      if (!only || (only.op !== 'gte' && only.op !== 'gt'))
+        unsupported('EQL', c.type, plan, 'only "at least N events" (gte/gt) is expressible as a run');
       const runs = only.op === 'gt' ? only.count + 1 : only.count;
       if (runs < 1 || runs > 100) unsupported('EQL', c.type, plan, `a run of ${runs} events is outside EQL's 1–100`);
       return `${head}\n  ${eqlSubquery(queries[0] ?? '', plan)} with runs=${runs}`;
@@ -202,16 +215,32 @@ function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options:
   const pipeline = options.pipeline;
   if (!pipeline) return out;
   for (const field of fields) {
-    const item: DetectionItem = { kind: 'item', field, modifiers: ['exists'], values: [{ kind: 'exists', exists: true }], linking: 'or', negated: false, applied: [], originalField: field };
+    const item: DetectionItem = {
+      kind: 'item',
+      field,
+      modifiers: ['exists'],
+      values: [{ kind: 'exists', exists: true }],
+      linking: 'or',
+      negated: false,
+      applied: [],
+      originalField: field,
+    };
     const probe: SigmaRule = {
       ...rule,
-      detection: { selections: new Map([['field', { kind: 'detection', items: [item], linking: 'and' }]]), conditions: [{ text: 'field', tree: { kind: 'ref', name: 'field', offset: 0 } }] },
+      detection: {
+        selections: new Map([['field', { kind: 'detection', items: [item], linking: 'and' }]]),
+        conditions: [{ text: 'field', tree: { kind: 'ref', name: 'field', offset: 0 } }],
+      },
     };
     try {
       out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get('field')) ?? field);
     } catch (e) {
       const why = e instanceof SigmaError ? e.message : String(e);
-      throw new SigmaError('unsupported', `correlation field '${field}' cannot be used with rule '${rule.title}' on this pipeline: ${why}`, rule.source);
+      throw new SigmaError(
+        'unsupported',
+        `correlation field '${field}' cannot be used with rule '${rule.title}' on this pipeline: ${why}`,
+        rule.source,
+      );
     }
   }
   return out;
@@ -257,7 +286,11 @@ export function correlationConverter(
     const base = plan.rules.map((r) => convert(r.rule, { ...options, format: 'default' }));
     const queries = base.map((b, i) => {
       if (b.queries.length !== 1) {
-        throw new SigmaError('unsupported', `rule '${plan.rules[i]?.ruleid}' gives ${b.queries.length} queries; a correlation needs exactly one per rule`, plan.correlation.source);
+        throw new SigmaError(
+          'unsupported',
+          `rule '${plan.rules[i]?.ruleid}' gives ${b.queries.length} queries; a correlation needs exactly one per rule`,
+          plan.correlation.source,
+        );
       }
       return b.queries[0] as string;
     });

@@ -75,7 +75,11 @@ export function resolveCondition(node: ConditionNode, names: readonly string[], 
         return Object.freeze({ kind: 'not', arg: visit(n.arg) });
       case 'ref':
         if (!known.has(n.name)) {
-          throw new SigmaError('condition', `condition '${text}' refers to '${n.name}', which is not a selection of this rule (selections: ${names.join(', ') || 'none'})`, at(location, n.offset));
+          throw new SigmaError(
+            'condition',
+            `condition '${text}' refers to '${n.name}', which is not a selection of this rule (selections: ${names.join(', ') || 'none'})`,
+            at(location, n.offset),
+          );
         }
         return Object.freeze(n);
       case 'of': {

@@ -28,7 +28,17 @@ export interface CorrelationHit {
   readonly value: number;
 }
 
-export const DEFAULT_TIME_FIELDS = ['@timestamp', 'timestamp', 'TimeCreated', 'SystemTime', 'UtcTime', '_time', 'TimeGenerated', 'Timestamp', 'time'];
+export const DEFAULT_TIME_FIELDS = [
+  '@timestamp',
+  'timestamp',
+  'TimeCreated',
+  'SystemTime',
+  'UtcTime',
+  '_time',
+  'TimeGenerated',
+  'Timestamp',
+  'time',
+];
 
 interface Hit {
   readonly index: number;
@@ -61,7 +71,11 @@ function aggregate(c: SigmaCorrelation, window: readonly Hit[], plan: Correlatio
     const r = plan.rules[h.rule];
     return r ? firstText(h.event, aliasField(c, field, r.ruleid, r.rule)) : undefined;
   };
-  const numbers = (): number[] => window.map(fieldOf).map(Number).filter((n) => Number.isFinite(n));
+  const numbers = (): number[] =>
+    window
+      .map(fieldOf)
+      .map(Number)
+      .filter((n) => Number.isFinite(n));
   switch (c.type) {
     case 'event_count':
       return window.length;

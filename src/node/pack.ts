@@ -10,14 +10,25 @@ import { createConverter, type FileResult } from '../convert.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { Backend, RuleResult } from '../backend.js';
 import type { Pipeline } from '../pipeline/index.js';
-import { DEFAULT_PACK_SETTINGS, elasticPackFiles, packSettings, sentinelPackFiles, splunkPackFiles, type PackFile, type PackSettings } from '../packs/index.js';
+import {
+  DEFAULT_PACK_SETTINGS,
+  elasticPackFiles,
+  packSettings,
+  sentinelPackFiles,
+  splunkPackFiles,
+  type PackFile,
+  type PackSettings,
+} from '../packs/index.js';
 import { expandPaths } from './files.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
 type PackWriter = (results: readonly RuleResult[], settings: PackSettings) => readonly PackFile[];
 const writerFor =
-  (target: string, write: (rules: readonly (RuleResult & { target: string })[], settings: PackSettings) => readonly PackFile[]): PackWriter =>
+  (
+    target: string,
+    write: (rules: readonly (RuleResult & { target: string })[], settings: PackSettings) => readonly PackFile[],
+  ): PackWriter =>
   (results, settings) =>
     write(
       results.map((r) => ({ ...r, target })),

@@ -13,7 +13,10 @@ import type { Pipeline, PipelineDocument, ProcessingResult, Run } from './types.
  */
 export function combinePipelines(pipelines: readonly Pipeline[]): Pipeline {
   if (pipelines.length === 1) return pipelines[0] as Pipeline;
-  const ordered = pipelines.map((p, i) => ({ p, i })).sort((a, b) => a.p.priority - b.p.priority || a.i - b.i).map((x) => x.p);
+  const ordered = pipelines
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.priority - b.p.priority || a.i - b.i)
+    .map((x) => x.p);
   const names = ordered.map((p) => p.name).filter((n): n is string => n !== undefined);
   return Object.freeze({
     kind: 'pipeline',

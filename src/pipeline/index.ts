@@ -38,7 +38,14 @@ export {
   transformationTypes,
 } from './registry.js';
 // Building blocks for backends that register their own transformation types.
-export { fieldNameTransform, mapFieldsList, renameItem, trackField, withFields, type FieldNameFunction } from './transformations/field-names.js';
+export {
+  fieldNameTransform,
+  mapFieldsList,
+  renameItem,
+  trackField,
+  withFields,
+  type FieldNameFunction,
+} from './transformations/field-names.js';
 export { transformValues, valueTransform, expansion, type ValueFunction } from './transformations/value-transform.js';
 export { groupHashes, hashDetection, splitHash, type HashOptions } from './transformations/hashes.js';
 export { detection, detectionItems, markApplied, newItem, replaceItems, withField, withSelections, withValues } from './walk.js';

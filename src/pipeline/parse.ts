@@ -13,7 +13,12 @@ import './builtins.js';
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const CONDITION_PREFIXES = ['rule', 'detection_item', 'field_name'] as const;
-const CONDITION_KEYS: readonly string[] = CONDITION_PREFIXES.flatMap((p) => [`${p}_conditions`, `${p}_cond_op`, `${p}_cond_not`, `${p}_cond_expr`]);
+const CONDITION_KEYS: readonly string[] = CONDITION_PREFIXES.flatMap((p) => [
+  `${p}_conditions`,
+  `${p}_cond_op`,
+  `${p}_cond_not`,
+  `${p}_cond_expr`,
+]);
 const ITEM_KEYS: ReadonlySet<string> = new Set(['type', 'id', ...CONDITION_KEYS]);
 const POST_KEYS: ReadonlySet<string> = new Set(['type', 'id', 'rule_conditions', 'rule_cond_op', 'rule_cond_not', 'rule_cond_expr']);
 
@@ -41,7 +46,12 @@ function splitItem(def: Record<string, unknown>, reserved: ReadonlySet<string>):
   return params;
 }
 
-function itemType(def: unknown, path: Path, errors: PipelineErrors, known: () => string[]): { def: Record<string, unknown>; type: string; id?: string } {
+function itemType(
+  def: unknown,
+  path: Path,
+  errors: PipelineErrors,
+  known: () => string[],
+): { def: Record<string, unknown>; type: string; id?: string } {
   if (!isRecord(def)) throw errors.error(path, `a processing item must be a map with a 'type'`, 'value');
   const { type, id } = def;
   if (type === undefined) throw errors.error(path, `missing 'type' (one of: ${known().join(', ')})`);
@@ -53,7 +63,8 @@ function itemType(def: unknown, path: Path, errors: PipelineErrors, known: () =>
 function compileItem(raw: unknown, path: Path, errors: PipelineErrors): ProcessingItem {
   const { def, type, id } = itemType(raw, path, errors, transformationTypes);
   const definition = getTransformation(type);
-  if (!definition) throw errors.error([...path, 'type'], `unknown transformation type '${type}' (known: ${transformationTypes().join(', ')})`, 'value');
+  if (!definition)
+    throw errors.error([...path, 'type'], `unknown transformation type '${type}' (known: ${transformationTypes().join(', ')})`, 'value');
   const conditions = compileConditions(def, path, errors, { detectionItems: true });
   const parsed = definition.params.safeParse(splitItem(def, ITEM_KEYS));
   if (!parsed.success) throw errors.fromZod(path, parsed.error, `transformation '${type}'`);
@@ -87,7 +98,8 @@ function compileItem(raw: unknown, path: Path, errors: PipelineErrors): Processi
 function compilePostprocessing(raw: unknown, path: Path, errors: PipelineErrors): PostprocessingItem {
   const { def, type, id } = itemType(raw, path, errors, postprocessingTypes);
   const definition = getPostprocessing(type);
-  if (!definition) throw errors.error([...path, 'type'], `unknown postprocessing type '${type}' (known: ${postprocessingTypes().join(', ')})`, 'value');
+  if (!definition)
+    throw errors.error([...path, 'type'], `unknown postprocessing type '${type}' (known: ${postprocessingTypes().join(', ')})`, 'value');
   for (const k of Object.keys(def)) {
     if (CONDITION_KEYS.includes(k) && !POST_KEYS.has(k)) throw errors.error([...path, k], `postprocessing items take rule conditions only`);
   }

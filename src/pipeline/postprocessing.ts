@@ -10,7 +10,10 @@ import type { PostprocessingDefinition } from './types.js';
 
 export const embed: PostprocessingDefinition<{ prefix: string; suffix: string }> = {
   params: z.strictObject({ prefix: z.string().default(''), suffix: z.string().default('') }),
-  compile: ({ prefix, suffix }) => (query) => prefix + query + suffix,
+  compile:
+    ({ prefix, suffix }) =>
+    (query) =>
+      prefix + query + suffix,
 };
 
 export const replace: PostprocessingDefinition<{ pattern: string; replacement: string }> = {
@@ -25,13 +28,14 @@ export const replace: PostprocessingDefinition<{ pattern: string; replacement: s
     } catch (e) {
       throw new SigmaError('pipeline', `${path}: ${(e as Error).message}`, location);
     }
-    return (query) => query.replace(re, (...args: unknown[]) => {
-      const last = args[args.length - 1];
-      const hasGroups = typeof last === 'object' && last !== null;
-      const match = args.slice(0, args.length - (hasGroups ? 3 : 2)) as unknown as RegExpExecArray;
-      if (hasGroups) (match as { groups?: Record<string, string> }).groups = last as Record<string, string>;
-      return expandReplacement(template, match);
-    });
+    return (query) =>
+      query.replace(re, (...args: unknown[]) => {
+        const last = args[args.length - 1];
+        const hasGroups = typeof last === 'object' && last !== null;
+        const match = args.slice(0, args.length - (hasGroups ? 3 : 2)) as unknown as RegExpExecArray;
+        if (hasGroups) (match as { groups?: Record<string, string> }).groups = last as Record<string, string>;
+        return expandReplacement(template, match);
+      });
   },
 };
 
@@ -49,12 +53,14 @@ function field(rule: SigmaRule, state: Readonly<Record<string, unknown>>, query:
 
 export const simpleTemplate: PostprocessingDefinition<{ template: string }> = {
   params: z.strictObject({ template: z.string() }),
-  compile: ({ template }, { path, location }) => (query, rule, state) =>
-    template.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (m, expr: string | undefined) => {
-      if (m === '{{') return '{';
-      if (m === '}}') return '}';
-      const v = field(rule, state, query, (expr ?? '').trim());
-      if (v === undefined) throw new SigmaError('pipeline', `${path}: unknown template field '{${expr ?? ''}}'`, location);
-      return v;
-    }),
+  compile:
+    ({ template }, { path, location }) =>
+    (query, rule, state) =>
+      template.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (m, expr: string | undefined) => {
+        if (m === '{{') return '{';
+        if (m === '}}') return '}';
+        const v = field(rule, state, query, (expr ?? '').trim());
+        if (v === undefined) throw new SigmaError('pipeline', `${path}: unknown template field '{${expr ?? ''}}'`, location);
+        return v;
+      }),
 };

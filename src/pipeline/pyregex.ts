@@ -24,7 +24,7 @@ export function pythonRegex(pattern: string, flags = ''): RegExp {
   try {
     return new RegExp(source, [...set].sort().join(''));
   } catch (e) {
-    throw new Error(`invalid regular expression '${pattern}': ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`invalid regular expression '${pattern}': ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
 

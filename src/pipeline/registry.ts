@@ -3,12 +3,7 @@
  * registers pySigma's built-in types; backends register their own (kusto's query table, ECS …) the same way.
  */
 import { SigmaError } from '../errors.js';
-import type {
-  ConditionDefinition,
-  ConditionScope,
-  PostprocessingDefinition,
-  TransformationDefinition,
-} from './types.js';
+import type { ConditionDefinition, ConditionScope, PostprocessingDefinition, TransformationDefinition } from './types.js';
 
 const transformations = new Map<string, TransformationDefinition<unknown>>();
 const postprocessing = new Map<string, PostprocessingDefinition<unknown>>();
@@ -32,7 +27,12 @@ export function registerTransformation<P>(type: string, definition: Transformati
 }
 
 export function registerCondition<S extends ConditionScope, P>(scope: S, type: string, definition: ConditionDefinition<S, P>): void {
-  put(conditions[scope] as Map<string, ConditionDefinition<S, unknown>>, `${scope} condition`, type, definition as ConditionDefinition<S, unknown>);
+  put(
+    conditions[scope] as Map<string, ConditionDefinition<S, unknown>>,
+    `${scope} condition`,
+    type,
+    definition as ConditionDefinition<S, unknown>,
+  );
 }
 
 export function registerPostprocessing<P>(type: string, definition: PostprocessingDefinition<P>): void {

@@ -92,15 +92,28 @@ export function replaceString(s: SigmaString, r: Replacement): SigmaString {
 }
 
 export function lowerString(s: SigmaString): SigmaString {
-  return sigmaString(s.parts.map((p) => (typeof p === 'string' ? p.toLowerCase() : p)), s.cased);
+  return sigmaString(
+    s.parts.map((p) => (typeof p === 'string' ? p.toLowerCase() : p)),
+    s.cased,
+  );
 }
 export function upperString(s: SigmaString): SigmaString {
-  return sigmaString(s.parts.map((p) => (typeof p === 'string' ? p.toUpperCase() : p)), s.cased);
+  return sigmaString(
+    s.parts.map((p) => (typeof p === 'string' ? p.toUpperCase() : p)),
+    s.cased,
+  );
 }
 /** camelCase / PascalCase text → snake_case (an underscore before each inner capital, then lower case). */
 export function snakeCaseString(s: SigmaString): SigmaString {
   return sigmaString(
-    s.parts.map((p) => (typeof p === 'string' ? p.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase() : p)),
+    s.parts.map((p) =>
+      typeof p === 'string'
+        ? p
+            .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+            .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+            .toLowerCase()
+        : p,
+    ),
     s.cased,
   );
 }
@@ -110,7 +123,9 @@ export function stringToRegexPattern(s: SigmaString, brackets: boolean): string 
   let out = '';
   for (const p of s.parts) {
     if (typeof p === 'string') {
-      out += brackets ? [...p].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : pythonEscape(c))).join('') : pythonEscape(p);
+      out += brackets
+        ? [...p].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : pythonEscape(c))).join('')
+        : pythonEscape(p);
     } else if (p.kind === 'wildcard') out += p.char === '*' ? '.*' : '.';
     else return { placeholder: p.name };
   }

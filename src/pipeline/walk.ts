@@ -43,7 +43,11 @@ export function withField(item: DetectionItem, field: string | null): DetectionI
   return Object.freeze({ ...item, field });
 }
 
-export function detection(items: readonly (DetectionItem | Detection)[], linking: 'and' | 'or', location?: Detection['location']): Detection {
+export function detection(
+  items: readonly (DetectionItem | Detection)[],
+  linking: 'and' | 'or',
+  location?: Detection['location'],
+): Detection {
   return Object.freeze({ kind: 'detection', items: Object.freeze([...items]), linking, ...(location ? { location } : {}) });
 }
 

@@ -272,14 +272,7 @@ export interface SigmaRule extends DocumentMeta {
 }
 
 export type CorrelationType =
-  | 'event_count'
-  | 'value_count'
-  | 'temporal'
-  | 'temporal_ordered'
-  | 'value_sum'
-  | 'value_avg'
-  | 'value_percentile'
-  | 'value_median';
+  'event_count' | 'value_count' | 'temporal' | 'temporal_ordered' | 'value_sum' | 'value_avg' | 'value_percentile' | 'value_median';
 
 export interface CorrelationCondition {
   readonly gt?: number;

@@ -36,10 +36,18 @@ export function resolveCorrelation(correlation: SigmaCorrelation, documents: rea
   const rules: CorrelatedRule[] = correlation.rules.map((ref) => {
     const doc = documents.find((d) => d.name === ref || d.id === ref);
     if (!doc) {
-      throw new SigmaError('correlation', `correlation '${correlation.title}' refers to rule '${ref}', which is not among the converted rules`, correlation.source);
+      throw new SigmaError(
+        'correlation',
+        `correlation '${correlation.title}' refers to rule '${ref}', which is not among the converted rules`,
+        correlation.source,
+      );
     }
     if (doc.kind !== 'rule') {
-      throw new SigmaError('unsupported', `correlation '${correlation.title}' refers to '${ref}', a ${doc.kind}; correlations of correlations are not supported`, correlation.source);
+      throw new SigmaError(
+        'unsupported',
+        `correlation '${correlation.title}' refers to '${ref}', a ${doc.kind}; correlations of correlations are not supported`,
+        correlation.source,
+      );
     }
     return { ruleid: doc.name ?? doc.id ?? ref, rule: doc };
   });
@@ -68,7 +76,18 @@ export function hiddenByCorrelations(documents: readonly SigmaDocument[]): Set<S
 
 /** A correlation's metadata shaped as a rule (for pack writers and result records). */
 export function correlationAsRule(plan: CorrelationPlan): SigmaRule {
-  const { kind: _kind, type: _type, rules: _rules, groupBy: _g, timespan: _t, timespanSeconds: _ts, condition: _c, aliases: _a, generate: _gen, ...meta } = plan.correlation;
+  const {
+    kind: _kind,
+    type: _type,
+    rules: _rules,
+    groupBy: _g,
+    timespan: _t,
+    timespanSeconds: _ts,
+    condition: _c,
+    aliases: _a,
+    generate: _gen,
+    ...meta
+  } = plan.correlation;
   return Object.freeze({
     ...meta,
     kind: 'rule',

@@ -28,7 +28,11 @@ function scalarValue(v: unknown, verbatim: boolean, location: SourceLocation): S
     return numberValue(v);
   }
   if (typeof v === 'boolean') return Object.freeze({ kind: 'boolean', value: v });
-  throw new SigmaError('detection', `a value must be a string, number, boolean or null, not ${Array.isArray(v) ? 'a list' : 'a map'}`, location);
+  throw new SigmaError(
+    'detection',
+    `a value must be a string, number, boolean or null, not ${Array.isArray(v) ? 'a list' : 'a map'}`,
+    location,
+  );
 }
 
 function parseKey(key: string, location: SourceLocation): { field: string | null; modifiers: Modifier[] } {
@@ -55,7 +59,11 @@ export function buildItem(key: string, raw: unknown, path: YamlPath, locate: Loc
   const list = Array.isArray(raw) ? raw : [raw];
   if (Array.isArray(raw) && raw.length === 0) throw new SigmaError('detection', `'${key}' has an empty list of values`, keyLocation);
   if (modifiers.includes('all') && list.length < 2) {
-    throw new SigmaError('modifier', `modifier 'all' needs a list of two or more values (in '${key}'); use separate selections instead`, keyLocation);
+    throw new SigmaError(
+      'modifier',
+      `modifier 'all' needs a list of two or more values (in '${key}'); use separate selections instead`,
+      keyLocation,
+    );
   }
   const verbatim = modifiers.some((m) => VERBATIM.has(m));
   const flags = regexFlags(modifiers);
@@ -70,7 +78,8 @@ export function buildItem(key: string, raw: unknown, path: YamlPath, locate: Loc
       return value;
     } catch (e) {
       // Values are located only when one is wrong: locating every value would cost more than loading it.
-      if (e instanceof SigmaError && e.line === undefined) throw new SigmaError(e.code, e.message, locate(Array.isArray(raw) ? [...path, i] : path));
+      if (e instanceof SigmaError && e.line === undefined)
+        throw new SigmaError(e.code, e.message, locate(Array.isArray(raw) ? [...path, i] : path));
       throw e;
     }
   });
@@ -139,7 +148,8 @@ export function buildDetection(raw: unknown, path: YamlPath, locate: Locate): De
       location,
     });
   }
-  if (raw === null || raw === undefined) throw new SigmaError('detection', `selection '${String(path[path.length - 1])}' is empty`, location);
+  if (raw === null || raw === undefined)
+    throw new SigmaError('detection', `selection '${String(path[path.length - 1])}' is empty`, location);
   return Object.freeze({ kind: 'detection', items: Object.freeze([keywordItem([raw], path, locate, false)]), linking: 'or', location });
 }
 

@@ -38,7 +38,11 @@ export function applyFilter(filter: SigmaFilter, rule: SigmaRule, index = 0): Si
   const exclusion = filter.detection.conditions.map((c) => renameRefs(c.tree, (n) => prefix + n));
   const excluded: ConditionNode = exclusion.length === 1 ? (exclusion[0] as ConditionNode) : { kind: 'or', args: exclusion };
   const conditions = rule.detection.conditions.map((c) =>
-    Object.freeze({ ...c, text: `(${c.text}) and not (${filter.detection.conditions.map((f) => f.text).join(' or ')})`, tree: { kind: 'and' as const, args: [c.tree, { kind: 'not' as const, arg: excluded }] } }),
+    Object.freeze({
+      ...c,
+      text: `(${c.text}) and not (${filter.detection.conditions.map((f) => f.text).join(' or ')})`,
+      tree: { kind: 'and' as const, args: [c.tree, { kind: 'not' as const, arg: excluded }] },
+    }),
   );
   return Object.freeze({ ...rule, detection: Object.freeze({ ...rule.detection, selections, conditions: Object.freeze(conditions) }) });
 }

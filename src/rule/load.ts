@@ -37,7 +37,12 @@ function validate<S extends z.ZodType>(schema: S, doc: unknown, locate: Locate, 
   throw new SigmaError('schema', `${kind}: ${message}`, location ?? {});
 }
 
-function meta(data: Record<string, unknown>, doc: Record<string, unknown>, source: SourceLocation, reserved: readonly string[]): DocumentMeta {
+function meta(
+  data: Record<string, unknown>,
+  doc: Record<string, unknown>,
+  source: SourceLocation,
+  reserved: readonly string[],
+): DocumentMeta {
   const custom: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!META_KEYS.has(k) && !reserved.includes(k)) custom[k] = v;
   const out: Record<string, unknown> = { custom: deepFreeze(custom), source };
@@ -109,7 +114,8 @@ function loadFilter(doc: Record<string, unknown>, locate: Locate, source: Source
 export function documentFrom(doc: unknown, index: number, parsed: ParsedYaml, file?: string): SigmaDocument {
   const locate: Locate = (path: YamlPath, what?: 'key' | 'value') => ({ file, ...parsed.locate(index, path, what) });
   const source: SourceLocation = { file, ...parsed.locate(index, []) };
-  if (!isRecord(doc)) throw new SigmaError('schema', `a Sigma document must be a map, not ${Array.isArray(doc) ? 'a list' : typeof doc}`, source);
+  if (!isRecord(doc))
+    throw new SigmaError('schema', `a Sigma document must be a map, not ${Array.isArray(doc) ? 'a list' : typeof doc}`, source);
   if ('correlation' in doc) return loadCorrelation(doc, locate, source);
   if ('filter' in doc) return loadFilter(doc, locate, source);
   if (!('detection' in doc)) {

@@ -5,7 +5,17 @@
 import type { CompareOp, Modifier, RegexFlags, SigmaString, SigmaValue, TimePart } from './ast.js';
 import { MODIFIERS } from './ast.js';
 import { SigmaError, type SourceLocation } from '../errors.js';
-import { ANY, endsWithAny, hasWildcards, isPlain, plainString, plainText, sigmaString, startsWithAny, withPlaceholders } from './strings.js';
+import {
+  ANY,
+  endsWithAny,
+  hasWildcards,
+  isPlain,
+  plainString,
+  plainText,
+  sigmaString,
+  startsWithAny,
+  withPlaceholders,
+} from './strings.js';
 import { parseCidr } from './cidr.js';
 import { checkRegex } from './regex.js';
 

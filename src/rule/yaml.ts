@@ -76,8 +76,18 @@ const scalar = <T>(tag: string, re: RegExp, construct: (s: string) => T, predica
 /** The schema rules are read with: YAML 1.1 scalars (as PyYAML resolves them) over the failsafe schema. */
 export const SIGMA_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', NULL_RE, () => null, (v) => v === null),
-    scalar('bool', BOOL_RE, (s) => TRUE_RE.test(s), (v) => typeof v === 'boolean'),
+    scalar(
+      'null',
+      NULL_RE,
+      () => null,
+      (v) => v === null,
+    ),
+    scalar(
+      'bool',
+      BOOL_RE,
+      (s) => TRUE_RE.test(s),
+      (v) => typeof v === 'boolean',
+    ),
     scalar('int', INT_RE, constructInt, (v) => Number.isInteger(v)),
     scalar('float', FLOAT_RE, constructFloat, (v) => typeof v === 'number'),
   ],
@@ -159,7 +169,11 @@ function nodeStart(text: string, offset: number): number {
  * Collects, through js-yaml's listener, the start of every node and, once a collection closes, whether it was
  * a mapping (its parts are key, value, key, value …) or a sequence.
  */
-function positionCollector(text: string): { listener: (event: 'open' | 'close', state: State) => void; roots: PosNode[]; aliases: () => number } {
+function positionCollector(text: string): {
+  listener: (event: 'open' | 'close', state: State) => void;
+  roots: PosNode[];
+  aliases: () => number;
+} {
   const roots: PosNode[] = [];
   const stack: OpenNode[] = [];
   let aliases = 0;
@@ -201,7 +215,10 @@ function yamlError(e: unknown, file?: string): SigmaError {
     const mark = e.mark;
     const pos = mark && typeof mark.line === 'number' ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
     const limit = /maxDepth|maxTotalMergeKeys/.test(e.reason);
-    return new SigmaError(limit ? 'limit' : 'yaml', `${limit ? 'YAML too deeply nested or too large' : 'invalid YAML'}: ${e.reason}`, { file, ...pos });
+    return new SigmaError(limit ? 'limit' : 'yaml', `${limit ? 'YAML too deeply nested or too large' : 'invalid YAML'}: ${e.reason}`, {
+      file,
+      ...pos,
+    });
   }
   if (e instanceof RangeError) return new SigmaError('limit', `YAML too deeply nested or too large: ${e.message}`, { file });
   return new SigmaError('yaml', `invalid YAML: ${e instanceof Error ? e.message : String(e)}`, { file });

@@ -35,7 +35,8 @@ describe('condition grammar', () => {
   it('keywords are case-insensitive', () => expect(p('a AND NOT b OR c')).toBe('or(and(a, not(b)), c)'));
   it('names may contain digits, dots, dashes and underscores', () => expect(p('sel-1.a_b and x')).toBe('and(sel-1.a_b, x)'));
   it('a name that starts with a keyword is a name', () => expect(p('notepad or order')).toBe('or(notepad, order)'));
-  it('quantifiers combine with operators', () => expect(p('all of sel_* and not 1 of filter_*')).toBe('and(all of sel_*, not(one of filter_*))'));
+  it('quantifiers combine with operators', () =>
+    expect(p('all of sel_* and not 1 of filter_*')).toBe('and(all of sel_*, not(one of filter_*))'));
 
   it.each(['a and', 'and a', '(a or b', 'a or or b', '1 of', 'a b', ''])('rejects %j with a condition error', (t) => {
     expect(() => parseCondition(t)).toThrow(SigmaError);

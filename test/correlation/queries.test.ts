@@ -87,26 +87,31 @@ describe.skipIf(!HAS_SHARED)('correlation examples of the specification', () => 
   });
   it('Splunk: value_count counts distinct values of the condition field', () => {
     const r = convertExample('value_count', 'splunk');
-    expect(r.ok && r.queries[0]).toContain('| stats dc(User) as value_count by _time ComputerName WorkstationName\n\n| search value_count >= 100');
+    expect(r.ok && r.queries[0]).toContain(
+      '| stats dc(User) as value_count by _time ComputerName WorkstationName\n\n| search value_count >= 100',
+    );
   });
   it.each(EXAMPLES)('Splunk converts the %s example', (name) => {
     const r = convertExample(name, 'splunk');
     expect(r.ok, r.ok ? '' : r.error.format()).toBe(true);
   });
 
-  it.each(EXAMPLES)('KQL (Defender XDR): the %s example gives a query the Kusto analyzer accepts, or a clear error naming the unmapped field', (name) => {
-    const analyzer = createKustoAnalyzer(join(SHARED, 'reference/tables.json'));
-    const r = convertExample(name, 'kusto', ['microsoft_xdr']);
-    if (!r.ok) {
-      // The examples group by Sigma fields (ComputerName, SourceIP …) that DeviceProcessEvents has no column for.
-      expect(r.error.code).toBe('unsupported');
-      expect(r.error.message).toMatch(/correlation field '\w+' cannot be used/);
-      return;
-    }
-    const query = r.queries[0] as string;
-    expect(query).toMatch(/summarize/);
-    expect(analyzer.diagnose(query).map((d) => `${d.message} @${d.start}`)).toEqual([]);
-  });
+  it.each(EXAMPLES)(
+    'KQL (Defender XDR): the %s example gives a query the Kusto analyzer accepts, or a clear error naming the unmapped field',
+    (name) => {
+      const analyzer = createKustoAnalyzer(join(SHARED, 'reference/tables.json'));
+      const r = convertExample(name, 'kusto', ['microsoft_xdr']);
+      if (!r.ok) {
+        // The examples group by Sigma fields (ComputerName, SourceIP …) that DeviceProcessEvents has no column for.
+        expect(r.error.code).toBe('unsupported');
+        expect(r.error.message).toMatch(/correlation field '\w+' cannot be used/);
+        return;
+      }
+      const query = r.queries[0] as string;
+      expect(query).toMatch(/summarize/);
+      expect(analyzer.diagnose(query).map((d) => `${d.message} @${d.start}`)).toEqual([]);
+    },
+  );
   it('KQL: group-by and value fields go through the pipeline (User → AccountName, Image → FolderPath) and the analyzer accepts the query', () => {
     const analyzer = createKustoAnalyzer(join(SHARED, 'reference/tables.json'));
     const correlation = `title: Many processes per user
@@ -134,7 +139,10 @@ correlation:
     expect(asim.ok).toBe(false);
     const plain = createConverter({ target: 'kusto', pipelines: ['microsoft_xdr'] }).files([
       { text: BASE_RULES, path: 'base.yml' },
-      { text: 'title: Recon\ncorrelation:\n  type: temporal\n  rules: [recon_cmd_a, recon_cmd_b, recon_cmd_c]\n  group-by: [User]\n  timespan: 5m\n', path: 't.yml' },
+      {
+        text: 'title: Recon\ncorrelation:\n  type: temporal\n  rules: [recon_cmd_a, recon_cmd_b, recon_cmd_c]\n  group-by: [User]\n  timespan: 5m\n',
+        path: 't.yml',
+      },
     ])[1];
     const q = plain?.ok ? (plain.queries[0] as string) : '';
     expect(q.startsWith('union (DeviceProcessEvents')).toBe(true);
@@ -151,15 +159,20 @@ correlation:
   });
   it('EQL: event_count (at least N) is a run of the rule', () => {
     const r = convertExample('event_count', 'eql', ['ecs_windows']);
-    expect(r.ok && r.queries[0]).toBe('sequence by winlog.computer_name with maxspan=1h\n  [any where process.command_line:"*logon /fail*"] with runs=100');
+    expect(r.ok && r.queries[0]).toBe(
+      'sequence by winlog.computer_name with maxspan=1h\n  [any where process.command_line:"*logon /fail*"] with runs=100',
+    );
     expect(validateEql(r.ok ? (r.queries[0] as string) : '')).toEqual({ ok: true });
   });
-  it.each(['value_count', 'temporal', 'value_sum', 'value_avg', 'value_percentile'])('EQL: %s is a clear unsupported error naming the type', (name) => {
-    const r = convertExample(name, 'eql', ['ecs_windows']);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error).toBeInstanceOf(SigmaError);
-    expect(r.error.code).toBe('unsupported');
-    expect(r.error.message).toContain(name);
-  });
+  it.each(['value_count', 'temporal', 'value_sum', 'value_avg', 'value_percentile'])(
+    'EQL: %s is a clear unsupported error naming the type',
+    (name) => {
+      const r = convertExample(name, 'eql', ['ecs_windows']);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toBeInstanceOf(SigmaError);
+      expect(r.error.code).toBe('unsupported');
+      expect(r.error.message).toContain(name);
+    },
+  );
 });

@@ -72,7 +72,10 @@ describe('lexer tokens', () => {
 
   it('back-quoted identifiers take anything but a backquote, which is doubled', () => {
     expect(lexEql('`c-uri` `a``b` `x y.z`').tokens.map((t) => t.text)).toEqual(['`c-uri`', '`a``b`', '`x y.z`', '']);
-    expect(validateEql('any where `c-uri : "x"')).toMatchObject({ kind: 'lexer', message: "line 1:10: token recognition error at: '`c-uri : \"x\"'" });
+    expect(validateEql('any where `c-uri : "x"')).toMatchObject({
+      kind: 'lexer',
+      message: 'line 1:10: token recognition error at: \'`c-uri : "x"\'',
+    });
   });
 
   it('numbers: integers, decimals, exponents; a dangling exponent is not part of the number', () => {
@@ -93,13 +96,38 @@ describe('lexer tokens', () => {
 
   it('operators: : = == != < <= > >= ? ![ and punctuation', () => {
     expect(kinds(': = == != < <= > >= + - * / % . , [ ] ( ) | ? ![')).toEqual([
-      'SEQ', 'ASGN', 'EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'PLUS', 'MINUS', 'ASTERISK', 'SLASH', 'PERCENT',
-      'DOT', 'COMMA', 'LB', 'RB', 'LP', 'RP', 'PIPE', 'OPTIONAL', 'MISSING_EVENT_OPEN', 'EOF',
+      'SEQ',
+      'ASGN',
+      'EQ',
+      'NEQ',
+      'LT',
+      'LTE',
+      'GT',
+      'GTE',
+      'PLUS',
+      'MINUS',
+      'ASTERISK',
+      'SLASH',
+      'PERCENT',
+      'DOT',
+      'COMMA',
+      'LB',
+      'RB',
+      'LP',
+      'RP',
+      'PIPE',
+      'OPTIONAL',
+      'MISSING_EVENT_OPEN',
+      'EOF',
     ]);
   });
 
   it('characters no rule starts with are token recognition errors (there is no !: and no ~ alone)', () => {
-    expect(validateEql('any where a !: "x"')).toMatchObject({ kind: 'lexer', offset: 12, message: "line 1:12: token recognition error at: '!:'" });
+    expect(validateEql('any where a !: "x"')).toMatchObject({
+      kind: 'lexer',
+      offset: 12,
+      message: "line 1:12: token recognition error at: '!:'",
+    });
     expect(validateEql('any where a ~ "x"')).toMatchObject({ kind: 'lexer', message: "line 1:12: token recognition error at: '~'" });
     expect(validateEql('any where a & b')).toMatchObject({ kind: 'lexer', offset: 12 });
   });

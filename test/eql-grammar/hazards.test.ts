@@ -5,20 +5,13 @@
  * predicate binds to the primaryExpression just before it.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  findBareValueConditions,
-  findUnquotedNonIdentifierFields,
-  parseEql,
-  validateEql,
-} from '../support/eql/validate.js';
+import { findBareValueConditions, findUnquotedNonIdentifierFields, parseEql, validateEql } from '../support/eql/validate.js';
 
 describe('findUnquotedNonIdentifierFields', () => {
   it('flags cs-user-agent:"x", which the grammar reads as (cs - user) - (agent : "x")', () => {
     const query = 'any where cs-user-agent:"*curl*"';
     expect(validateEql(query)).toEqual({ ok: true }); // accepted: the danger is that it parses
-    expect(findUnquotedNonIdentifierFields(query)).toEqual([
-      { field: 'cs-user-agent', offset: 10, parsedAs: 'cs - user - agent' },
-    ]);
+    expect(findUnquotedNonIdentifierFields(query)).toEqual([{ field: 'cs-user-agent', offset: 10, parsedAs: 'cs - user - agent' }]);
     const parsed = parseEql(query);
     if (!parsed.ok || parsed.statement.query.type !== 'event') throw new Error('expected an event query');
     const condition = parsed.statement.query.filter.condition;

@@ -35,7 +35,8 @@ function detectionShape(path: string): DetectionShape {
     else {
       for (const key of Object.keys(item)) {
         const field = key.split('|')[0] ?? '';
-        if (field === '') keywords = true; // `'|all': [...]`: a keyword list with a modifier
+        if (field === '')
+          keywords = true; // `'|all': [...]`: a keyword list with a modifier
         else fields.add(field);
       }
     }

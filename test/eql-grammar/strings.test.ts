@@ -67,8 +67,16 @@ describe('escapes the lexer rejects (token recognition error at the string start
   });
 
   it('a string cannot contain a raw line break or end before its closing quote', () => {
-    expect(validateEql('any where a : "x\ny"')).toMatchObject({ ok: false, kind: 'lexer', message: `line 1:14: token recognition error at: '"x\\n'` });
-    expect(validateEql('any where a : "x')).toMatchObject({ ok: false, kind: 'lexer', message: `line 1:14: token recognition error at: '"x'` });
+    expect(validateEql('any where a : "x\ny"')).toMatchObject({
+      ok: false,
+      kind: 'lexer',
+      message: `line 1:14: token recognition error at: '"x\\n'`,
+    });
+    expect(validateEql('any where a : "x')).toMatchObject({
+      ok: false,
+      kind: 'lexer',
+      message: `line 1:14: token recognition error at: '"x'`,
+    });
     expect(validateEql('any where a : "x\\')).toMatchObject({ ok: false, kind: 'lexer', offset: 14 });
   });
 });
@@ -118,7 +126,7 @@ describe('raw strings """…"""', () => {
 });
 
 describe('quote styles the lexer accepts but Elasticsearch refuses', () => {
-  it("single quotes: Use double quotes [\"] to define string literals, not single quotes [']", () => {
+  it('single quotes: Use double quotes ["] to define string literals, not single quotes [\']', () => {
     expect(validateEql("any where a : 'x'")).toEqual({
       ok: false,
       kind: 'semantic',

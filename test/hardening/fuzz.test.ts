@@ -20,19 +20,45 @@ const RUNS = { numRuns: 1500, seed: 20261123 };
 describe('fuzzing the condition grammar', () => {
   const token = fc.constantFrom('sel', 'filter', 'and', 'or', 'not', '(', ')', '1 of', 'all of', 'them', 'sel*', ' ', '|', '"', '*');
   it('any sequence of condition tokens parses or gives a SigmaError', () => {
-    fc.assert(fc.property(fc.array(token, { maxLength: 30 }), (tokens) => onlySigmaErrors(() => parseCondition(tokens.join(' ')))), RUNS);
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), (tokens) => onlySigmaErrors(() => parseCondition(tokens.join(' ')))),
+      RUNS,
+    );
   });
   it('any string parses or gives a SigmaError', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => onlySigmaErrors(() => parseCondition(s))), RUNS);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => onlySigmaErrors(() => parseCondition(s))),
+      RUNS,
+    );
   });
 });
 
 describe('fuzzing the rule loader', () => {
   it('any text loads or gives a SigmaError', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => onlySigmaErrors(() => loadRules(s, 'fuzz.yml'))), RUNS);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => onlySigmaErrors(() => loadRules(s, 'fuzz.yml'))),
+      RUNS,
+    );
   });
   it('rules with random keys, modifiers and values load or give a SigmaError', () => {
-    const modifier = fc.constantFrom('', '|contains', '|startswith', '|endswith', '|all', '|re', '|re|i', '|cidr', '|base64offset|contains', '|windash', '|exists', '|gt', '|fieldref', '|expand', '|bogus', '|utf16le|base64');
+    const modifier = fc.constantFrom(
+      '',
+      '|contains',
+      '|startswith',
+      '|endswith',
+      '|all',
+      '|re',
+      '|re|i',
+      '|cidr',
+      '|base64offset|contains',
+      '|windash',
+      '|exists',
+      '|gt',
+      '|fieldref',
+      '|expand',
+      '|bogus',
+      '|utf16le|base64',
+    );
     const scalar = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null));
     const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }));
     const rule = fc.record({
@@ -44,7 +70,11 @@ describe('fuzzing the rule loader', () => {
     fc.assert(
       fc.property(rule, (r) =>
         onlySigmaErrors(() => {
-          const doc = { title: 't', logsource: { product: 'windows' }, detection: { sel: { [`${r.field}${r.modifier}`]: r.value }, condition: r.condition } };
+          const doc = {
+            title: 't',
+            logsource: { product: 'windows' },
+            detection: { sel: { [`${r.field}${r.modifier}`]: r.value }, condition: r.condition },
+          };
           loadRules(JSON.stringify(doc), 'fuzz.yml');
         }),
       ),

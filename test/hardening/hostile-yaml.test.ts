@@ -22,7 +22,10 @@ const RULE_HEAD = 'title: t\nlogsource: {product: windows}\n';
 describe('hostile YAML', () => {
   it('an alias bomb ("billion laughs") is refused as a limit, quickly', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 10; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 10; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const started = Date.now();
     expect(codeOf(text + 'detection:\n  s:\n    f: *a9\n  condition: s\n')).toBe('limit');
     expect(Date.now() - started).toBeLessThan(5000);
@@ -69,7 +72,20 @@ describe('wrong types everywhere the schema has a field', () => {
     date: '2024-01-01',
   };
   const wrongs = ['[1, 2]', '{a: 1}', 'true', 'null'];
-  for (const key of ['title', 'id', 'status', 'description', 'author', 'level', 'related', 'tags', 'references', 'logsource', 'detection', 'falsepositives']) {
+  for (const key of [
+    'title',
+    'id',
+    'status',
+    'description',
+    'author',
+    'level',
+    'related',
+    'tags',
+    'references',
+    'logsource',
+    'detection',
+    'falsepositives',
+  ]) {
     for (const wrong of wrongs) {
       it(`${key}: ${wrong} gives a SigmaError or loads`, () => {
         const fields = { ...base, [key]: wrong };
@@ -84,5 +100,6 @@ describe('wrong types everywhere the schema has a field', () => {
   }
   it('a detection value that is a map inside a list of values is an error', () =>
     expect(codeOf(`${RULE_HEAD}detection:\n  s:\n    f: [a, {b: 1}]\n  condition: s\n`)).toBe('detection'));
-  it('a condition that is a number is an error', () => expect(codeOf(`${RULE_HEAD}detection:\n  s: {f: 1}\n  condition: 5\n`)).toBe('condition'));
+  it('a condition that is a number is an error', () =>
+    expect(codeOf(`${RULE_HEAD}detection:\n  s: {f: 1}\n  condition: 5\n`)).toBe('condition'));
 });

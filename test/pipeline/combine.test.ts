@@ -5,7 +5,9 @@ import { rule } from './helpers.js';
 const r = rule(`    sel:\n        Image: a\n    condition: sel`, 'category: process_creation\n    product: windows', 'author: Tester\n');
 
 const setter = (name: string, priority: number, value: string, vars = '') =>
-  loadPipelineYaml(`name: ${name}\npriority: ${priority}\n${vars}transformations:\n  - id: ${name}\n    type: set_state\n    key: who\n    val: ${value}`);
+  loadPipelineYaml(
+    `name: ${name}\npriority: ${priority}\n${vars}transformations:\n  - id: ${name}\n    type: set_state\n    key: who\n    val: ${value}`,
+  );
 
 describe('combinePipelines', () => {
   it('runs pipelines by ascending priority, keeping the given order for equal priorities (like -p a -p b)', () => {

@@ -27,7 +27,9 @@ function applies(conditions: string): boolean {
 describe('rule conditions', () => {
   it('logsource matches on the given keys only', () => {
     expect(applies(`    rule_conditions:\n      - type: logsource\n        product: windows`)).toBe(true);
-    expect(applies(`    rule_conditions:\n      - type: logsource\n        category: process_creation\n        service: sysmon`)).toBe(false);
+    expect(applies(`    rule_conditions:\n      - type: logsource\n        category: process_creation\n        service: sysmon`)).toBe(
+      false,
+    );
   });
 
   it('contains_detection_item and contains_field look into the detections', () => {
@@ -38,10 +40,18 @@ describe('rule conditions', () => {
 
   it('rule_attribute compares attributes: strings, levels, dates, tag lists', () => {
     expect(applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: author\n        value: Tester`)).toBe(true);
-    expect(applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: level\n        value: medium\n        op: gte`)).toBe(true);
-    expect(applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: level\n        value: critical\n        op: gte`)).toBe(false);
-    expect(applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: date\n        value: '2024-01-01'\n        op: lt`)).toBe(true);
-    expect(applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: tags\n        value: attack.t1059\n        op: in`)).toBe(true);
+    expect(
+      applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: level\n        value: medium\n        op: gte`),
+    ).toBe(true);
+    expect(
+      applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: level\n        value: critical\n        op: gte`),
+    ).toBe(false);
+    expect(
+      applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: date\n        value: '2024-01-01'\n        op: lt`),
+    ).toBe(true);
+    expect(
+      applies(`    rule_conditions:\n      - type: rule_attribute\n        attribute: tags\n        value: attack.t1059\n        op: in`),
+    ).toBe(true);
   });
 
   it('tag, is_sigma_rule and is_sigma_correlation_rule', () => {
@@ -132,10 +142,14 @@ describe('field name conditions', () => {
 
 describe('detection item conditions', () => {
   it('match_string (any/all, negate), contains_wildcard, is_null, match_value', () => {
-    expect(touched(`    detection_item_conditions:\n      - type: match_string\n        cond: any\n        pattern: '.*cmd'`)).toContain('Image_X');
-    expect(touched(`    detection_item_conditions:\n      - type: match_string\n        cond: any\n        pattern: '\\*whoami'\n        negate: true`)).toBe(
-      '(EventID_X=#4688 AND Image_X=*\\cmd.exe AND CommandLine=*whoami* AND ParentImage_X=null)',
+    expect(touched(`    detection_item_conditions:\n      - type: match_string\n        cond: any\n        pattern: '.*cmd'`)).toContain(
+      'Image_X',
     );
+    expect(
+      touched(
+        `    detection_item_conditions:\n      - type: match_string\n        cond: any\n        pattern: '\\*whoami'\n        negate: true`,
+      ),
+    ).toBe('(EventID_X=#4688 AND Image_X=*\\cmd.exe AND CommandLine=*whoami* AND ParentImage_X=null)');
     expect(touched(`    detection_item_conditions:\n      - type: contains_wildcard\n        cond: all`)).toBe(
       '(EventID=#4688 AND Image_X=*\\cmd.exe AND CommandLine_X=*whoami* AND ParentImage=null)',
     );

@@ -40,7 +40,9 @@ describe('field_name_mapping', () => {
       Image: [TargetProcessName, ActingProcessName]`,
       procRule,
     );
-    expect(selectionsText(r).selection).toBe('((TargetProcessName=*\\cmd.exe OR ActingProcessName=*\\cmd.exe) AND CommandLine=*whoami*|*net user*)');
+    expect(selectionsText(r).selection).toBe(
+      '((TargetProcessName=*\\cmd.exe OR ActingProcessName=*\\cmd.exe) AND CommandLine=*whoami*|*net user*)',
+    );
   });
 
   it('records the mapping item on the renamed items and keeps the original field name', () => {
@@ -54,7 +56,10 @@ describe('field_name_mapping', () => {
 
   it('maps the field named by a fieldref value too', () => {
     const r = rule(`    sel:\n        SubjectUserName|fieldref: TargetUserName\n    condition: sel`);
-    const { rule: out } = run(`transformations:\n  - type: field_name_mapping\n    mapping: {TargetUserName: user.target.name, SubjectUserName: user.name}`, r);
+    const { rule: out } = run(
+      `transformations:\n  - type: field_name_mapping\n    mapping: {TargetUserName: user.target.name, SubjectUserName: user.name}`,
+      r,
+    );
     expect(selectionsText(out).sel).toBe('user.name=ref(user.target.name)');
   });
 

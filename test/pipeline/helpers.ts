@@ -82,8 +82,9 @@ export function conditionText(n: ConditionNode): string {
 export function items(r: SigmaRule): DetectionItem[] {
   const out: DetectionItem[] = [];
   const visit = (d: Detection): void => {
-    for (const n of d.items) if (n.kind === 'item') out.push(n);
-    else visit(n);
+    for (const n of d.items)
+      if (n.kind === 'item') out.push(n);
+      else visit(n);
   };
   for (const d of r.detection.selections.values()) visit(d);
   return out;

@@ -9,13 +9,26 @@ import { applyPipeline, combinePipelines, loadPipelineYaml, type Pipeline } from
 import { HAS_SHARED, items, rule, SHARED } from './helpers.js';
 
 type Tables = Record<string, Record<string, string>>;
-const reference = (): { sentinel_asim: Tables; microsoft_xdr: Tables } => JSON.parse(readFileSync(join(SHARED, 'reference', 'tables.json'), 'utf8'));
+const reference = (): { sentinel_asim: Tables; microsoft_xdr: Tables } =>
+  JSON.parse(readFileSync(join(SHARED, 'reference', 'tables.json'), 'utf8'));
 
 const targets = (v: string | readonly string[]): readonly string[] => (typeof v === 'string' ? [v] : v);
 
 const PIPELINES = [
-  { name: 'sentinel_asim', tables: M.SENTINEL_ASIM_TABLE_MAPPINGS, generic: M.SENTINEL_ASIM_GENERIC_MAPPINGS, byCategory: M.SENTINEL_ASIM_CATEGORY_TO_TABLE, byEvent: M.SENTINEL_ASIM_EVENTID_CATEGORY_TO_TABLE },
-  { name: 'microsoft_xdr', tables: M.MICROSOFT_XDR_TABLE_MAPPINGS, generic: M.MICROSOFT_XDR_GENERIC_MAPPINGS, byCategory: M.MICROSOFT_XDR_CATEGORY_TO_TABLE, byEvent: M.MICROSOFT_XDR_EVENTID_CATEGORY_TO_TABLE },
+  {
+    name: 'sentinel_asim',
+    tables: M.SENTINEL_ASIM_TABLE_MAPPINGS,
+    generic: M.SENTINEL_ASIM_GENERIC_MAPPINGS,
+    byCategory: M.SENTINEL_ASIM_CATEGORY_TO_TABLE,
+    byEvent: M.SENTINEL_ASIM_EVENTID_CATEGORY_TO_TABLE,
+  },
+  {
+    name: 'microsoft_xdr',
+    tables: M.MICROSOFT_XDR_TABLE_MAPPINGS,
+    generic: M.MICROSOFT_XDR_GENERIC_MAPPINGS,
+    byCategory: M.MICROSOFT_XDR_CATEGORY_TO_TABLE,
+    byEvent: M.MICROSOFT_XDR_EVENTID_CATEGORY_TO_TABLE,
+  },
 ] as const;
 
 describe.skipIf(!HAS_SHARED)('kusto mappings against ../shared/reference/tables.json', () => {
@@ -32,7 +45,8 @@ describe.skipIf(!HAS_SHARED)('kusto mappings against ../shared/reference/tables.
       for (const [table, mapping] of Object.entries(p.tables)) {
         const columns = tables[table];
         expect(columns, `table ${table}`).toBeDefined();
-        for (const [field, to] of Object.entries(mapping)) for (const t of targets(to)) if (!(t in (columns ?? {}))) bad.push(`${table}: ${field} → ${t}`);
+        for (const [field, to] of Object.entries(mapping))
+          for (const t of targets(to)) if (!(t in (columns ?? {}))) bad.push(`${table}: ${field} → ${t}`);
       }
       expect(bad).toEqual([]);
     });

@@ -9,7 +9,10 @@ const windows = (category: string) => `category: ${category}\n    product: windo
 
 describe('sentinel_asim', () => {
   it('picks the table from the category, maps fields and prepends the table to the query', () => {
-    const r = rule(`    sel:\n        CommandLine|contains: whoami\n        OriginalFileName: cmd.exe\n    condition: sel`, windows('process_creation'));
+    const r = rule(
+      `    sel:\n        CommandLine|contains: whoami\n        OriginalFileName: cmd.exe\n    condition: sel`,
+      windows('process_creation'),
+    );
     const result = applyPipeline(asim(), r);
     expect(result.state.query_table).toBe('imProcessCreate');
     expect(selectionsText(result.rule).sel).toBe('(TargetProcessCommandLine=*whoami* AND TargetProcessFileOriginalName=cmd.exe)');
@@ -17,7 +20,10 @@ describe('sentinel_asim', () => {
   });
 
   it('without a category, finds the table from the EventID of a sel* selection and drops the EventID', () => {
-    const r = rule(`    selection:\n        EventID: 1\n        Image: 'C:\\Windows\\System32\\cmd.exe'\n    condition: selection`, 'product: windows');
+    const r = rule(
+      `    selection:\n        EventID: 1\n        Image: 'C:\\Windows\\System32\\cmd.exe'\n    condition: selection`,
+      'product: windows',
+    );
     const result = applyPipeline(asim(), r);
     expect(result.state.query_table).toBe('imProcessCreate');
     expect(selectionsText(result.rule).selection).toBe('TargetProcessName=C:\\Windows\\System32\\cmd.exe');
@@ -31,14 +37,26 @@ describe('sentinel_asim', () => {
   });
 
   it('refuses a rule whose table it cannot determine', () => {
-    const e = errorOf(() => applyPipeline(asim(), rule(`    sel:\n        field: x\n    condition: sel`, 'category: invalid_category\n    product: invalid_product')));
+    const e = errorOf(() =>
+      applyPipeline(
+        asim(),
+        rule(`    sel:\n        field: x\n    condition: sel`, 'category: invalid_category\n    product: invalid_product'),
+      ),
+    );
     expect(e.code).toBe('pipeline-failure');
     expect(e.message).toMatch(/^Unable to determine table name from rule\./);
   });
 
   it('refuses a field the table does not have', () => {
-    const e = errorOf(() => applyPipeline(asim(), rule(`    sel:\n        CommandLine: x\n        InvalidField: y\n    condition: sel`, windows('process_creation'))));
-    expect(e.message).toMatch(/^Invalid SigmaDetectionItem field name encountered: InvalidField\. Please use valid fields for the imProcessCreate table/);
+    const e = errorOf(() =>
+      applyPipeline(
+        asim(),
+        rule(`    sel:\n        CommandLine: x\n        InvalidField: y\n    condition: sel`, windows('process_creation')),
+      ),
+    );
+    expect(e.message).toMatch(
+      /^Invalid SigmaDetectionItem field name encountered: InvalidField\. Please use valid fields for the imProcessCreate table/,
+    );
   });
 
   it('splits Hashes into the table hash fields (imWebSession: File*)', () => {
@@ -46,7 +64,9 @@ describe('sentinel_asim', () => {
       `    sel:\n        Hashes:\n            - md5=1234567890abcdef1234567890abcdef\n            - sha1=1234567890abcdef1234567890abcdef12345678\n    condition: sel`,
       'category: proxy',
     );
-    expect(selectionsText(applyPipeline(asim(), r).rule).sel).toBe('(FileMD5=1234567890abcdef1234567890abcdef OR FileSHA1=1234567890abcdef1234567890abcdef12345678)');
+    expect(selectionsText(applyPipeline(asim(), r).rule).sel).toBe(
+      '(FileMD5=1234567890abcdef1234567890abcdef OR FileSHA1=1234567890abcdef1234567890abcdef12345678)',
+    );
   });
 
   it('expands registry hive abbreviations and maps Sysmon EventType values', () => {
@@ -62,23 +82,35 @@ describe('sentinel_asim', () => {
 
 describe('microsoft_xdr', () => {
   it('maps ParentImage to the parent file name outside process creation', () => {
-    const r = rule(`    sel:\n        ParentImage|endswith: '\\explorer.exe'\n        Image: 'C:\\a.exe'\n    condition: sel`, windows('network_connection'));
+    const r = rule(
+      `    sel:\n        ParentImage|endswith: '\\explorer.exe'\n        Image: 'C:\\a.exe'\n    condition: sel`,
+      windows('network_connection'),
+    );
     const result = applyPipeline(xdr(), r);
     expect(result.state.query_table).toBe('DeviceNetworkEvents');
-    expect(selectionsText(result.rule).sel).toBe('(InitiatingProcessParentFileName=explorer.exe AND InitiatingProcessFolderPath=C:\\a.exe)');
+    expect(selectionsText(result.rule).sel).toBe(
+      '(InitiatingProcessParentFileName=explorer.exe AND InitiatingProcessFolderPath=C:\\a.exe)',
+    );
     const proc = rule(`    sel:\n        ParentImage|endswith: '\\explorer.exe'\n    condition: sel`, windows('process_creation'));
     expect(selectionsText(applyPipeline(xdr(), proc).rule).sel).toBe('InitiatingProcessFolderPath=*\\explorer.exe');
   });
 
   it('splits DOMAIN\\user into the account name and its domain', () => {
-    const r = rule(`    sel:\n        User:\n            - 'NT AUTHORITY\\SYSTEM'\n            - admin\n    condition: sel`, windows('process_creation'));
-    expect(selectionsText(applyPipeline(xdr(), r).rule).sel).toBe('((AccountName=SYSTEM AND AccountDomain=NT AUTHORITY) OR AccountName=admin)');
+    const r = rule(
+      `    sel:\n        User:\n            - 'NT AUTHORITY\\SYSTEM'\n            - admin\n    condition: sel`,
+      windows('process_creation'),
+    );
+    expect(selectionsText(applyPipeline(xdr(), r).rule).sel).toBe(
+      '((AccountName=SYSTEM AND AccountDomain=NT AUTHORITY) OR AccountName=admin)',
+    );
   });
 
   it('maps registry action types into ActionType and fails on Hashes without a valid algorithm', () => {
     const r = rule(`    sel:\n        EventType: SetValue\n    condition: sel`, windows('registry_set'));
     expect(selectionsText(applyPipeline(xdr(), r).rule).sel).toBe('ActionType=RegistryValueSet');
     const h = rule(`    sel:\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel`, windows('image_load'));
-    expect(errorOf(() => applyPipeline(xdr(), h)).message).toBe('No valid hash algo found in Hashes field. Please use one of the following: MD5, SHA1, SHA256');
+    expect(errorOf(() => applyPipeline(xdr(), h)).message).toBe(
+      'No valid hash algo found in Hashes field. Please use one of the following: MD5, SHA1, SHA256',
+    );
   });
 });

@@ -47,7 +47,11 @@ function references(name: string): Map<string, Reference> {
 function invalid(name: string): Set<string> {
   const file = join(SHARED, 'reference', 'pysigma', `${name}.invalid.txt`);
   if (!existsSync(file)) return new Set();
-  return new Set(readFileSync(join(SHARED, 'reference', 'pysigma', `${name}.invalid.txt`), 'utf8').split('\n').map((l) => l.split(':')[0] as string));
+  return new Set(
+    readFileSync(join(SHARED, 'reference', 'pysigma', `${name}.invalid.txt`), 'utf8')
+      .split('\n')
+      .map((l) => l.split(':')[0] as string),
+  );
 }
 
 const strip = (q: string): string => q.replace(/"(?:[^"\\]|\\.)*"/g, '"S"');
@@ -55,7 +59,10 @@ const strip = (q: string): string => q.replace(/"(?:[^"\\]|\\.)*"/g, '"S"');
 /** Field names a KQL / EQL query compares. */
 function queryFields(q: string, lang: 'kql' | 'eql'): Set<string> {
   const body = strip(lang === 'kql' ? q.split('\n| where ').slice(1).join(' ') : q.replace(/^any where /, ''));
-  const op = lang === 'kql' ? '=~|!~|==|!=|contains_cs|contains|startswith_cs|startswith|endswith_cs|endswith|in~|matches regex|>=|<=|>|<' : ':|like~|regex~|==|!=|>=|<=|>|<';
+  const op =
+    lang === 'kql'
+      ? '=~|!~|==|!=|contains_cs|contains|startswith_cs|startswith|endswith_cs|endswith|in~|matches regex|>=|<=|>|<'
+      : ':|like~|regex~|==|!=|>=|<=|>|<';
   const out = new Set<string>();
   for (const m of body.matchAll(new RegExp(`([A-Za-z_@][\\w.\\-]*)\\s*(?:${op})`, 'g'))) out.add(m[1] as string);
   for (const m of body.matchAll(/(?:ipv4_is_in_range|cidrMatch|isnull|isnotnull|isempty|isnotempty)\(([\w.]+)/g)) out.add(m[1] as string);
@@ -144,7 +151,8 @@ describe.skipIf(!HAS_SHARED)('named pipelines on the SigmaHQ corpus', () => {
         if (lang === 'kql') {
           if (result.state.query_table !== query.split('\n')[0]) problems.push(`${path}: table ${String(result.state.query_table)}`);
         }
-        if (name === 'splunk_cim' && result.state.data_model_set !== /datamodel=(\S+)/.exec(query)?.[1]) problems.push(`${path}: data model`);
+        if (name === 'splunk_cim' && result.state.data_model_set !== /datamodel=(\S+)/.exec(query)?.[1])
+          problems.push(`${path}: data model`);
         if (lang !== 'spl' && !skipFields.has(path)) {
           const expected = queryFields(query, lang);
           const got = fieldsOf(result.rule);

@@ -50,7 +50,9 @@ describe('bad pipelines give one clear error naming the key and its line', () =>
   it('unknown transformation type', () => {
     const e = bad(`name: p\ntransformations:\n  - type: field_name_mappings\n    mapping: {a: b}`);
     expect(e.code).toBe('pipeline');
-    expect(e.message).toMatch(/^pipeline 'p': transformations\[0\]\.type: unknown transformation type 'field_name_mappings' \(known: .*field_name_mapping/);
+    expect(e.message).toMatch(
+      /^pipeline 'p': transformations\[0\]\.type: unknown transformation type 'field_name_mappings' \(known: .*field_name_mapping/,
+    );
     expect([e.file, e.line, e.column]).toEqual(['bad.yml', 3, 11]);
   });
 
@@ -77,15 +79,21 @@ describe('bad pipelines give one clear error naming the key and its line', () =>
   });
 
   it('unknown condition type and bad condition parameters', () => {
-    const e = bad(`transformations:\n  - type: drop_detection_item\n    field_name_conditions:\n      - type: include_field\n        fields: [a]`);
-    expect(e.message).toMatch(/transformations\[0\]\.field_name_conditions\[0\]\.type: unknown field name condition type 'include_field' \(known: exclude_fields, include_fields/);
+    const e = bad(
+      `transformations:\n  - type: drop_detection_item\n    field_name_conditions:\n      - type: include_field\n        fields: [a]`,
+    );
+    expect(e.message).toMatch(
+      /transformations\[0\]\.field_name_conditions\[0\]\.type: unknown field name condition type 'include_field' \(known: exclude_fields, include_fields/,
+    );
     expect(e.line).toBe(4);
     const p = bad(`transformations:\n  - type: drop_detection_item\n    rule_conditions:\n      - type: logsource\n        category: 3`);
     expect(p.message).toMatch(/rule_conditions\[0\]\.category: expected a string/);
   });
 
   it('bad condition linking and expressions', () => {
-    expect(bad(`transformations:\n  - type: drop_detection_item\n    rule_cond_op: xor`).message).toMatch(/rule_cond_op: must be 'and' or 'or'/);
+    expect(bad(`transformations:\n  - type: drop_detection_item\n    rule_cond_op: xor`).message).toMatch(
+      /rule_cond_op: must be 'and' or 'or'/,
+    );
     const e = bad(`transformations:
   - type: drop_detection_item
     rule_cond_expr: a and b
@@ -96,7 +104,9 @@ describe('bad pipelines give one clear error naming the key and its line', () =>
   });
 
   it('bad regular expressions and replacement templates', () => {
-    expect(bad(`transformations:\n  - type: replace_string\n    regex: '(unclosed'\n    replacement: x`).message).toMatch(/transformations\[0\]: invalid regular expression '\(unclosed'/);
+    expect(bad(`transformations:\n  - type: replace_string\n    regex: '(unclosed'\n    replacement: x`).message).toMatch(
+      /transformations\[0\]: invalid regular expression '\(unclosed'/,
+    );
     expect(bad(`transformations:\n  - type: replace_string\n    regex: 'a'\n    replacement: '\\q'`).message).toMatch(/bad escape \\q/);
   });
 

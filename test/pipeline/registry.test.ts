@@ -8,12 +8,17 @@ describe('registering transformation and condition types', () => {
   const reverse = {
     params: z.strictObject({ marker: z.string().default('') }),
     compile: ({ marker }: { marker: string }) =>
-      valueTransform((_f, v) => (v.kind === 'string' && typeof v.parts[0] === 'string' ? plainString(marker + [...v.parts[0]].reverse().join('')) : undefined)),
+      valueTransform((_f, v) =>
+        v.kind === 'string' && typeof v.parts[0] === 'string' ? plainString(marker + [...v.parts[0]].reverse().join('')) : undefined,
+      ),
   };
   registerTransformation('test_reverse', reverse);
   registerCondition('rule', 'test_title_is', {
     params: z.strictObject({ title: z.string() }),
-    compile: ({ title }: { title: string }) => (r) => r.title === title,
+    compile:
+      ({ title }: { title: string }) =>
+      (r) =>
+        r.title === title,
   });
 
   it('makes a backend type usable from pipeline YAML, with its own conditions', () => {

@@ -88,7 +88,10 @@ describe('rule-level transformations', () => {
 
   it('rule_failure refuses the rule with the message, located at the rule', () => {
     const e = errorOf(() =>
-      run(`transformations:\n  - type: rule_failure\n    message: not supported\n    rule_conditions:\n      - type: logsource\n        service: security`, secRule),
+      run(
+        `transformations:\n  - type: rule_failure\n    message: not supported\n    rule_conditions:\n      - type: logsource\n        service: security`,
+        secRule,
+      ),
     );
     expect(e.code).toBe('pipeline-failure');
     expect(e.message).toBe('not supported');

@@ -39,7 +39,10 @@ describe('replace_string', () => {
 
   it('with skip_special only touches the text between wildcards', () => {
     const r = rule(`    sel:\n        Image|endswith: 'a.exe'\n    condition: sel`);
-    const { rule: out } = run(`transformations:\n  - type: replace_string\n    regex: '^'\n    replacement: 'X'\n    skip_special: true`, r);
+    const { rule: out } = run(
+      `transformations:\n  - type: replace_string\n    regex: '^'\n    replacement: 'X'\n    skip_special: true`,
+      r,
+    );
     expect(selectionsText(out).sel).toBe('Image=*Xa.exe');
   });
 });
@@ -48,7 +51,10 @@ describe('map_string, case, regex, set_value, convert_type', () => {
   const r = rule(`    sel:\n        EventType: SetValue\n        Name: CamelCaseName\n        EventID: 4688\n    condition: sel`);
 
   it('map_string maps whole values to one or several strings', () => {
-    const { rule: out } = run(`transformations:\n  - type: map_string\n    mapping:\n      SetValue: [RegistryValueSet, RegistryKeyCreated]`, r);
+    const { rule: out } = run(
+      `transformations:\n  - type: map_string\n    mapping:\n      SetValue: [RegistryValueSet, RegistryKeyCreated]`,
+      r,
+    );
     expect(selectionsText(out).sel).toBe('(EventType=RegistryValueSet|RegistryKeyCreated AND Name=CamelCaseName AND EventID=#4688)');
   });
 
@@ -56,7 +62,9 @@ describe('map_string, case, regex, set_value, convert_type', () => {
     const cond = `\n    field_name_conditions:\n      - type: include_fields\n        fields: [Name]`;
     expect(selectionsText(run(`transformations:\n  - type: case\n    method: lower${cond}`, r).rule).sel).toContain('Name=camelcasename');
     expect(selectionsText(run(`transformations:\n  - type: case\n    method: upper${cond}`, r).rule).sel).toContain('Name=CAMELCASENAME');
-    expect(selectionsText(run(`transformations:\n  - type: case\n    method: snake_case${cond}`, r).rule).sel).toContain('Name=camel_case_name');
+    expect(selectionsText(run(`transformations:\n  - type: case\n    method: snake_case${cond}`, r).rule).sel).toContain(
+      'Name=camel_case_name',
+    );
   });
 
   it('regex turns strings into regular expressions (brackets, flag or plain)', () => {
@@ -104,7 +112,10 @@ describe('hashes_fields', () => {
   );
 
   it('splits Sysmon Hashes into one field per algorithm, or-ed', () => {
-    const { rule: out } = run(`transformations:\n  - type: hashes_fields\n    valid_hash_algos: [MD5, SHA256, IMPHASH]\n    field_prefix: File`, r);
+    const { rule: out } = run(
+      `transformations:\n  - type: hashes_fields\n    valid_hash_algos: [MD5, SHA256, IMPHASH]\n    field_prefix: File`,
+      r,
+    );
     expect(selectionsText(out).sel).toBe('(FileSHA256=AAAA* OR FileIMPHASH=BBBB* OR FileMD5=CCCC*)');
   });
 
@@ -118,7 +129,9 @@ describe('hashes_fields', () => {
 
   it('recognises bare hashes by their length', () => {
     const bare = rule(`    sel:\n        Hashes: '${'a'.repeat(40)}'\n    condition: sel`);
-    expect(selectionsText(run(`transformations:\n  - type: hashes_fields\n    valid_hash_algos: [SHA1]`, bare).rule).sel).toBe(`SHA1=${'a'.repeat(40)}`);
+    expect(selectionsText(run(`transformations:\n  - type: hashes_fields\n    valid_hash_algos: [SHA1]`, bare).rule).sel).toBe(
+      `SHA1=${'a'.repeat(40)}`,
+    );
   });
 });
 

@@ -33,7 +33,10 @@ describe.skipIf(!HAS_SHARED)('Sigma filters (spec example filter_1.yml)', () => 
     const rule = documents[0] as SigmaRule;
     expect(rule.detection.conditions[0]?.tree).toEqual({
       kind: 'and',
-      args: [{ kind: 'ref', name: 'selection', offset: 0 }, { kind: 'not', arg: { kind: 'ref', name: '_filter0_selection', offset: 0 } }],
+      args: [
+        { kind: 'ref', name: 'selection', offset: 0 },
+        { kind: 'not', arg: { kind: 'ref', name: '_filter0_selection', offset: 0 } },
+      ],
     });
     expect([...rule.detection.selections.keys()]).toEqual(['selection', '_filter0_selection']);
   });

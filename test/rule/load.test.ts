@@ -61,7 +61,8 @@ describe('loading errors', () => {
     expect(e.message).toMatch(/no 'detection'/);
     expect(e.line).toBe(1);
   });
-  it('a missing condition is an error', () => expect(errorOf('title: x\nlogsource: {}\ndetection:\n  s: {a: 1}\n').message).toMatch(/no 'condition'/));
+  it('a missing condition is an error', () =>
+    expect(errorOf('title: x\nlogsource: {}\ndetection:\n  s: {a: 1}\n').message).toMatch(/no 'condition'/));
   it('a wrong type for a metadata key names the key and its line', () => {
     const e = errorOf('title: x\nlevel: severe\nlogsource: {}\ndetection: {s: {a: 1}, condition: s}\n');
     expect(e.code).toBe('schema');
@@ -69,7 +70,7 @@ describe('loading errors', () => {
     expect(e.line).toBe(2);
   });
   it('an unknown modifier points at its key', () => {
-    const e = errorOf("title: x\nlogsource: {}\ndetection:\n  s:\n    A|nope: 1\n  condition: s\n");
+    const e = errorOf('title: x\nlogsource: {}\ndetection:\n  s:\n    A|nope: 1\n  condition: s\n');
     expect(e.code).toBe('modifier');
     expect([e.line, e.column]).toEqual([5, 5]);
   });

@@ -7,7 +7,8 @@ const first = (key: string, value: string) => itemOf(key, value).values[0];
 
 describe('string modifiers', () => {
   it('contains wraps the value in * wildcards', () => expect(show(first('CommandLine|contains', "'abc'"))).toBe('<*>abc<*>'));
-  it('contains does not double a wildcard the value already has', () => expect(show(first('CommandLine|contains', "'*abc'"))).toBe('<*>abc<*>'));
+  it('contains does not double a wildcard the value already has', () =>
+    expect(show(first('CommandLine|contains', "'*abc'"))).toBe('<*>abc<*>'));
   it('startswith appends a * wildcard', () => expect(show(first('Image|startswith', "'C:\\Windows'"))).toBe('C:\\Windows<*>'));
   it('endswith prepends a * wildcard', () => expect(show(first('Image|endswith', "'\\cmd.exe'"))).toBe('<*>\\cmd.exe'));
   it('contains keeps a trailing backslash literal before its wildcard', () =>
@@ -17,7 +18,13 @@ describe('string modifiers', () => {
     expect(v).toMatchObject({ kind: 'string', cased: true });
   });
   it('windash expands a flag dash into all five dash characters', () => {
-    expect(show(first('CommandLine|windash|contains', "' -enc '"))).toEqual(['<*> -enc <*>', '<*> /enc <*>', '<*> –enc <*>', '<*> —enc <*>', '<*> ―enc <*>']);
+    expect(show(first('CommandLine|windash|contains', "' -enc '"))).toEqual([
+      '<*> -enc <*>',
+      '<*> /enc <*>',
+      '<*> –enc <*>',
+      '<*> —enc <*>',
+      '<*> ―enc <*>',
+    ]);
   });
   it('windash leaves a dash inside a word alone', () => {
     expect(show(first('CommandLine|windash', "'Export-Certificate'"))).toBe('Export-Certificate');
@@ -31,7 +38,8 @@ describe('string modifiers', () => {
   });
   it('neq negates the item', () => expect(itemOf('User|neq', "'SYSTEM'").negated).toBe(true));
   it('expand turns %name% into a placeholder', () => expect(show(first('User|expand', "'%admins%'"))).toBe('<%admins%>'));
-  it('fieldref makes a reference to another field', () => expect(first('TargetUser|fieldref', 'SubjectUser')).toEqual({ kind: 'fieldref', field: 'SubjectUser' }));
+  it('fieldref makes a reference to another field', () =>
+    expect(first('TargetUser|fieldref', 'SubjectUser')).toEqual({ kind: 'fieldref', field: 'SubjectUser' }));
 });
 
 describe('encoding modifiers', () => {
@@ -55,7 +63,11 @@ describe('encoding modifiers', () => {
 
 describe('regular expressions', () => {
   it('re keeps the pattern verbatim, backslashes included', () => {
-    expect(first('CommandLine|re', "'\\\\d+\\.exe$'")).toEqual({ kind: 'regex', pattern: '\\\\d+\\.exe$', flags: { ignoreCase: false, multiline: false, dotAll: false } });
+    expect(first('CommandLine|re', "'\\\\d+\\.exe$'")).toEqual({
+      kind: 'regex',
+      pattern: '\\\\d+\\.exe$',
+      flags: { ignoreCase: false, multiline: false, dotAll: false },
+    });
   });
   it('re|i, re|m and re|s set the flags', () => {
     expect(first('X|re|i|m|s', "'a.b'")).toMatchObject({ kind: 'regex', flags: { ignoreCase: true, multiline: true, dotAll: true } });
@@ -74,8 +86,10 @@ describe('regular expressions', () => {
 });
 
 describe('other value modifiers', () => {
-  it('cidr parses IPv4 ranges', () => expect(first('DestinationIp|cidr', "'10.0.0.0/8'")).toMatchObject({ kind: 'cidr', version: 4, prefix: 8 }));
-  it('cidr parses IPv6 ranges', () => expect(first('DestinationIp|cidr', "'fe80::/10'")).toMatchObject({ kind: 'cidr', version: 6, prefix: 10 }));
+  it('cidr parses IPv4 ranges', () =>
+    expect(first('DestinationIp|cidr', "'10.0.0.0/8'")).toMatchObject({ kind: 'cidr', version: 4, prefix: 8 }));
+  it('cidr parses IPv6 ranges', () =>
+    expect(first('DestinationIp|cidr', "'fe80::/10'")).toMatchObject({ kind: 'cidr', version: 6, prefix: 10 }));
   it('cidr of a single address has the full prefix', () => expect(first('DestinationIp|cidr', "'::1'")).toMatchObject({ cidr: '::1/128' }));
   it('a bad CIDR is an error', () => expect(() => itemOf('DestinationIp|cidr', "'10.0.0.0/33'")).toThrow(/invalid CIDR/));
   it('a non-address CIDR is an error', () => expect(() => itemOf('DestinationIp|cidr', "'example.com/8'")).toThrow(/invalid CIDR/));
@@ -89,14 +103,16 @@ describe('other value modifiers', () => {
   ])('%s compares numbers', (m, op) => expect(first(`Count|${m}`, '5')).toMatchObject({ kind: 'compare', op, value: { value: 5 } }));
   it('a numeric comparison with a string is an error', () => expect(() => itemOf('Count|gt', "'x'")).toThrow(SigmaError));
   it.each(['minute', 'hour', 'day', 'week', 'month', 'year'])('%s selects a time part', (m) =>
-    expect(first(`Timestamp|${m}`, '3')).toMatchObject({ kind: 'timepart', part: m }));
+    expect(first(`Timestamp|${m}`, '3')).toMatchObject({ kind: 'timepart', part: m }),
+  );
   it('an unknown modifier is an error naming it', () => expect(() => itemOf('X|containz', "'a'")).toThrow(/unknown modifier 'containz'/));
 });
 
 describe('plain values', () => {
   it('field: null is a null value', () => expect(first('User', 'null')).toEqual({ kind: 'null' }));
   it("field: '' is an empty string", () => expect(first('User', "''")).toMatchObject({ kind: 'string', parts: [] }));
-  it('numbers keep their written form', () => expect(first('EventID', '4688')).toMatchObject({ kind: 'number', value: 4688, text: '4688' }));
+  it('numbers keep their written form', () =>
+    expect(first('EventID', '4688')).toMatchObject({ kind: 'number', value: 4688, text: '4688' }));
   it('booleans are booleans', () => expect(first('Enabled', 'true')).toEqual({ kind: 'boolean', value: true }));
   it('a number under contains becomes a string', () => expect(show(first('Port|contains', '445'))).toBe('<*>445<*>'));
 });

@@ -105,7 +105,8 @@ export const ecsWindows: PipelineDocument = {
       type: 'add_condition',
       conditions: {
         'winlog.channel': [
-          'Microsoft-Windows-AppLocker/MSI and Script', 'Microsoft-Windows-AppLocker/EXE and DLL',
+          'Microsoft-Windows-AppLocker/MSI and Script',
+          'Microsoft-Windows-AppLocker/EXE and DLL',
           'Microsoft-Windows-AppLocker/Packaged app-Deployment',
           'Microsoft-Windows-AppLocker/Packaged app-Execution',
         ],
@@ -176,10 +177,7 @@ export const ecsWindows: PipelineDocument = {
       id: 'windows_logsource_security-mitigations',
       type: 'add_condition',
       conditions: {
-        'winlog.channel': [
-          'Microsoft-Windows-Security-Mitigations/Kernel Mode',
-          'Microsoft-Windows-Security-Mitigations/User Mode',
-        ],
+        'winlog.channel': ['Microsoft-Windows-Security-Mitigations/Kernel Mode', 'Microsoft-Windows-Security-Mitigations/User Mode'],
       },
       rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security-mitigations' }],
     },
@@ -527,10 +525,7 @@ export const ecsWindows: PipelineDocument = {
       field_name_conditions: [
         {
           type: 'include_fields',
-          fields: [
-            'destination.port', 'source.port', 'process.parent.pid', 'process.pid', 'destination.ip',
-            'source.ip',
-          ],
+          fields: ['destination.port', 'source.port', 'process.parent.pid', 'process.pid', 'destination.ip', 'source.ip'],
         },
       ],
       field_name_cond_not: true,

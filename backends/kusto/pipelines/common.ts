@@ -8,7 +8,10 @@ import type { FieldMapping } from './mappings.js';
 type Item = Readonly<Record<string, unknown>>;
 
 /** Sysmon's abbreviated registry hives → the full names the tables use (CurrentControlSet first). */
-export function registryKeyReplacements(prefix: string, fields: { readonly first: readonly string[]; readonly rest: readonly string[] }): Item[] {
+export function registryKeyReplacements(
+  prefix: string,
+  fields: { readonly first: readonly string[]; readonly rest: readonly string[] },
+): Item[] {
   const replace = (id: string, regex: string, replacement: string, f: readonly string[]): Item => ({
     id: `${prefix}_registry_key_replace_${id}`,
     type: 'replace_string',
@@ -17,7 +20,12 @@ export function registryKeyReplacements(prefix: string, fields: { readonly first
     field_name_conditions: [{ type: 'include_fields', fields: f }],
   });
   return [
-    replace('currentcontrolset', '(?i)(^HKLM\\\\SYSTEM\\\\CurrentControlSet)', 'HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet001', fields.first),
+    replace(
+      'currentcontrolset',
+      '(?i)(^HKLM\\\\SYSTEM\\\\CurrentControlSet)',
+      'HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet001',
+      fields.first,
+    ),
     replace('hklm', '(?i)(^HKLM)', 'HKEY_LOCAL_MACHINE', fields.rest),
     replace('hku', '(?i)(^HKU)', 'HKEY_USERS', fields.rest),
     replace('hkcr', '(?i)(^HKCR)', 'HKEY_LOCAL_MACHINE\\\\CLASSES', fields.rest),

@@ -95,7 +95,13 @@ export const microsoftXdr: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems('microsoft_xdr', MICROSOFT_XDR_TABLES, MICROSOFT_XDR_TABLE_MAPPINGS, MICROSOFT_XDR_GENERIC_MAPPINGS, 'keymappings'),
+    ...invalidFieldItems(
+      'microsoft_xdr',
+      MICROSOFT_XDR_TABLES,
+      MICROSOFT_XDR_TABLE_MAPPINGS,
+      MICROSOFT_XDR_GENERIC_MAPPINGS,
+      'keymappings',
+    ),
   ],
   postprocessing: [prependQueryTable],
 };

@@ -82,7 +82,13 @@ export const sentinelAsim: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems('sentinel_asim', SENTINEL_ASIM_TABLES, SENTINEL_ASIM_TABLE_MAPPINGS, SENTINEL_ASIM_GENERIC_MAPPINGS, 'fieldmappings'),
+    ...invalidFieldItems(
+      'sentinel_asim',
+      SENTINEL_ASIM_TABLES,
+      SENTINEL_ASIM_TABLE_MAPPINGS,
+      SENTINEL_ASIM_GENERIC_MAPPINGS,
+      'fieldmappings',
+    ),
   ],
   postprocessing: [prependQueryTable],
 };

@@ -39,12 +39,13 @@ const tableName = z.union([z.string(), z.array(z.string())]);
 const NO_TABLE =
   'Unable to determine table name from rule.  The query table is determined in the following order of priority:\n' +
   "  1) the set_query_table_state item's 'val' parameter;\n" +
-  "  2) a query_table already in the pipeline state (e.g. set by a user pipeline with a lower priority);\n" +
+  '  2) a query_table already in the pipeline state (e.g. set by a user pipeline with a lower priority);\n' +
   "  3) the rule's logsource category, through category_to_table_mappings;\n" +
   '  4) an EventID/EventCode of a selection named sel*, through event_id_category_to_table_mappings.';
 
 const eventCategory = new Map<number, string>();
-for (const [category, ids] of Object.entries(EVENTID_CATEGORIES)) for (const id of ids) if (!eventCategory.has(id)) eventCategory.set(id, category);
+for (const [category, ids] of Object.entries(EVENTID_CATEGORIES))
+  for (const id of ids) if (!eventCategory.has(id)) eventCategory.set(id, category);
 
 function eventId(v: SigmaValue): number | undefined {
   if (v.kind === 'number') return Number.isInteger(v.value) ? v.value : undefined;
@@ -148,11 +149,17 @@ export const genericFieldMapping: TransformationDefinition<{ mapping: Record<str
 /** Rejects the rule when a detection item's field (after mapping) is not valid for the table. */
 export const invalidField: TransformationDefinition<{ message: string }> = {
   params: z.strictObject({ message: z.string() }),
-  compile: ({ message }) => (rule, run, item) =>
-    replaceItems(rule, run, item, (di) => {
-      if (di.field === null) return undefined;
-      throw new SigmaError('pipeline-failure', `Invalid SigmaDetectionItem field name encountered: ${di.field}. ${message}`, di.location ?? rule.source);
-    }),
+  compile:
+    ({ message }) =>
+    (rule, run, item) =>
+      replaceItems(rule, run, item, (di) => {
+        if (di.field === null) return undefined;
+        throw new SigmaError(
+          'pipeline-failure',
+          `Invalid SigmaDetectionItem field name encountered: ${di.field}. ${message}`,
+          di.location ?? rule.source,
+        );
+      }),
 };
 
 const LENGTHS: Readonly<Record<number, string>> = { 32: 'MD5', 40: 'SHA1', 64: 'SHA256', 128: 'SHA512' };
@@ -187,7 +194,11 @@ export const hashesValues: TransformationDefinition<HashParams> = {
             const named = (parts[0] as string).replace(/^\*+/, '').toUpperCase();
             algo = valid.has(named) ? named : '';
             if (algo === '' && field_prefix !== '') {
-              throw new SigmaError('pipeline-failure', `Hash algorithm '${named}' is not available here (valid: ${valid_hash_algos.join(', ')})`, di.location ?? rule.source);
+              throw new SigmaError(
+                'pipeline-failure',
+                `Hash algorithm '${named}' is not available here (valid: ${valid_hash_algos.join(', ')})`,
+                di.location ?? rule.source,
+              );
             }
             value = parts[1] as string;
           } else {
@@ -206,7 +217,15 @@ export const hashesValues: TransformationDefinition<HashParams> = {
           );
         }
         return detection(
-          [...groups].filter(([f]) => f !== '').map(([f, values]) => newItem(f, values.map((t) => parseSigmaString(t)), di)),
+          [...groups]
+            .filter(([f]) => f !== '')
+            .map(([f, values]) =>
+              newItem(
+                f,
+                values.map((t) => parseSigmaString(t)),
+                di,
+              ),
+            ),
           'or',
           di.location,
         );

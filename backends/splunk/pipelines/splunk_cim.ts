@@ -13,7 +13,8 @@ export const splunkCim: PipelineDocument = {
     {
       id: 'splunk_dm_mapping_sysmon_process_creation_unsupported_fields',
       type: 'detection_item_failure',
-      message: 'The Splunk Data Model Sigma backend supports only the following fields for process_creation log source: CommandLine,Computer,CurrentDirectory,Image,IntegrityLevel,OriginalFileName,ParentCommandLine,ParentImage,ParentProcessGuid,ParentProcessId,ProcessGuid,ProcessId,User',
+      message:
+        'The Splunk Data Model Sigma backend supports only the following fields for process_creation log source: CommandLine,Computer,CurrentDirectory,Image,IntegrityLevel,OriginalFileName,ParentCommandLine,ParentImage,ParentProcessGuid,ParentProcessId,ProcessGuid,ProcessId,User',
       rule_conditions: [
         { type: 'logsource', category: 'process_creation', product: 'windows' },
         { type: 'logsource', category: 'process_creation', product: 'linux' },
@@ -23,9 +24,19 @@ export const splunkCim: PipelineDocument = {
         {
           type: 'exclude_fields',
           fields: [
-            'CommandLine', 'Computer', 'CurrentDirectory', 'Image', 'IntegrityLevel', 'OriginalFileName',
-            'ParentCommandLine', 'ParentImage', 'ParentProcessGuid', 'ParentProcessId', 'ProcessGuid',
-            'ProcessId', 'User',
+            'CommandLine',
+            'Computer',
+            'CurrentDirectory',
+            'Image',
+            'IntegrityLevel',
+            'OriginalFileName',
+            'ParentCommandLine',
+            'ParentImage',
+            'ParentProcessGuid',
+            'ParentProcessId',
+            'ProcessGuid',
+            'ProcessId',
+            'User',
           ],
         },
       ],
@@ -59,10 +70,19 @@ export const splunkCim: PipelineDocument = {
       type: 'set_state',
       key: 'fields',
       val: [
-        'Processes.process', 'Processes.dest', 'Processes.process_current_directory',
-        'Processes.process_path', 'Processes.process_integrity_level', 'Processes.original_file_name',
-        'Processes.parent_process', 'Processes.parent_process_path', 'Processes.parent_process_guid',
-        'Processes.parent_process_id', 'Processes.process_guid', 'Processes.process_id', 'Processes.user',
+        'Processes.process',
+        'Processes.dest',
+        'Processes.process_current_directory',
+        'Processes.process_path',
+        'Processes.process_integrity_level',
+        'Processes.original_file_name',
+        'Processes.parent_process',
+        'Processes.parent_process_path',
+        'Processes.parent_process_guid',
+        'Processes.parent_process_id',
+        'Processes.process_guid',
+        'Processes.process_id',
+        'Processes.user',
       ],
       rule_conditions: [
         { type: 'logsource', category: 'process_creation', product: 'windows' },
@@ -84,7 +104,8 @@ export const splunkCim: PipelineDocument = {
     {
       id: 'splunk_dm_mapping_sysmon_registry_unsupported_fields',
       type: 'detection_item_failure',
-      message: 'The Splunk Data Model Sigma backend supports only the following fields for registry log source: Computer,Details,EventType,Image,ProcessGuid,ProcessId,TargetObject',
+      message:
+        'The Splunk Data Model Sigma backend supports only the following fields for registry log source: Computer,Details,EventType,Image,ProcessGuid,ProcessId,TargetObject',
       rule_conditions: [
         { type: 'logsource', category: 'registry_add', product: 'windows' },
         { type: 'logsource', category: 'registry_delete', product: 'windows' },
@@ -124,8 +145,13 @@ export const splunkCim: PipelineDocument = {
       type: 'set_state',
       key: 'fields',
       val: [
-        'Registry.dest', 'Registry.registry_value_data', 'Registry.action', 'Registry.process_path',
-        'Registry.process_guid', 'Registry.process_id', 'Registry.registry_key_name',
+        'Registry.dest',
+        'Registry.registry_value_data',
+        'Registry.action',
+        'Registry.process_path',
+        'Registry.process_guid',
+        'Registry.process_id',
+        'Registry.registry_key_name',
       ],
       rule_conditions: [
         { type: 'logsource', category: 'registry_add', product: 'windows' },
@@ -151,7 +177,8 @@ export const splunkCim: PipelineDocument = {
     {
       id: 'splunk_dm_mapping_sysmon_file_event_unsupported_fields',
       type: 'detection_item_failure',
-      message: 'The Splunk Data Model Sigma backend supports only the following fields for file_event log source: Computer,CreationUtcTime,Image,ProcessGuid,ProcessId,TargetFilename',
+      message:
+        'The Splunk Data Model Sigma backend supports only the following fields for file_event log source: Computer,CreationUtcTime,Image,ProcessGuid,ProcessId,TargetFilename',
       rule_conditions: [{ type: 'logsource', category: 'file_event', product: 'windows' }],
       field_name_conditions: [
         {
@@ -178,8 +205,12 @@ export const splunkCim: PipelineDocument = {
       type: 'set_state',
       key: 'fields',
       val: [
-        'Filesystem.dest', 'Filesystem.file_create_time', 'Filesystem.process_path',
-        'Filesystem.process_guid', 'Filesystem.process_id', 'Filesystem.file_path',
+        'Filesystem.dest',
+        'Filesystem.file_create_time',
+        'Filesystem.process_path',
+        'Filesystem.process_guid',
+        'Filesystem.process_id',
+        'Filesystem.file_path',
       ],
       rule_conditions: [{ type: 'logsource', category: 'file_event', product: 'windows' }],
     },
@@ -193,15 +224,13 @@ export const splunkCim: PipelineDocument = {
     {
       id: 'splunk_dm_mapping_web_proxy_unsupported_fields',
       type: 'detection_item_failure',
-      message: 'The Splunk Data Model Sigma backend supports only the following fields for web proxy log source: c-uri,c-uri-query,c-uri-stem,c-useragent,cs-method,cs-host,cs-referrer,src_ip,dst_ip',
+      message:
+        'The Splunk Data Model Sigma backend supports only the following fields for web proxy log source: c-uri,c-uri-query,c-uri-stem,c-useragent,cs-method,cs-host,cs-referrer,src_ip,dst_ip',
       rule_conditions: [{ type: 'logsource', category: 'proxy' }],
       field_name_conditions: [
         {
           type: 'exclude_fields',
-          fields: [
-            'c-uri', 'c-uri-query', 'c-uri-stem', 'c-useragent', 'cs-method', 'cs-host', 'cs-referrer',
-            'src_ip', 'dst_ip',
-          ],
+          fields: ['c-uri', 'c-uri-query', 'c-uri-stem', 'c-useragent', 'cs-method', 'cs-host', 'cs-referrer', 'src_ip', 'dst_ip'],
         },
       ],
     },
@@ -226,8 +255,15 @@ export const splunkCim: PipelineDocument = {
       type: 'set_state',
       key: 'fields',
       val: [
-        'Web.url', 'Web.uri_query', 'Web.uri_path', 'Web.http_user_agent', 'Web.http_method', 'Web.dest',
-        'Web.http_referrer', 'Web.src', 'Web.dest_ip',
+        'Web.url',
+        'Web.uri_query',
+        'Web.uri_path',
+        'Web.http_user_agent',
+        'Web.http_method',
+        'Web.dest',
+        'Web.http_referrer',
+        'Web.src',
+        'Web.dest_ip',
       ],
       rule_conditions: [{ type: 'logsource', category: 'proxy' }],
     },
@@ -241,14 +277,23 @@ export const splunkCim: PipelineDocument = {
     {
       id: 'splunk_dm_mapping_dns_unsupported_fields',
       type: 'detection_item_failure',
-      message: 'The Splunk Data Model Sigma backend supports only the following fields for DNS log source: destination.ip,destination.port,dns.answers.name,dns.answers.ttl,dns.answers.type,dns.id,dns.question.name,dns.question.type,dns.response.code,source.ip,source.port',
+      message:
+        'The Splunk Data Model Sigma backend supports only the following fields for DNS log source: destination.ip,destination.port,dns.answers.name,dns.answers.ttl,dns.answers.type,dns.id,dns.question.name,dns.question.type,dns.response.code,source.ip,source.port',
       rule_conditions: [{ type: 'logsource', category: 'network', service: 'dns' }],
       field_name_conditions: [
         {
           type: 'exclude_fields',
           fields: [
-            'destination.ip', 'destination.port', 'dns.answers.name', 'dns.answers.ttl', 'dns.answers.type',
-            'dns.id', 'dns.question.name', 'dns.question.type', 'dns.response.code', 'source.ip',
+            'destination.ip',
+            'destination.port',
+            'dns.answers.name',
+            'dns.answers.ttl',
+            'dns.answers.type',
+            'dns.id',
+            'dns.question.name',
+            'dns.question.type',
+            'dns.response.code',
+            'source.ip',
             'source.port',
           ],
         },
@@ -277,8 +322,17 @@ export const splunkCim: PipelineDocument = {
       type: 'set_state',
       key: 'fields',
       val: [
-        'DNS.dest', 'DNS.dest_port', 'DNS.answer', 'DNS.ttl', 'DNS.record_type', 'DNS.transaction_id',
-        'DNS.query', 'DNS.query_type', 'DNS.reply_code_id', 'DNS.src', 'DNS.src_port',
+        'DNS.dest',
+        'DNS.dest_port',
+        'DNS.answer',
+        'DNS.ttl',
+        'DNS.record_type',
+        'DNS.transaction_id',
+        'DNS.query',
+        'DNS.query_type',
+        'DNS.reply_code_id',
+        'DNS.src',
+        'DNS.src_port',
       ],
       rule_conditions: [{ type: 'logsource', category: 'network', service: 'dns' }],
     },

@@ -43,7 +43,8 @@ export const checkCommand: Command = async (argv, io) => {
     } catch (e) {
       failed++;
       const err = toSigmaError(e, { file: path });
-      if (values.jsonl) io.stdout(JSON.stringify({ path, ok: false, error: err.message, line: err.line ?? null, column: err.column ?? null }) + '\n');
+      if (values.jsonl)
+        io.stdout(JSON.stringify({ path, ok: false, error: err.message, line: err.line ?? null, column: err.column ?? null }) + '\n');
       else errors.push(`${err.format()}\n`);
     }
     bar.tick();

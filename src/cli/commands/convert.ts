@@ -81,12 +81,21 @@ export const convertCommand: Command = async (argv, io) => {
   }
   const converted_ = converter.files(inputs, () => bar.tick());
   const byPath = new Map(converted_.map((r) => [r.path, r]));
-  const results: FileResult[] = files.map((path) => byPath.get(path) ?? { path, ok: false, error: unreadable.get(path) ?? readError(path, 'unknown') });
+  const results: FileResult[] = files.map(
+    (path) => byPath.get(path) ?? { path, ok: false, error: unreadable.get(path) ?? readError(path, 'unknown') },
+  );
   bar.stop();
 
   const lines: string[] = [];
   if (values.jsonl) {
-    for (const r of results) lines.push(JSON.stringify(r.ok ? { path: r.path, ok: true, queries: r.queries } : { path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null }));
+    for (const r of results)
+      lines.push(
+        JSON.stringify(
+          r.ok
+            ? { path: r.path, ok: true, queries: r.queries }
+            : { path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null },
+        ),
+      );
   }
   const converted: RuleResult[] = results.flatMap((r) => (r.ok ? r.results : []));
   if (values.split && values.output) {
@@ -98,7 +107,11 @@ export const convertCommand: Command = async (argv, io) => {
       await writeFile(join(out, basename(r.path).replace(/\.ya?ml$/i, '.txt')), body);
     }
   } else {
-    const body = values.jsonl ? lines.join('\n') + (lines.length ? '\n' : '') : format.finalizeOutput ? format.finalizeOutput(converted) : converted.flatMap((r) => r.queries).join('\n') + (converted.length ? '\n' : '');
+    const body = values.jsonl
+      ? lines.join('\n') + (lines.length ? '\n' : '')
+      : format.finalizeOutput
+        ? format.finalizeOutput(converted)
+        : converted.flatMap((r) => r.queries).join('\n') + (converted.length ? '\n' : '');
     if (values.output) {
       const out = resolve(io.cwd, values.output);
       await mkdir(dirname(out), { recursive: true });

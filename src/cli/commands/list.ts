@@ -18,7 +18,8 @@ export const listCommand: Command = async (argv, io) => {
   const rows: [string, string][] = [];
   for (const b of listBackends()) {
     if (what === 'targets') rows.push([b.name, b.description]);
-    else if (what === 'pipelines') for (const [name, p] of Object.entries(b.pipelines)) rows.push([name, `${p.description} (target ${b.name})`]);
+    else if (what === 'pipelines')
+      for (const [name, p] of Object.entries(b.pipelines)) rows.push([name, `${p.description} (target ${b.name})`]);
     else if (what === 'formats') for (const [name, f] of Object.entries(b.formats)) rows.push([`${b.name} ${name}`, f.description]);
     else {
       io.stderr(`sigmaform list: unknown list '${what}' (targets, pipelines, formats)\n`);

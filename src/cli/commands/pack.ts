@@ -64,6 +64,8 @@ export const packCommand: Command = async (argv, io) => {
   });
   bar.stop();
   io.stderr(summary(result.results, performance.now() - started));
-  io.stdout(`wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`);
+  io.stdout(
+    `wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
+  );
   return result.failed > 0 && values['fail-on-error'] ? 1 : 0;
 };

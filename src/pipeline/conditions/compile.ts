@@ -28,7 +28,11 @@ function compileOne<S extends ConditionScope>(scope: S, def: unknown, path: Path
   if (typeof type !== 'string') throw errors.error(path, `a condition needs a 'type' (one of: ${conditionTypes(scope).join(', ')})`);
   const definition = getCondition(scope, type);
   if (!definition) {
-    throw errors.error([...path, 'type'], `unknown ${scope.replace('_', ' ')} condition type '${type}' (known: ${conditionTypes(scope).join(', ')})`, 'value');
+    throw errors.error(
+      [...path, 'type'],
+      `unknown ${scope.replace('_', ' ')} condition type '${type}' (known: ${conditionTypes(scope).join(', ')})`,
+      'value',
+    );
   }
   const parsed = definition.params.safeParse(params);
   if (!parsed.success) throw errors.fromZod(path, parsed.error, `${scope.replace('_', ' ')} condition '${type}'`);
@@ -52,12 +56,15 @@ function compileSet<S extends ConditionScope>(
   const condKey = `${prefix}_conditions`;
   const raw = keys.conditions ?? [];
   const named: Named<ConditionMatchers[S]>[] = [];
-  if (Array.isArray(raw)) raw.forEach((d, i) => named.push({ name: String(i + 1), matcher: compileOne(scope, d, [...base, condKey, i], errors) }));
-  else if (isRecord(raw)) for (const [k, d] of Object.entries(raw)) named.push({ name: k, matcher: compileOne(scope, d, [...base, condKey, k], errors) });
+  if (Array.isArray(raw))
+    raw.forEach((d, i) => named.push({ name: String(i + 1), matcher: compileOne(scope, d, [...base, condKey, i], errors) }));
+  else if (isRecord(raw))
+    for (const [k, d] of Object.entries(raw)) named.push({ name: k, matcher: compileOne(scope, d, [...base, condKey, k], errors) });
   else throw errors.error([...base, condKey], `expected a list (or, with ${prefix}_cond_expr, a map) of conditions`, 'value');
 
   const op = keys.op;
-  if (op !== undefined && op !== 'and' && op !== 'or') throw errors.error([...base, `${prefix}_cond_op`], `must be 'and' or 'or', not ${JSON.stringify(op)}`, 'value');
+  if (op !== undefined && op !== 'and' && op !== 'or')
+    throw errors.error([...base, `${prefix}_cond_op`], `must be 'and' or 'or', not ${JSON.stringify(op)}`, 'value');
   const not = keys.not ?? false;
   if (typeof not !== 'boolean') throw errors.error([...base, `${prefix}_cond_not`], `must be true or false`, 'value');
 
@@ -66,13 +73,16 @@ function compileSet<S extends ConditionScope>(
     const exprPath = [...base, `${prefix}_cond_expr`];
     if (typeof keys.expr !== 'string') throw errors.error(exprPath, 'must be a string', 'value');
     if (op !== undefined) throw errors.error(exprPath, `${prefix}_cond_expr and ${prefix}_cond_op exclude each other`);
-    if (!isRecord(raw)) throw errors.error([...base, condKey], `with ${prefix}_cond_expr the conditions must be a map from names to conditions`);
+    if (!isRecord(raw))
+      throw errors.error([...base, condKey], `with ${prefix}_cond_expr the conditions must be a map from names to conditions`);
     const parsed = parseExpression(keys.expr);
     if (typeof parsed === 'string') throw errors.error(exprPath, `${parsed} in '${keys.expr}'`, 'value');
     const used = expressionNames(parsed);
     const known = new Set(named.map((n) => n.name));
-    for (const u of used) if (!known.has(u)) throw errors.error(exprPath, `'${u}' is not one of the conditions (${[...known].join(', ')})`, 'value');
-    for (const k of known) if (!used.has(k)) throw errors.error([...base, condKey, k], `condition '${k}' is not used in ${prefix}_cond_expr`);
+    for (const u of used)
+      if (!known.has(u)) throw errors.error(exprPath, `'${u}' is not one of the conditions (${[...known].join(', ')})`, 'value');
+    for (const k of known)
+      if (!used.has(k)) throw errors.error([...base, condKey, k], `condition '${k}' is not used in ${prefix}_cond_expr`);
     expression = parsed;
   }
 

@@ -66,7 +66,10 @@ export const isNull: ItemDef<{ cond: 'any' | 'all' }> = {
 
 export const itemProcessingItemApplied: ItemDef<{ processing_item_id: string }> = {
   params: z.strictObject({ processing_item_id: z.string() }),
-  compile: ({ processing_item_id: id }) => (item) => item.applied.includes(id),
+  compile:
+    ({ processing_item_id: id }) =>
+    (item) =>
+      item.applied.includes(id),
 };
 
 export const itemProcessingState: ItemDef<StateParams> = {

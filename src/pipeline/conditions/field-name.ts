@@ -20,7 +20,10 @@ const fieldsParams = z
   .transform((p) => ({ fields: typeof p.fields === 'string' ? [p.fields] : p.fields, mode: p.mode ?? 'plain' }));
 type FieldsParams = z.infer<typeof fieldsParams>;
 
-function nameTest({ fields, mode }: FieldsParams, context: { readonly location: SourceLocation; readonly path: string }): (field: string) => boolean {
+function nameTest(
+  { fields, mode }: FieldsParams,
+  context: { readonly location: SourceLocation; readonly path: string },
+): (field: string) => boolean {
   if (mode === 'plain') {
     const set = new Set(fields);
     return (field) => set.has(field);

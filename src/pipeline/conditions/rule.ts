@@ -38,15 +38,20 @@ export const containsDetectionItem: RuleDef<{ field: string | null; value: strin
 
 export const containsField: RuleDef<{ field: string | null }> = {
   params: z.strictObject({ field: z.string().nullable() }),
-  compile: ({ field }) => (rule) => {
-    for (const item of detectionItems(rule)) if (item.field !== null && item.field === field) return true;
-    return false;
-  },
+  compile:
+    ({ field }) =>
+    (rule) => {
+      for (const item of detectionItems(rule)) if (item.field !== null && item.field === field) return true;
+      return false;
+    },
 };
 
 export const processingItemApplied: RuleDef<{ processing_item_id: string }> = {
   params: z.strictObject({ processing_item_id: z.string() }),
-  compile: ({ processing_item_id: id }) => (_rule, run) => run.ruleApplied.has(id),
+  compile:
+    ({ processing_item_id: id }) =>
+    (_rule, run) =>
+      run.ruleApplied.has(id),
 };
 
 export const processingStateSchema = z.strictObject({ key: z.string(), val: scalar.nullable(), op: stateOp.default('eq') });
@@ -76,8 +81,22 @@ export const isSigmaCorrelationRule: RuleDef<Record<string, never>> = {
 const LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
 const STATUSES = ['unsupported', 'deprecated', 'experimental', 'test', 'stable'];
 const ATTRIBUTES: ReadonlySet<string> = new Set([
-  'title', 'id', 'name', 'taxonomy', 'status', 'description', 'license', 'author', 'references', 'date', 'modified',
-  'tags', 'falsepositives', 'level', 'fields', 'scope',
+  'title',
+  'id',
+  'name',
+  'taxonomy',
+  'status',
+  'description',
+  'license',
+  'author',
+  'references',
+  'date',
+  'modified',
+  'tags',
+  'falsepositives',
+  'level',
+  'fields',
+  'scope',
 ]);
 
 type AttributeOp = CompareOperator | 'in' | 'not_in';
@@ -96,7 +115,8 @@ function attributeMatches(value: unknown, attribute: string, op: AttributeOp, wa
   }
   if (typeof value === 'number') return compareValues(value, op, Number(wanted));
   if (typeof value === 'string') {
-    if (attribute === 'date' || attribute === 'modified') return compareValues(value.replace(/\//g, '-'), op, String(wanted).replace(/\//g, '-'));
+    if (attribute === 'date' || attribute === 'modified')
+      return compareValues(value.replace(/\//g, '-'), op, String(wanted).replace(/\//g, '-'));
     return (op === 'eq' || op === 'ne') && compareValues(value, op, String(wanted));
   }
   return false;
@@ -108,12 +128,14 @@ export const ruleAttribute: RuleDef<{ attribute: string; value: string | number;
     value: z.union([z.string(), z.number()]),
     op: z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in', 'not_in']).default('eq'),
   }),
-  compile: ({ attribute, value, op }) => (rule) => {
-    const own = ATTRIBUTES.has(attribute) ? (rule as unknown as Record<string, unknown>)[attribute] : undefined;
-    const found = own !== undefined ? own : rule.custom[attribute];
-    if (found === undefined) return false;
-    return attributeMatches(found, attribute, op, value);
-  },
+  compile:
+    ({ attribute, value, op }) =>
+    (rule) => {
+      const own = ATTRIBUTES.has(attribute) ? (rule as unknown as Record<string, unknown>)[attribute] : undefined;
+      const found = own !== undefined ? own : rule.custom[attribute];
+      if (found === undefined) return false;
+      return attributeMatches(found, attribute, op, value);
+    },
 };
 
 export const tag: RuleDef<{ tag: string }> = {
@@ -135,4 +157,3 @@ export const RULE_CONDITIONS: Readonly<Record<string, RuleDef<never>>> = {
   rule_attribute: ruleAttribute,
   tag,
 } as unknown as Readonly<Record<string, RuleDef<never>>>;
-

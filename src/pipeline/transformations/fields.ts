@@ -55,7 +55,10 @@ const oneOrMany = z.union([z.string(), z.array(z.string())]).transform((v) => (t
 /** Appends field names to the rule's `fields` list. */
 export const addField: TransformationDefinition<{ field: string[] }> = {
   params: z.strictObject({ field: oneOrMany }),
-  compile: ({ field }) => (rule) => withFields(rule, [...(rule.fields ?? []), ...field]),
+  compile:
+    ({ field }) =>
+    (rule) =>
+      withFields(rule, [...(rule.fields ?? []), ...field]),
 };
 
 /** Removes field names from the rule's `fields` list (absent names are ignored). */
@@ -63,12 +66,21 @@ export const removeField: TransformationDefinition<{ field: string[] }> = {
   params: z.strictObject({ field: oneOrMany }),
   compile: ({ field }) => {
     const drop = new Set(field);
-    return (rule) => (rule.fields?.some((f) => drop.has(f)) ? withFields(rule, rule.fields.filter((f) => !drop.has(f))) : rule);
+    return (rule) =>
+      rule.fields?.some((f) => drop.has(f))
+        ? withFields(
+            rule,
+            rule.fields.filter((f) => !drop.has(f)),
+          )
+        : rule;
   },
 };
 
 /** Replaces the rule's `fields` list. */
 export const setField: TransformationDefinition<{ fields: string[] }> = {
   params: z.strictObject({ fields: z.array(z.string()) }),
-  compile: ({ fields }) => (rule) => withFields(rule, fields),
+  compile:
+    ({ fields }) =>
+    (rule) =>
+      withFields(rule, fields),
 };

@@ -43,7 +43,15 @@ export function groupHashes(item: DetectionItem, options: HashOptions): Map<stri
 /** The OR of one new item per target field. */
 export function hashDetection(item: DetectionItem, groups: Map<string, string[]>): ReturnType<typeof detection> {
   return detection(
-    [...groups].filter(([field]) => field !== '').map(([field, values]) => newItem(field, values.map((t) => parseSigmaString(t)), item)),
+    [...groups]
+      .filter(([field]) => field !== '')
+      .map(([field, values]) =>
+        newItem(
+          field,
+          values.map((t) => parseSigmaString(t)),
+          item,
+        ),
+      ),
     'or',
     item.location,
   );
@@ -58,7 +66,11 @@ export const hashesFields: TransformationDefinition<Params> = {
     drop_algo_prefix: z.boolean().default(false),
   }),
   compile: (p) => {
-    const options: HashOptions = { validAlgorithms: p.valid_hash_algos, fieldPrefix: p.field_prefix, dropAlgorithmPrefix: p.drop_algo_prefix };
+    const options: HashOptions = {
+      validAlgorithms: p.valid_hash_algos,
+      fieldPrefix: p.field_prefix,
+      dropAlgorithmPrefix: p.drop_algo_prefix,
+    };
     return (rule, run, item) =>
       replaceItems(rule, run, item, (di) => {
         if (!di.values.every((v) => v.kind === 'string')) return undefined;

@@ -33,7 +33,11 @@ const hasHandled = (s: SigmaString, isHandled: (n: string) => boolean): boolean 
   s.parts.some((p) => typeof p === 'object' && p.kind === 'placeholder' && isHandled(p.name));
 
 /** Every combination of replacements of the handled placeholders of `s`. */
-function expand(s: SigmaString, isHandled: (n: string) => boolean, replacements: (name: string) => readonly (readonly StringPart[])[]): SigmaString[] {
+function expand(
+  s: SigmaString,
+  isHandled: (n: string) => boolean,
+  replacements: (name: string) => readonly (readonly StringPart[])[],
+): SigmaString[] {
   let variants: StringPart[][] = [[]];
   for (const p of s.parts) {
     if (typeof p === 'object' && p.kind === 'placeholder' && isHandled(p.name)) {
@@ -48,7 +52,9 @@ export const wildcardPlaceholders: TransformationDefinition<Selection> = {
   params: z.strictObject(selection),
   compile: (p, { path, location }) => {
     const isHandled = handled(p, path, location);
-    return valueTransform((_f, v) => (v.kind === 'string' && hasHandled(v, isHandled) ? expand(v, isHandled, () => [[ANY]])[0] : undefined));
+    return valueTransform((_f, v) =>
+      v.kind === 'string' && hasHandled(v, isHandled) ? expand(v, isHandled, () => [[ANY]])[0] : undefined,
+    );
   },
 };
 
@@ -59,13 +65,21 @@ export const valuePlaceholders: TransformationDefinition<Selection> = {
     return (rule, run, item) => {
       const replacements = (name: string): (readonly StringPart[])[] => {
         if (!Object.prototype.hasOwnProperty.call(run.vars, name)) {
-          throw new SigmaError('pipeline-failure', `placeholder '%${name}%' has no value: the pipeline's vars define no '${name}'`, rule.source);
+          throw new SigmaError(
+            'pipeline-failure',
+            `placeholder '%${name}%' has no value: the pipeline's vars define no '${name}'`,
+            rule.source,
+          );
         }
         const raw = run.vars[name];
         const list = Array.isArray(raw) ? raw : [raw];
         return list.map((x) => {
           if (typeof x !== 'string' && typeof x !== 'number') {
-            throw new SigmaError('pipeline-failure', `pipeline variable '${name}' contains a value which is not a string or number`, item.location);
+            throw new SigmaError(
+              'pipeline-failure',
+              `pipeline variable '${name}' contains a value which is not a string or number`,
+              item.location,
+            );
           }
           return parseSigmaString(String(x)).parts;
         });
@@ -86,7 +100,11 @@ export const queryExpressionPlaceholders: TransformationDefinition<Selection & {
       if (v.kind !== 'string' || !hasHandled(v, isHandled)) return undefined;
       const only = v.parts.length === 1 ? v.parts[0] : undefined;
       if (typeof only !== 'object' || only.kind !== 'placeholder') {
-        throw new SigmaError('pipeline-failure', `query expression placeholders need a value that is only a placeholder, not '${field ?? ''}' value with other text`, location);
+        throw new SigmaError(
+          'pipeline-failure',
+          `query expression placeholders need a value that is only a placeholder, not '${field ?? ''}' value with other text`,
+          location,
+        );
       }
       if (!isHandled(only.name)) return undefined;
       return Object.freeze({ kind: 'query', expression: p.expression, id: p.mapping[only.name] || only.name });

@@ -36,7 +36,11 @@ function substitute(text: string, rule: SigmaRule): string {
 function templated(conditions: Record<string, unknown>, rule: SigmaRule): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(conditions)) {
-    out[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? substitute(x, rule) : x)) : typeof v === 'string' ? substitute(v, rule) : v;
+    out[k] = Array.isArray(v)
+      ? v.map((x) => (typeof x === 'string' ? substitute(x, rule) : x))
+      : typeof v === 'string'
+        ? substitute(v, rule)
+        : v;
   }
   return out;
 }
@@ -102,23 +106,30 @@ export const changeLogsource: TransformationDefinition<{ category?: string | nul
 /** Sets a key of the pipeline state (read by backends: index, data model, query table …). */
 export const setState: TransformationDefinition<{ key: string; val: unknown }> = {
   params: z.strictObject({ key: z.string(), val: z.unknown() }),
-  compile: ({ key, val }) => (rule, run) => {
-    run.state[key] = val;
-    return rule;
-  },
+  compile:
+    ({ key, val }) =>
+    (rule, run) => {
+      run.state[key] = val;
+      return rule;
+    },
 };
 
 export const setCustomAttribute: TransformationDefinition<{ attribute: string; value: unknown }> = {
   params: z.strictObject({ attribute: z.string(), value: z.unknown() }),
-  compile: ({ attribute, value }) => (rule) => Object.freeze({ ...rule, custom: Object.freeze({ ...rule.custom, [attribute]: value }) }),
+  compile:
+    ({ attribute, value }) =>
+    (rule) =>
+      Object.freeze({ ...rule, custom: Object.freeze({ ...rule.custom, [attribute]: value }) }),
 };
 
 /** Refuses the rule with a message (e.g. an unsupported log source). */
 export const ruleFailure: TransformationDefinition<{ message: string }> = {
   params: z.strictObject({ message: z.string() }),
-  compile: ({ message }) => (rule) => {
-    throw new SigmaError('pipeline-failure', message, rule.source);
-  },
+  compile:
+    ({ message }) =>
+    (rule) => {
+      throw new SigmaError('pipeline-failure', message, rule.source);
+    },
 };
 
 function itemLocation(rule: SigmaRule, location: SourceLocation | undefined): SourceLocation {
@@ -128,10 +139,12 @@ function itemLocation(rule: SigmaRule, location: SourceLocation | undefined): So
 /** Refuses the rule when a detection item matches the item's conditions (e.g. an unsupported field). */
 export const detectionItemFailure: TransformationDefinition<{ message: string }> = {
   params: z.strictObject({ message: z.string() }),
-  compile: ({ message }) => (rule, run, item) =>
-    replaceItems(rule, run, item, (di) => {
-      throw new SigmaError('pipeline-failure', message, itemLocation(rule, di.location));
-    }),
+  compile:
+    ({ message }) =>
+    (rule, run, item) =>
+      replaceItems(rule, run, item, (di) => {
+        throw new SigmaError('pipeline-failure', message, itemLocation(rule, di.location));
+      }),
 };
 
 /** Removes the detection items that match the item's conditions. */

@@ -28,7 +28,12 @@ export const replaceStringTransformation: TransformationDefinition<ReplaceParams
   compile: (p, { path, location }) => {
     let r: Replacement;
     try {
-      r = { regex: pythonRegex(p.regex), template: parseReplacement(p.replacement), skipSpecial: p.skip_special, interpretSpecial: p.interpret_special };
+      r = {
+        regex: pythonRegex(p.regex),
+        template: parseReplacement(p.replacement),
+        skipSpecial: p.skip_special,
+        interpretSpecial: p.interpret_special,
+      };
     } catch (e) {
       throw compileError(path, location, e);
     }
@@ -64,9 +69,17 @@ export const regexTransformation: TransformationDefinition<{ method: RegexMethod
       if (v.kind !== 'string' || v.parts.length === 0) return undefined;
       const pattern = stringToRegexPattern(v, method === 'ignore_case_brackets');
       if (typeof pattern !== 'string') {
-        throw new SigmaError('pipeline', `placeholder '${pattern.placeholder}' cannot become a regular expression: resolve placeholders first`, location);
+        throw new SigmaError(
+          'pipeline',
+          `placeholder '${pattern.placeholder}' cannot become a regular expression: resolve placeholders first`,
+          location,
+        );
       }
-      return Object.freeze({ kind: 'regex', pattern, flags: Object.freeze({ ignoreCase: method === 'ignore_case_flag', multiline: false, dotAll: false }) });
+      return Object.freeze({
+        kind: 'regex',
+        pattern,
+        flags: Object.freeze({ ignoreCase: method === 'ignore_case_flag', multiline: false, dotAll: false }),
+      });
     }),
 };
 
@@ -81,11 +94,13 @@ export const setValueTransformation: TransformationDefinition<SetValueParams> = 
   compile: ({ value, force_type }, { path, location }) => {
     let fixed: SigmaValue;
     if (force_type === 'str') {
-      if (typeof value !== 'string' && typeof value !== 'number') throw new SigmaError('pipeline', `${path}: force_type 'str' takes a string or number value`, location);
+      if (typeof value !== 'string' && typeof value !== 'number')
+        throw new SigmaError('pipeline', `${path}: force_type 'str' takes a string or number value`, location);
       fixed = parseSigmaString(String(value));
     } else if (force_type === 'num') {
       const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-      if (!Number.isFinite(n) || (typeof value === 'string' && value.trim() === '')) throw new SigmaError('pipeline', `${path}: value '${String(value)}' is not a number`, location);
+      if (!Number.isFinite(n) || (typeof value === 'string' && value.trim() === ''))
+        throw new SigmaError('pipeline', `${path}: value '${String(value)}' is not a number`, location);
       fixed = Object.freeze({ kind: 'number', value: n, text: String(value) });
     } else fixed = sigmaValueOf(value);
     return valueTransform(() => fixed);
@@ -105,7 +120,11 @@ export const convertTypeTransformation: TransformationDefinition<{ target_type: 
       const text = pyPlain(v);
       const n = Number(text);
       if (text.trim() === '' || !Number.isFinite(n)) {
-        throw new SigmaError('pipeline-failure', `value '${text}' of field '${field ?? '(keyword)'}' can't be converted to a number`, location);
+        throw new SigmaError(
+          'pipeline-failure',
+          `value '${text}' of field '${field ?? '(keyword)'}' can't be converted to a number`,
+          location,
+        );
       }
       return Object.freeze({ kind: 'number', value: n, text });
     }),

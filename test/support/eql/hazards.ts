@@ -95,7 +95,8 @@ export function findBareValueConditions(query: string): readonly BareValueCondit
   if (!parsed.ok) return Object.freeze([]);
   const out: BareValueCondition[] = [];
   const q = parsed.statement.query;
-  const filters = q.type === 'event' ? [q.filter] : [...q.terms, ...('until' in q && q.until ? [q.until] : [])].map((t) => t.subquery.filter);
+  const filters =
+    q.type === 'event' ? [q.filter] : [...q.terms, ...('until' in q && q.until ? [q.until] : [])].map((t) => t.subquery.filter);
   for (const filter of filters) collectBare(filter.condition, query, out);
   return Object.freeze(out);
 }

@@ -43,14 +43,7 @@ const PATTERN_PREDICATES: ReadonlyMap<TokenKind, PredicateKind> = new Map<TokenK
   ['REGEX', 'regex'],
   ['REGEX_INSENSITIVE', 'regex~'],
 ]);
-const PRIMARY_START: readonly TokenKind[] = [
-  ...CONSTANT_KINDS,
-  'IDENTIFIER',
-  'TILDE_IDENTIFIER',
-  'QUOTED_IDENTIFIER',
-  'OPTIONAL',
-  'LP',
-];
+const PRIMARY_START: readonly TokenKind[] = [...CONSTANT_KINDS, 'IDENTIFIER', 'TILDE_IDENTIFIER', 'QUOTED_IDENTIFIER', 'OPTIONAL', 'LP'];
 
 /** Token kinds that can start a booleanExpression (used for optional pipe arguments). */
 export const EXPRESSION_START: readonly TokenKind[] = [...PRIMARY_START, 'NOT', 'MINUS', 'PLUS'];
@@ -145,7 +138,16 @@ function parsePredicate(c: Cursor, subquery: SubqueryParser, subject: Expr): Exp
   advance(c);
   if (!at(c, 'LP')) {
     const value = parseConstant(c);
-    return { type: 'predicate', kind, negated: false, subject, values: [value], parenthesised: false, start: subject.start, end: value.end };
+    return {
+      type: 'predicate',
+      kind,
+      negated: false,
+      subject,
+      values: [value],
+      parenthesised: false,
+      start: subject.start,
+      end: value.end,
+    };
   }
   advance(c);
   const values = [parseConstant(c)];

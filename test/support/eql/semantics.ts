@@ -78,10 +78,7 @@ function checkTerms(terms: readonly Term[]): void {
     const count = keyCount(term.by);
     expected ??= count;
     if (count !== expected) {
-      throw semantic(
-        (term.by ?? term).start,
-        `Inconsistent number of join keys specified; expected [${expected}] but found [${count}]`,
-      );
+      throw semantic((term.by ?? term).start, `Inconsistent number of join keys specified; expected [${expected}] but found [${count}]`);
     }
   }
 }
@@ -95,10 +92,7 @@ function checkMaxSpan(span: MaxSpan): void {
   if (value <= 0) throw semantic(span.number.start, `A positive maxspan value is required; found [${value}]`);
   if (!span.unit) throw semantic(span.number.start, `No time unit specified, did you mean [s] as in [${text}s]?`);
   if (!TIME_UNITS.has(span.unit.text)) {
-    throw semantic(
-      span.unit.start,
-      `Unrecognized time unit [${span.unit.text}] in [${text}], please specify one of [ms, s, m, h, d]`,
-    );
+    throw semantic(span.unit.start, `Unrecognized time unit [${span.unit.text}] in [${text}], please specify one of [ms, s, m, h, d]`);
   }
 }
 

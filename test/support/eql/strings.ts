@@ -8,9 +8,7 @@
  */
 import { lexEql } from './lexer.js';
 
-export type DecodedString =
-  | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly message: string };
+export type DecodedString = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly message: string };
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = Object.freeze({
   t: '\t',
