@@ -1,8 +1,9 @@
 /** `sigmaform match`: test Sigma rules against JSON events, without any SIEM. */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { SigmaRule } from '../../rule/ast.js';
+import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
 import { loadRules } from '../../rule/load.js';
+import { applyFilters } from '../../rule/filters.js';
 import { SigmaError, toSigmaError } from '../../errors.js';
 import { compileMatcher, type Matcher } from '../../eval/match.js';
 import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
@@ -91,16 +92,25 @@ async function readText(cwd: string, file: string): Promise<string> {
 }
 
 async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsource: boolean, report: Reporter): Promise<LoadedRule[]> {
-  const out: LoadedRule[] = [];
+  // Load every file first: a filter document applies to the rules it names in any of the files.
+  const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
-    let rules: SigmaRule[];
     try {
-      const collection = loadRules(await readText(io.cwd, file), file);
-      rules = collection.documents.filter((d): d is SigmaRule => d.kind === 'rule');
+      loaded.push({ file, documents: loadRules(await readText(io.cwd, file), file).documents });
     } catch (e) {
       report.error(e, file);
-      continue;
     }
+  }
+  const all = loaded.flatMap((l) => l.documents);
+  const filtered = new Map<SigmaDocument, SigmaDocument>();
+  if (all.some((d) => d.kind === 'filter')) {
+    const rewritten = applyFilters(all).documents;
+    let i = 0;
+    for (const d of all) if (d.kind !== 'filter') filtered.set(d, rewritten[i++] as SigmaDocument);
+  }
+  const out: LoadedRule[] = [];
+  for (const { file, documents } of loaded) {
+    const rules = documents.map((d) => filtered.get(d) ?? d).filter((d): d is SigmaRule => d.kind === 'rule');
     rules.forEach((rule, k) => {
       try {
         out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule, matcher: compileMatcher(rule, { ignoreLogsource }) });
