@@ -11,7 +11,7 @@
 import type { DetectionItem, RegexFlags, SigmaRule, SigmaString, SigmaValue } from '../../src/rule/ast.js';
 import { TextCompiler, type BoolOp, type CompileContext, type Fragment, type Tokens, deferred } from '../../src/compile/compiler.js';
 import { ruleToNodes, type MatchNode, type NotNode, type OrNode, type QueryNode } from '../../src/compile/tree.js';
-import { needsRegex, splField, splRegex, splString, stringToRegex } from './escape.js';
+import { needsRegex, splCommandField, splField, splRegex, splStageStem, splString, stringToRegex } from './escape.js';
 import { renderSearch, type SplQuery } from './query.js';
 
 interface SplunkContext extends CompileContext {
@@ -203,8 +203,10 @@ export class SplunkCompiler extends TextCompiler {
     return this.regexMatch(field, value.pattern, value.flags, ctx);
   }
 
-  protected override fieldRef(field: string, other: string, _node: MatchNode, ctx: CompileContext): Fragment {
+  protected override fieldRef(field: string, other: string, node: MatchNode, ctx: CompileContext): Fragment {
     const c = ctx as SplunkContext;
+    splCommandField(field, node.item.location);
+    splCommandField(other, node.item.location);
     c.fields.push(field, other);
     if (c.nested === 0) return deferred((negated) => `where ${negated ? 'NOT ' : ''}'${field}'='${other}'`);
     const { condition } = this.stageNames(field, c);
@@ -231,6 +233,7 @@ export class SplunkCompiler extends TextCompiler {
   /** A regex test of a field: a filter after the search where it can be, else a stage before it. */
   protected regexMatch(field: string, pattern: string, flags: RegexFlags, ctx: CompileContext): Fragment {
     const c = ctx as SplunkContext;
+    splCommandField(field, ctx.rule.source);
     const regex = splRegex(pattern, flags);
     c.fields.push(field);
     if (c.nested === 0) return deferred((negated) => `regex ${field}${negated ? '!=' : '='}"${regex}"`);
@@ -239,11 +242,11 @@ export class SplunkCompiler extends TextCompiler {
     return `${condition}="true"`;
   }
 
-  /** `<field>Match<n>` / `<field>Condition<n>` (n from 2 on), the field without its data-model prefix. */
+  /** `<stem>Match<n>` / `<stem>Condition<n>` (n from 2 on, per stem): the field without its data-model prefix. */
   protected stageNames(field: string, c: SplunkContext): { match: string; condition: string } {
-    const n = (c.counts.get(field) ?? 0) + 1;
-    c.counts.set(field, n);
-    const base = field.replace(/.*\./, '');
+    const base = splStageStem(field);
+    const n = (c.counts.get(base) ?? 0) + 1;
+    c.counts.set(base, n);
     const suffix = n === 1 ? '' : String(n);
     return { match: `${base}Match${suffix}`, condition: `${base}Condition${suffix}` };
   }

@@ -6,15 +6,38 @@
  * literal `*` cannot be a search term: `needsRegex` says so, and `stringToRegex` gives the equivalent regex.
  */
 import type { RegexFlags, SigmaString } from '../../src/rule/ast.js';
+import { SigmaError, type SourceLocation } from '../../src/errors.js';
 
-/** Field names made of word characters and dots stay bare; anything else is double-quoted (as the reference). */
+const escapeSearchText = (text: string): string => (text.includes('\\') || text.includes('"') ? text.replace(/[\\"]/g, '\\$&') : text);
+
+/**
+ * Field names made of word characters and dots stay bare; anything else is double-quoted (as the reference), with
+ * `\` and `"` escaped as in any quoted string so that the name cannot end the quotes early.
+ */
 const BARE_FIELD = /^[\p{L}\p{N}_.]+$/u;
 
 export function splField(field: string): string {
-  return BARE_FIELD.test(field) ? field : `"${field}"`;
+  return BARE_FIELD.test(field) ? field : `"${escapeSearchText(field)}"`;
 }
 
-const escapeSearchText = (text: string): string => (text.includes('\\') || text.includes('"') ? text.replace(/[\\"]/g, '\\$&') : text);
+/** What `| regex F=`, `| rex field=F` and `'F'` in `| where`/`| eval` can hold: they have no escape for a field. */
+const COMMAND_FIELD = /^[\p{L}\p{N}_.-]+$/u;
+
+/** `field` as SPL commands write it, or a SigmaError when no command can name it (a quote, a space, `=` …). */
+export function splCommandField(field: string, location?: SourceLocation): string {
+  if (COMMAND_FIELD.test(field)) return field;
+  throw new SigmaError(
+    'unsupported',
+    `field name ${JSON.stringify(field)} cannot be written in an SPL command (| regex, | rex, | where): only letters, digits, '_', '.' and '-' can`,
+    location,
+  );
+}
+
+/** The stem of the `<stem>Match`/`<stem>Condition` fields for `field`: ASCII word characters (PCRE group names). */
+export function splStageStem(field: string): string {
+  const stem = field.replace(/.*\./, '').replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z_]/.test(stem) ? stem : `_${stem}`;
+}
 
 /**
  * A Sigma string as a quoted SPL search term: `*` and `?` wildcards both become `*` (SPL has no one-character
@@ -41,8 +64,9 @@ const escapeRegexText = (text: string): string => text.replace(/[\\^$.|?*+()[\]{
 
 /**
  * The regex (PCRE, as `| regex` runs it) matching exactly what a Sigma string matches: anchored at both ends
- * unless the string starts/ends with `*`; case-insensitive (`(?i)`) unless `cased`; `(?s)` so wildcards span
- * line breaks as Sigma's do. `contains` means an unanchored match (keywords).
+ * unless the string starts/ends with `*` (the end with `\z`: PCRE's `$` also matches before a final line break,
+ * so `^a$` would match "a\n"); case-insensitive (`(?i)`) unless `cased`; `(?s)` so wildcards span line breaks
+ * as Sigma's do. `contains` means an unanchored match (keywords).
  */
 export function stringToRegex(s: SigmaString, contains = false): { pattern: string; flags: RegexFlags } {
   const parts = s.parts;
@@ -63,7 +87,7 @@ export function stringToRegex(s: SigmaString, contains = false): { pattern: stri
     else if (p.kind === 'wildcard') body += p.char === '*' ? '.*' : '.';
     else body += escapeRegexText(`%${p.name}%`);
   }
-  const pattern = `${openStart ? '' : '^'}${body}${openEnd ? '' : '$'}`;
+  const pattern = `${openStart ? '' : '^'}${body}${openEnd ? '' : '\\z'}`;
   return { pattern, flags: { ignoreCase: !s.cased, multiline: false, dotAll: true } };
 }
 

@@ -147,6 +147,6 @@ describe('field references', () => {
 
 describe('cased strings', () => {
   it('are matched by a case-sensitive regex (SPL search terms are case-insensitive)', () => {
-    expect(one(`CommandLine|cased: 'AbC'`)).toBe('CommandLine="AbC"\n| regex CommandLine="(?s)^AbC$"');
+    expect(one(`CommandLine|cased: 'AbC'`)).toBe('CommandLine="AbC"\n| regex CommandLine="(?s)^AbC\\\\z"');
   });
 });

@@ -1,0 +1,213 @@
+/**
+ * Issue 10, SPL: a rule value can never break out of its quoted string, and the query the splunk backend writes
+ * (`createConverter({ target: 'splunk', pipelines: ['splunk_windows'] })`) means exactly the value the rule
+ * meant, read back with an oracle that follows Splunk's documented quoting (escaping-spl-support.ts): the whole
+ * query must parse with nothing left over, and its formula — search terms, `| regex` filters, `| rex` + `| eval`
+ * conditions tested by a later `| search` — must equal the formula of the rule's values:
+ * - a value SPL can search for is one search term of exactly that value (`*` → `*`; a `?` wildcard becomes `*`,
+ *   the reference's approximation, since SPL has no one-character wildcard);
+ * - a value with a literal `*` (which no search term can hold) or a `cased` value is an exact regex, possibly
+ *   behind a superset search term.
+ * Bounded: a fixed seed and a few hundred runs per property.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createConverter } from '../../src/index.js';
+import {
+  ANY,
+  ONE,
+  STRING_MODES,
+  base64Offsets,
+  dashyValue,
+  globOfSigmaString,
+  hasWildcard,
+  hostileValue,
+  keywords,
+  loadedStrings,
+  meaning,
+  onlyQuery,
+  outcomeOf,
+  params,
+  regexFlags,
+  regexPattern,
+  ruleText,
+  selection,
+  sigmaGlob,
+  textOf,
+  txt,
+  type Outcome,
+  type Tok,
+} from './escaping-support.js';
+import { formulaText, normalise, readSpl, regexAtomMeaning, tokenize, type Formula } from './escaping-spl-support.js';
+
+const RUNS = 300;
+const FIELD = 'CommandLine';
+
+const converter = createConverter({ target: 'splunk', pipelines: ['splunk_windows'] });
+const convert = (text: string): Outcome => outcomeOf(converter, text);
+
+/** What one Sigma pattern must be in SPL: an exact regex when it has a literal `*` or is cased, else a search term. */
+function expectedAtom(g: readonly Tok[], cased: boolean, field: string): Formula {
+  const literalStar = g.some((t) => t.t === 'text' && t.s.includes('*'));
+  if (cased || literalStar) return { op: 'atom', atom: { kind: 'regex', field, meaning: meaning(g, cased) } };
+  const searched = g.map((t) => (t.t === 'one' ? ANY : t));
+  return { op: 'atom', atom: { kind: 'search', field, meaning: meaning(searched, false) } };
+}
+
+function expectFormula(outcome: Outcome, atoms: readonly Formula[], join: 'or' | 'and'): void {
+  const query = onlyQuery(outcome);
+  const got = formulaText(normalise(readSpl(query).formula));
+  const want = formulaText(normalise({ op: join, args: atoms }));
+  expect(got, query).toBe(want);
+}
+
+describe('SPL values denote exactly the rule value (Splunk quoting rules)', () => {
+  for (const mode of STRING_MODES) {
+    it(`${mode.name}: a hostile value means exactly that value`, () => {
+      fc.assert(
+        fc.property(hostileValue, (raw) => {
+          const atom = expectedAtom(mode.shape(sigmaGlob(raw)), mode.cased, FIELD);
+          expectFormula(convert(ruleText(selection(`${FIELD}${mode.modifiers}`, raw))), [atom], 'or');
+        }),
+        params(RUNS),
+      );
+    });
+  }
+
+  it('a list of values: each value means exactly itself, or-ed', () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 5 }), (raws) => {
+        const atoms = raws.map((r) => expectedAtom(sigmaGlob(r), false, FIELD));
+        expectFormula(convert(ruleText(selection(FIELD, raws))), atoms, 'or');
+      }),
+      params(RUNS),
+    );
+  });
+
+  it('contains|all: each value means exactly `*value*`, and-ed', () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 4 }), (raws) => {
+        const atoms = raws.map((r) => expectedAtom([ANY, ...sigmaGlob(r), ANY], false, FIELD));
+        expectFormula(convert(ruleText(selection(`${FIELD}|contains|all`, raws))), atoms, 'and');
+      }),
+      params(RUNS),
+    );
+  });
+
+  it('keywords: each keyword means exactly itself anywhere in the raw event', () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { minLength: 1, maxLength: 4 }), (raws) => {
+        const atoms = raws.map((r) => expectedAtom([ANY, ...sigmaGlob(r), ANY], false, '_raw'));
+        expectFormula(convert(ruleText(keywords(raws))), atoms, 'or');
+      }),
+      params(RUNS),
+    );
+  });
+
+  it('windash: each variant means exactly itself', () => {
+    fc.assert(
+      fc.property(dashyValue, fc.constantFrom('|windash', '|windash|contains'), (raw, modifiers) => {
+        const text = ruleText(selection(`${FIELD}${modifiers}`, raw));
+        const atoms = loadedStrings(text).map((v) => expectedAtom(globOfSigmaString(v), false, FIELD));
+        expectFormula(convert(text), atoms, 'or');
+      }),
+      params(RUNS),
+    );
+  });
+
+  it('base64offset: the three encodings are search terms of exactly those texts (a wildcard is a SigmaError)', () => {
+    fc.assert(
+      fc.property(hostileValue, (raw) => {
+        const glob = sigmaGlob(raw);
+        const outcome = convert(ruleText(selection(`${FIELD}|base64offset|contains`, raw)));
+        if (hasWildcard(glob)) {
+          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('modifier');
+          return;
+        }
+        const atoms = base64Offsets(textOf(glob)).map((b) => expectedAtom([ANY, txt(b), ANY], false, FIELD));
+        expectFormula(outcome, atoms, 'or');
+      }),
+      params(RUNS),
+    );
+  });
+
+  it('re (with i, m, s flags): the `| regex` argument is exactly the pattern, or the pattern is refused as a value error', () => {
+    fc.assert(
+      fc.property(regexPattern, fc.constantFrom('', '|i', '|s', '|i|s', '|m'), (pattern, modifiers) => {
+        const outcome = convert(ruleText(selection(`${FIELD}|re${modifiers}`, pattern)));
+        if (!outcome.ok) {
+          expect(outcome.error.code).toBe('value');
+          return;
+        }
+        const flags = regexFlags(modifiers);
+        const reading = readSpl(onlyQuery(outcome));
+        expect(reading.regexes).toEqual([{ field: FIELD, pattern: `${flags ? `(?${flags})` : ''}${pattern}`, negated: false }]);
+      }),
+      params(RUNS),
+    );
+  });
+});
+
+describe('SPL: the named tricky values', () => {
+  const query = (modifiers: string, raw: string): string => onlyQuery(convert(ruleText(selection(`${FIELD}${modifiers}`, raw))));
+  const one = (modifiers: string, raw: string, shape: (g: Tok[]) => Tok[], cased = false): void =>
+    expectFormula(convert(ruleText(selection(`${FIELD}${modifiers}`, raw))), [expectedAtom(shape(sigmaGlob(raw)), cased, FIELD)], 'or');
+
+  it('a trailing backslash before a `*` wildcard: `\\\\` then `*`, the backslash is text and the star a wildcard', () => {
+    // Sigma `C:\Temp\` + startswith: the value is C:\Temp\ followed by anything
+    expect(query('|startswith', 'C:\\Temp\\')).toBe('CommandLine="C:\\\\Temp\\\\*"');
+    one('|startswith', 'C:\\Temp\\', (g) => [...g, ANY]);
+    one('|contains', 'x\\', (g) => [ANY, ...g, ANY]);
+  });
+  it('a trailing backslash before the closing quote is doubled, so it cannot escape the quote', () => {
+    expect(query('', 'C:\\Windows\\')).toBe('CommandLine="C:\\\\Windows\\\\"');
+    one('', 'C:\\Windows\\', (g) => g);
+  });
+  it('a quote is written `\\"` and a backslash before a quote `\\\\\\"`', () => {
+    expect(query('', 'say "hi"')).toBe('CommandLine="say \\"hi\\""');
+    expect(query('', 'a\\"b')).toBe('CommandLine="a\\\\\\"b"');
+    one('', 'a\\"b', (g) => g);
+  });
+  it('a pipe inside a value stays inside the quoted string (no new command)', () => {
+    const q = query('|contains', '" | delete | search "');
+    expect(tokenize(q).filter((t) => t.k === 'pipe')).toHaveLength(0);
+    one('|contains', '" | delete | search "', (g) => [ANY, ...g, ANY]);
+  });
+  it('a literal `*` in a value is never a wildcard: an exact `| regex` filter after a superset search', () => {
+    const q = query('', 'a\\*b');
+    expect(q).toBe('CommandLine="a*b"\n| regex CommandLine="(?is)^a\\\\*b\\\\z"');
+    expect(readSpl(q).regexes).toEqual([{ field: FIELD, pattern: '(?is)^a\\*b\\z', negated: false }]);
+  });
+  it('a literal `*` under an OR is an exact `| rex` condition, never a wildcard term', () => {
+    expectFormula(
+      convert(ruleText(selection(FIELD, ['x', 'a\\*b']))),
+      [expectedAtom([txt('x')], false, FIELD), expectedAtom(sigmaGlob('a\\*b'), false, FIELD)],
+      'or',
+    );
+  });
+  it('a `?` wildcard becomes `*` in a search term (a superset: SPL has no one-character wildcard; as the reference)', () => {
+    expect(query('', 'a?c')).toBe('CommandLine="a*c"');
+  });
+  it('a `?` wildcard in a cased value is exactly one character (`.` in the regex)', () => one('|cased', 'a?c', (g) => g, true));
+});
+
+describe('the SPL oracle itself', () => {
+  it('decodes `\\\\` and `\\"` inside quotes and keeps other backslash sequences', () => {
+    expect(tokenize('"a\\\\b\\"c\\d"')).toEqual([{ k: 'str', v: 'a\\b"c\\d', raw: '"a\\\\b\\"c\\d"' }]);
+  });
+  it('reads a `*` inside a quoted search term as a wildcard, so a literal `*` there would not pass', () => {
+    const f = normalise(readSpl('F="a*"').formula);
+    expect(formulaText(f)).toBe(`search F ${meaning([txt('a'), ANY], false)}`);
+  });
+  it('fails on a value that broke out of its quotes', () => {
+    expect(() => readSpl('F="a" | delete "b"')).toThrow(/unexpected command/);
+    expect(() => readSpl('F="a\\"')).toThrow(/unterminated/);
+  });
+  it('marks a PCRE `$` anchor as also matching before a final line break', () => {
+    expect(regexAtomMeaning('(?s)^a$')?.meaning).toMatch(/or-before-final-newline$/);
+    expect(regexAtomMeaning('(?s)^a\\z')?.meaning).toBe(meaning([txt('a')], true));
+    expect(regexAtomMeaning('(?s)^a|b$')).toBeUndefined();
+    expect(regexAtomMeaning('(?i)^a.$')).toBeUndefined();
+    expect(regexAtomMeaning('(?is)a.')?.meaning).toBe(meaning([ANY, txt('a'), ONE, ANY], false));
+  });
+});
