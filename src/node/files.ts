@@ -1,6 +1,6 @@
 /** Node-only: turning command-line paths (files, folders, globs) into rule files. */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { SigmaError } from '../errors.js';
 
@@ -44,4 +44,53 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     } else out.push(p);
   }
   return [...new Set(out)];
+}
+
+/** Why a file operation failed, in words: the system's code (ENOENT …) said plainly. */
+function ioReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EEXIST':
+      return 'a file is in the way';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Reads a UTF-8 file the user named (`path` as given, relative to `cwd`); a failure is a SigmaError naming it. */
+export async function readUserFile(path: string, cwd: string, what = 'file'): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, path), 'utf8');
+  } catch (e) {
+    throw new SigmaError('io', `cannot read ${what} ${path}: ${ioReason(e)}`, { file: path });
+  }
+}
+
+/** Writes a file (making its folders); a failure is a SigmaError naming the path as the user gave it. */
+export async function writeUserFile(path: string, content: string, cwd = '.'): Promise<void> {
+  const abs = resolve(cwd, path);
+  try {
+    await mkdir(dirname(abs), { recursive: true });
+    await writeFile(abs, content);
+  } catch (e) {
+    throw new SigmaError('io', `cannot write ${path}: ${ioReason(e)}`, { file: path });
+  }
+}
+
+/** Makes a folder (and its parents); a failure is a SigmaError naming it. */
+export async function makeUserFolder(path: string, cwd = '.'): Promise<void> {
+  try {
+    await mkdir(resolve(cwd, path), { recursive: true });
+  } catch (e) {
+    throw new SigmaError('io', `cannot create folder ${path}: ${ioReason(e)}`, { file: path });
+  }
 }

@@ -3,8 +3,7 @@
  *
  *   await buildPack({ rules: 'rules/**\/*.yml', target: 'splunk', format: 'escu', out: 'dist/splunk' })
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { createConverter, type FileResult } from '../convert.js';
 import { SigmaError, toSigmaError } from '../errors.js';
@@ -19,7 +18,7 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { expandPaths } from './files.js';
+import { expandPaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
@@ -77,7 +76,7 @@ export interface BuildPackResult {
 
 /** Reads a pack settings file (YAML or JSON) into PackSettings. */
 export async function loadPackSettings(file: string, cwd = process.cwd()): Promise<PackSettings> {
-  const text = await readFile(resolve(cwd, file), 'utf8');
+  const text = await readUserFile(file, cwd, 'pack settings file');
   let data: unknown;
   try {
     data = load(text);
@@ -103,7 +102,7 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   });
   const writer = packWriter(converter.backend);
   const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  const inputs = await Promise.all(paths.map(async (path) => ({ path, text: await readFile(resolve(cwd, path), 'utf8') })));
+  const inputs = await Promise.all(paths.map(async (path) => ({ path, text: await readUserFile(path, cwd, 'rule file') })));
   const converted_ = converter.files(inputs, options.onFile);
   // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
   const results = converted_.map((r): FileResult => {
@@ -117,11 +116,7 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   });
   const converted = results.flatMap((r) => (r.ok ? r.results : []));
   const files = writer(converted, settings);
-  const out = resolve(cwd, options.out);
-  for (const f of files) {
-    const target = join(out, f.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, f.content);
-  }
+  await makeUserFolder(options.out, cwd);
+  for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
   return { files: files.map((f) => f.path), results, converted: converted.length, failed: results.filter((r) => !r.ok).length };
 }

@@ -99,10 +99,6 @@ describe('the same files without errors exit 0', () => {
   });
 });
 
-// KNOWN GAPS (reported with issue 10): a file the user names that cannot be read or written is an `internal
-// error` (exit 3, "please report this") instead of a located user error: the readFile/mkdir/writeFile failures in
-// src/node/pipelines.ts, src/node/pack.ts and src/cli/commands/convert.ts are not turned into SigmaErrors.
-// Flip each to `it` once it exits 2 with the file named.
 describe('a file the user names that cannot be read or written is a user error, not an internal one', () => {
   const cases: readonly (readonly [string, readonly string[]])[] = [
     ['a missing pipeline file', ['convert', '-t', 'eql', '-p', 'missing-pipeline.yml', 'rule.yml']],
@@ -111,10 +107,12 @@ describe('a file the user names that cannot be read or written is a user error, 
     ['a pack folder below a regular file', ['pack', '-t', 'eql', '-o', 'rule.yml/pack', 'rule.yml']],
   ];
   for (const [what, argv] of cases) {
-    it.fails(what, async () => {
+    it(`${what} exits 2 and names the file`, async () => {
       const r = await run(argv);
       expect(r.stderr).not.toContain('internal error');
       expect(r.code).toBe(2);
+      const named = argv.find((a) => a.includes('missing') || a.startsWith('rule.yml/'));
+      expect(r.stderr).toContain(named);
     });
   }
 });

@@ -1,9 +1,9 @@
 /** `sigmaform convert`: rules → queries for one target, with sigma-cli's option names. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, basename } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve, basename } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths } from '../../node/files.js';
+import { expandPaths, makeUserFolder, writeUserFile } from '../../node/files.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { createConverter, type FileResult } from '../../convert.js';
 import { getFormat, type RuleResult } from '../../backend.js';
@@ -99,12 +99,11 @@ export const convertCommand: Command = async (argv, io) => {
   }
   const converted: RuleResult[] = results.flatMap((r) => (r.ok ? r.results : []));
   if (values.split && values.output) {
-    const out = resolve(io.cwd, values.output);
-    await mkdir(out, { recursive: true });
+    await makeUserFolder(values.output, io.cwd);
     for (const r of results) {
       if (!r.ok) continue;
       const body = format.finalizeOutput ? format.finalizeOutput(r.results) : r.queries.join('\n') + '\n';
-      await writeFile(join(out, basename(r.path).replace(/\.ya?ml$/i, '.txt')), body);
+      await writeUserFile(join(values.output, basename(r.path).replace(/\.ya?ml$/i, '.txt')), body, io.cwd);
     }
   } else {
     const body = values.jsonl
@@ -113,9 +112,7 @@ export const convertCommand: Command = async (argv, io) => {
         ? format.finalizeOutput(converted)
         : converted.flatMap((r) => r.queries).join('\n') + (converted.length ? '\n' : '');
     if (values.output) {
-      const out = resolve(io.cwd, values.output);
-      await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, body);
+      await writeUserFile(values.output, body, io.cwd);
     } else io.stdout(body);
   }
   const failed = results.filter((r) => !r.ok).length;
