@@ -30,10 +30,12 @@ export function kqlString(text: string): string {
 
 const PLAIN_COLUMN = /^\w+$/;
 
-/** A column reference: bare when it is a word, else `['…']`. */
+const COLUMN_ESCAPES: Readonly<Record<string, string>> = Object.freeze({ ...STRING_ESCAPES, "'": "\\'" });
+
+/** A column reference: bare when it is a word, else `['…']` with `\`, `'` and line breaks escaped as in a literal. */
 export function kqlColumn(field: string): string {
   if (PLAIN_COLUMN.test(field)) return field;
-  return `['${field.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  return `['${field.replace(/[\\'\n\r\t]/g, (c) => COLUMN_ESCAPES[c] ?? c)}']`;
 }
 
 const REGEX_SPECIAL = /[\\.^$|?*+()[\]{}]/g;
