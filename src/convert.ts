@@ -19,9 +19,20 @@ export interface ConvertRequest {
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
-/** The outcome for one rule file, in the shape of sigma-cli's JSON lines. */
+/**
+ * The outcome for one rule file, in the shape of sigma-cli's JSON lines. A file whose rules all fail (or that
+ * does not load) is `ok: false`; a file where some rules convert is `ok: true`, and `errors` holds the failures
+ * of its other rules.
+ */
 export type FileResult =
-  | { readonly path: string; readonly ok: true; readonly queries: readonly string[]; readonly results: readonly RuleResult[] }
+  | {
+      readonly path: string;
+      readonly ok: true;
+      readonly queries: readonly string[];
+      readonly results: readonly RuleResult[];
+      /** Rules of this file that could not be converted (the others are in `results`); absent when none failed. */
+      readonly errors?: readonly SigmaError[];
+    }
   | { readonly path: string; readonly ok: false; readonly error: SigmaError };
 
 export interface Converter {
@@ -81,17 +92,22 @@ export function createConverter(request: ConvertRequest): Converter {
     const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaRule>();
     const convertFile = (l: (typeof loaded)[number]): FileResult => {
       if (!l.documents) return { path: l.path, ok: false, error: l.error };
-      try {
-        const results: RuleResult[] = [];
-        for (const original of l.documents) {
-          const d = rewritten.get(original) ?? original;
+      const results: RuleResult[] = [];
+      const errors: SigmaError[] = [];
+      // Each rule on its own: one the target cannot express does not take the others of its file with it.
+      for (const original of l.documents) {
+        const d = rewritten.get(original) ?? original;
+        try {
           if (d.kind === 'rule' && !hidden.has(d)) results.push(rule(d));
           else if (d.kind === 'correlation') results.push(correlation(d, filtered));
+        } catch (e) {
+          errors.push(toSigmaError(e, { file: l.path }));
         }
-        return { path: l.path, ok: true, queries: results.flatMap((r) => r.queries), results };
-      } catch (e) {
-        return { path: l.path, ok: false, error: toSigmaError(e, { file: l.path }) };
       }
+      const first = errors[0];
+      if (first && results.length === 0) return { path: l.path, ok: false, error: first };
+      const queries = results.flatMap((r) => r.queries);
+      return errors.length ? { path: l.path, ok: true, queries, results, errors } : { path: l.path, ok: true, queries, results };
     };
     return loaded.map((l) => {
       const result = convertFile(l);

@@ -344,13 +344,22 @@ describe('match: a batch with bad rules and a bad events file', () => {
 });
 
 describe('a file with several rules', () => {
-  // KNOWN GAP (reported with issue 10): the converter reports a whole file as failed when one of its rules
-  // cannot be converted, so the good rules of that file are lost. Flip to `it` once results are per rule.
-  it.fails('a rule the target cannot express does not take the other rules of its file with it', async () => {
-    const two = `${GOOD['rules/good1.yml']?.text}---\n${BAD['rules/unsupported.yml']?.text}`;
-    await writeFile(join(root, 'two-rules.yml'), two);
+  beforeAll(async () => {
+    await writeFile(join(root, 'two-rules.yml'), `${GOOD['rules/good1.yml']?.text}---\n${BAD['rules/unsupported.yml']?.text}`);
+  });
+
+  it('a rule the target cannot express does not take the other rules of its file with it', async () => {
     const r = await run('convert', '-t', 'eql', '-p', 'ecs_windows', '--jsonl', 'two-rules.yml');
     const [rec] = jsonLines(r.stdout);
     expect(JSON.stringify(rec)).toContain('mimikatz');
+    expect(rec).toMatchObject({ ok: true, errors: [{ line: expect.any(Number) }] });
+  });
+
+  it('the summary names the failed rule and counts it, and --fail-on-error exits 1', async () => {
+    const r = await run('convert', '-t', 'eql', '-p', 'ecs_windows', '--fail-on-error', 'two-rules.yml');
+    expect(r.stdout).toContain('mimikatz');
+    expect(r.stderr).toMatch(/error: two-rules\.yml:\d+:\d+: /);
+    expect(r.stderr).toContain('1 rules failed in 1 files that converted otherwise');
+    expect(r.code).toBe(1);
   });
 });

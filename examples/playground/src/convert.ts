@@ -59,6 +59,9 @@ export function convertRule(input: ConversionInput): ConversionOutcome {
     const converter = createConverter({ target: input.target, pipelines, format: input.format });
     const result = converter.text(input.rule, RULE_FILE);
     if (!result.ok) return { kind: 'error', source: sourceOf(result.error), error: result.error };
+    // A text with several rules where one fails: the person editing it sees that failure, not a partial output.
+    const failure = result.errors?.[0];
+    if (failure) return { kind: 'error', source: sourceOf(failure), error: failure };
     const format = getFormat(converter.backend, converter.format);
     const output = format.finalizeOutput ? format.finalizeOutput(result.results) : result.queries.join('\n\n');
     return { kind: 'ok', output, queryCount: result.queries.length };

@@ -92,7 +92,14 @@ export const convertCommand: Command = async (argv, io) => {
       lines.push(
         JSON.stringify(
           r.ok
-            ? { path: r.path, ok: true, queries: r.queries }
+            ? {
+                path: r.path,
+                ok: true,
+                queries: r.queries,
+                ...(r.errors
+                  ? { errors: r.errors.map((e) => ({ error: e.message, line: e.line ?? null, column: e.column ?? null })) }
+                  : {}),
+              }
             : { path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null },
         ),
       );
@@ -115,7 +122,7 @@ export const convertCommand: Command = async (argv, io) => {
       await writeUserFile(values.output, body, io.cwd);
     } else io.stdout(body);
   }
-  const failed = results.filter((r) => !r.ok).length;
+  const failed = results.filter((r) => !r.ok || r.errors?.length).length;
   if (!values.jsonl) io.stderr(summary(results, performance.now() - started));
   return failed > 0 && values['fail-on-error'] ? 1 : 0;
 };
