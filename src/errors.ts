@@ -25,12 +25,21 @@ export interface SourceLocation {
   readonly column?: number; // 1-based
 }
 
+/** Whether this engine has V8's writable `Error.stackTraceLimit` (not where intrinsics are frozen). */
+const STACK_LIMIT_WRITABLE = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable === true;
+
 export class SigmaError extends Error {
   readonly code: SigmaErrorCode;
   readonly location: SourceLocation;
 
   constructor(code: SigmaErrorCode, message: string, location: SourceLocation = {}) {
+    // A stack trace says nothing to the person who reads the error and costs more than the rest of it (a corpus
+    // run makes over a thousand, one per rule a pipeline refuses); only `internal` errors (bugs) keep theirs.
+    const withoutStack = STACK_LIMIT_WRITABLE && code !== 'internal';
+    const limit = Error.stackTraceLimit;
+    if (withoutStack) Error.stackTraceLimit = 0;
     super(message);
+    if (withoutStack) Error.stackTraceLimit = limit;
     this.name = 'SigmaError';
     this.code = code;
     this.location = location;

@@ -38,7 +38,15 @@ export function isPlainFieldName(field: string): boolean {
   return true;
 }
 
+const quoted = new Map<string, string>();
+
 /** `field` as EQL writes it: unchanged when it is a plain dotted name, else back-quoted. */
 export function quoteField(field: string): string {
-  return isPlainFieldName(field) ? field : `\`${field.replaceAll('`', '``')}\``;
+  let text = quoted.get(field);
+  if (text === undefined) {
+    text = isPlainFieldName(field) ? field : `\`${field.replaceAll('`', '``')}\``;
+    if (quoted.size >= 10_000) quoted.clear();
+    quoted.set(field, text);
+  }
+  return text;
 }

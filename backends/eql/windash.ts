@@ -18,8 +18,13 @@ function windashDetection(detection: Detection): Detection {
   return items.every((i, k) => i === detection.items[k]) ? detection : Object.freeze({ ...detection, items: Object.freeze(items) });
 }
 
+function hasWindash(detection: Detection): boolean {
+  return detection.items.some((i) => (i.kind === 'item' ? i.modifiers.includes('windash') : hasWindash(i)));
+}
+
 /** The rule with one-variant windash values as one-alternative expansions; the same object when there are none. */
 export function windashAsExpansions(rule: SigmaRule): SigmaRule {
+  if (![...rule.detection.selections.values()].some(hasWindash)) return rule;
   let changed = false;
   const selections = new Map<string, Detection>();
   for (const [name, detection] of rule.detection.selections) {

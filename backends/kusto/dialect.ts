@@ -16,7 +16,7 @@ import type { CompareOp, SigmaCidr, SigmaRegex, SigmaRule, SigmaString, SigmaVal
 import type { SourceLocation } from '../../src/errors.js';
 import { SigmaError } from '../../src/errors.js';
 import { TextCompiler, type BoolOp, type CompileContext, type Fragment, type Tokens } from '../../src/compile/compiler.js';
-import { ruleToNodes, type AndNode, type MatchNode, type NotNode, type OrNode, type QueryNode } from '../../src/compile/tree.js';
+import { mapArgs, ruleToNodes, type AndNode, type MatchNode, type NotNode, type OrNode, type QueryNode } from '../../src/compile/tree.js';
 import { hasWildcards, plainText } from '../../src/rule/strings.js';
 import { columnType } from './columns.js';
 import { escapeKql, kqlColumn, kqlString, regexFlagPrefix, wildcardRegex } from './escape.js';
@@ -73,12 +73,15 @@ function simplify(node: QueryNode): QueryNode {
   switch (node.kind) {
     case 'match':
       return node;
-    case 'not':
-      return { kind: 'not', arg: simplify(node.arg) };
+    case 'not': {
+      const arg = simplify(node.arg);
+      return arg === node.arg ? node : { kind: 'not', arg };
+    }
     case 'and':
     case 'or': {
       if (node.args.length === 1 && !(node.kind === 'or' && node.fromValues)) return simplify(node.args[0] as QueryNode);
-      return { ...node, args: node.args.map(simplify) };
+      const args = mapArgs(node.args, simplify);
+      return args === node.args ? node : { ...node, args };
     }
     default: {
       const never: never = node;

@@ -32,6 +32,18 @@ export interface NotNode {
 }
 export type QueryNode = MatchNode | AndNode | OrNode | NotNode;
 
+/** `args` mapped through `f`; the same array when `f` changed none of them (trees are shared, never copied needlessly). */
+export function mapArgs(args: readonly QueryNode[], f: (node: QueryNode) => QueryNode): readonly QueryNode[] {
+  let out: QueryNode[] | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as QueryNode;
+    const mapped = f(arg);
+    if (mapped !== arg) out ??= args.slice(0, i);
+    out?.push(mapped);
+  }
+  return out ?? args;
+}
+
 function matchNode(item: DetectionItem, value: SigmaValue): QueryNode {
   if (value.kind === 'expansion') {
     return { kind: 'or', args: value.values.map((v) => matchNode(item, v)), fromValues: true };

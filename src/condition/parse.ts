@@ -29,7 +29,28 @@ function nestingDepth(text: string): number {
   return max;
 }
 
+function deepFreeze(node: ConditionNode): ConditionNode {
+  if (node.kind === 'and' || node.kind === 'or') node.args.forEach(deepFreeze);
+  else if (node.kind === 'not') deepFreeze(node.arg);
+  return Object.freeze(node);
+}
+
+/**
+ * Parsed conditions by text: most rules share a handful of conditions (`selection`, `all of selection_*` …).
+ * The trees are frozen and hold no location, so one serves every rule with that text.
+ */
+const parsed = new Map<string, ConditionNode>();
+
 export function parseCondition(text: string, location?: SourceLocation): ConditionNode {
+  const known = parsed.get(text);
+  if (known) return known;
+  const tree = deepFreeze(parseUncached(text, location));
+  if (parsed.size >= 10_000) parsed.clear();
+  parsed.set(text, tree);
+  return tree;
+}
+
+function parseUncached(text: string, location?: SourceLocation): ConditionNode {
   if (text.length > MAX_CONDITION_LENGTH) {
     throw new SigmaError('limit', `condition is ${text.length} characters long, more than ${MAX_CONDITION_LENGTH}`, location);
   }
@@ -60,6 +81,8 @@ function patternRegex(pattern: string): RegExp {
   return re;
 }
 
+const matching = (names: readonly string[], re: RegExp): string[] => names.filter((s) => re.test(s));
+
 /**
  * Replaces `1 of x*` / `all of them` by or/and of references, and checks every referenced name exists.
  * `them` excludes selections whose name starts with `_` (as pySigma does).
@@ -83,8 +106,7 @@ export function resolveCondition(node: ConditionNode, names: readonly string[], 
         }
         return Object.freeze(n);
       case 'of': {
-        const matched =
-          n.pattern === 'them' ? names.filter((s) => !s.startsWith('_')) : names.filter((s) => patternRegex(n.pattern).test(s));
+        const matched = n.pattern === 'them' ? names.filter((s) => !s.startsWith('_')) : matching(names, patternRegex(n.pattern));
         if (matched.length === 0) {
           throw new SigmaError('condition', `condition '${text}': no selection matches '${n.pattern}'`, at(location, n.offset));
         }

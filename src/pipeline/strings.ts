@@ -57,8 +57,22 @@ export interface Replacement {
   readonly interpretSpecial: boolean;
 }
 
+const globalRegexes = new WeakMap<Replacement, RegExp>();
+
+/** The replacement's pattern with the `g` flag, made once per replacement. */
+function globalRegex(r: Replacement): RegExp {
+  let global = globalRegexes.get(r);
+  if (!global) {
+    global = new RegExp(r.regex.source, r.regex.flags.includes('g') ? r.regex.flags : r.regex.flags + 'g');
+    globalRegexes.set(r, global);
+  }
+  global.lastIndex = 0;
+  return global;
+}
+
 function substitute(text: string, r: Replacement, post: (t: string) => string): string {
-  const global = new RegExp(r.regex.source, r.regex.flags.includes('g') ? r.regex.flags : r.regex.flags + 'g');
+  const global = globalRegex(r);
+  if (!global.test(text)) return text;
   return text.replace(global, (...args: unknown[]) => {
     const last = args[args.length - 1];
     const hasGroups = typeof last === 'object' && last !== null;

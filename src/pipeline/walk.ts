@@ -7,6 +7,22 @@ import type { ItemContext, ItemReplacement, Run } from './types.js';
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
+const refsOf = new WeakMap<readonly SigmaValue[], readonly string[]>();
+
+/**
+ * The fields a list of values refers to (`fieldref` values), remembered per (frozen) list: field-name conditions
+ * ask for them on every item, and an item's values are shared by its renamed copies.
+ */
+export function fieldRefs(values: readonly SigmaValue[]): readonly string[] {
+  let refs = refsOf.get(values);
+  if (!refs) {
+    const found: string[] = [];
+    for (const v of values) if (v.kind === 'fieldref') found.push(v.field);
+    refsOf.set(values, (refs = found.length ? Object.freeze(found) : EMPTY));
+  }
+  return refs;
+}
+
 /** The item (or every item under a detection) with `id` added to its applied processing items. */
 export function markApplied<T extends DetectionItem | Detection>(node: T, id: string): T {
   return mark(node, id) as T;
@@ -81,23 +97,21 @@ export function replaceItems(
 ): SigmaRule {
   let changed = false;
   const visit = (d: Detection): Detection => {
-    let local = false;
-    const out: (DetectionItem | Detection)[] = [];
-    for (const n of d.items) {
-      if (n.kind === 'detection') {
-        const v = visit(n);
-        if (v !== n) local = true;
-        out.push(v);
-        continue;
+    // The new item list is made only from the first change on; an unchanged detection is returned as is.
+    let out: (DetectionItem | Detection)[] | undefined;
+    const items = d.items;
+    for (let i = 0; i < items.length; i++) {
+      const n = items[i] as DetectionItem | Detection;
+      let next: DetectionItem | Detection | 'drop' = n;
+      if (n.kind === 'detection') next = visit(n);
+      else if (unconditional || item.matchDetectionItem(n, run)) {
+        const r = replace(n);
+        if (r !== undefined) next = r === 'drop' ? r : markApplied(r, item.id);
       }
-      const r = unconditional || item.matchDetectionItem(n, run) ? replace(n) : undefined;
-      if (r === undefined) out.push(n);
-      else {
-        local = true;
-        if (r !== 'drop') out.push(markApplied(r, item.id));
-      }
+      if (next !== n) out ??= items.slice(0, i);
+      if (out && next !== 'drop') out.push(next);
     }
-    if (!local) return d;
+    if (!out) return d;
     changed = true;
     return Object.freeze({ ...d, items: Object.freeze(out) });
   };

@@ -36,6 +36,7 @@ function scalarValue(v: unknown, verbatim: boolean, location: SourceLocation): S
 }
 
 function parseKey(key: string, location: SourceLocation): { field: string | null; modifiers: Modifier[] } {
+  if (!key.includes('|')) return { field: key === '' ? null : key, modifiers: [] };
   const [field = '', ...names] = key.split('|');
   const modifiers: Modifier[] = [];
   for (const name of names) {
@@ -45,16 +46,25 @@ function parseKey(key: string, location: SourceLocation): { field: string | null
   return { field: field === '' ? null : field, modifiers };
 }
 
+/** The eight flag combinations, shared (frozen) by every value and item. */
+const FLAGS: readonly RegexFlags[] = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze({ ignoreCase: (bits & 1) !== 0, multiline: (bits & 2) !== 0, dotAll: (bits & 4) !== 0 }),
+);
+
 function regexFlags(modifiers: readonly Modifier[]): RegexFlags {
-  return Object.freeze({ ignoreCase: modifiers.includes('i'), multiline: modifiers.includes('m'), dotAll: modifiers.includes('s') });
+  const bits = (modifiers.includes('i') ? 1 : 0) | (modifiers.includes('m') ? 2 : 0) | (modifiers.includes('s') ? 4 : 0);
+  return FLAGS[bits] as RegexFlags;
 }
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_MODIFIERS: readonly Modifier[] = Object.freeze([]);
 
 export function buildItem(key: string, raw: unknown, path: YamlPath, locate: Locate): DetectionItem {
   const keyLocation = locate(path, 'key');
   const { field, modifiers } = parseKey(key, keyLocation);
-  const subFlags = modifiers.filter((m) => m === 'i' || m === 'm' || m === 's');
-  if (subFlags.length > 0 && !modifiers.includes('re')) {
-    throw new SigmaError('modifier', `modifier '${subFlags[0]}' only follows 're' (in '${key}')`, keyLocation);
+  const subFlag = modifiers.find((m) => m === 'i' || m === 'm' || m === 's');
+  if (subFlag !== undefined && !modifiers.includes('re')) {
+    throw new SigmaError('modifier', `modifier '${subFlag}' only follows 're' (in '${key}')`, keyLocation);
   }
   const list = Array.isArray(raw) ? raw : [raw];
   if (Array.isArray(raw) && raw.length === 0) throw new SigmaError('detection', `'${key}' has an empty list of values`, keyLocation);
@@ -90,7 +100,7 @@ export function buildItem(key: string, raw: unknown, path: YamlPath, locate: Loc
     values: Object.freeze(values),
     linking: modifiers.includes('all') ? 'and' : 'or',
     negated: modifiers.includes('neq'),
-    applied: Object.freeze([]),
+    applied: NO_STRINGS,
     originalField: field,
     location: keyLocation,
   });
@@ -101,7 +111,7 @@ function keywordItem(values: readonly unknown[], path: YamlPath, locate: Locate,
   return Object.freeze({
     kind: 'item',
     field: null,
-    modifiers: Object.freeze([]),
+    modifiers: NO_MODIFIERS,
     values: Object.freeze(
       values.map((v, i) => {
         try {
@@ -114,7 +124,7 @@ function keywordItem(values: readonly unknown[], path: YamlPath, locate: Locate,
     ),
     linking: 'or',
     negated: false,
-    applied: Object.freeze([]),
+    applied: NO_STRINGS,
     originalField: null,
     location: locate(path),
   });

@@ -33,25 +33,34 @@ export function plainString(text: string, cased = false): SigmaString {
   return sigmaString([text], cased);
 }
 
-/** Parses a rule value written with Sigma's wildcard and escape syntax. */
+/** Characters with a meaning in Sigma strings: `*`, `?` and the escaping `\`. */
+const SPECIAL = /[*?\\]/;
+
+/**
+ * Parses a rule value written with Sigma's wildcard and escape syntax. Text between special characters is
+ * taken as slices of `raw` (building it character by character would make long chains of string pieces).
+ */
 export function parseSigmaString(raw: string, cased = false): SigmaString {
+  if (!SPECIAL.test(raw)) return sigmaString([raw], cased);
   const parts: StringPart[] = [];
   let text = '';
+  let start = 0; // where the text not yet added to `text` starts
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as string;
-    if (c === '\\') {
+    const c = raw.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
       const next = raw[i + 1];
       if (next === '*' || next === '?' || next === '\\') {
-        text += next;
-        i++;
-      } else text += '\\';
-    } else if (c === '*' || c === '?') {
-      if (text) push(parts, text);
+        text += raw.slice(start, i) + next;
+        start = ++i + 1;
+      }
+    } else if (c === 0x2a /* * */ || c === 0x3f /* ? */) {
+      push(parts, text + raw.slice(start, i));
       text = '';
-      push(parts, c === '*' ? ANY : ONE);
-    } else text += c;
+      start = i + 1;
+      push(parts, c === 0x2a ? ANY : ONE);
+    }
   }
-  if (text) push(parts, text);
+  push(parts, text + raw.slice(start));
   return sigmaString(parts, cased);
 }
 

@@ -7,6 +7,7 @@ import { evaluateExpression, expressionNames, parseExpression, type Expression }
 import type { PipelineErrors, Path } from '../errors.js';
 import { conditionTypes, getCondition } from '../registry.js';
 import type { ConditionMatchers, ConditionScope, FieldNameMatcher, Run } from '../types.js';
+import { fieldRefs } from '../walk.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -37,6 +38,22 @@ function compileOne<S extends ConditionScope>(scope: S, def: unknown, path: Path
   const parsed = definition.params.safeParse(params);
   if (!parsed.success) throw errors.fromZod(path, parsed.error, `${scope.replace('_', ' ')} condition '${type}'`);
   return definition.compile(parsed.data, { location: errors.at(path), path: path.join('.') });
+}
+
+/** Conditions joined by or (`any`) or and, as Python's any()/all(); one condition is tested directly. */
+function linked<M, T>(matchers: readonly M[], any: boolean, evaluate: (m: M, x: T, run: Run) => boolean): (x: T, run: Run) => boolean {
+  const [only] = matchers;
+  if (matchers.length === 0) return () => !any;
+  if (matchers.length === 1) return (x, run) => evaluate(only as M, x, run);
+  return any
+    ? (x, run) => {
+        for (const m of matchers) if (evaluate(m, x, run)) return true;
+        return false;
+      }
+    : (x, run) => {
+        for (const m of matchers) if (!evaluate(m, x, run)) return false;
+        return true;
+      };
 }
 
 interface CompiledSet<M> {
@@ -95,9 +112,7 @@ function compileSet<S extends ConditionScope>(
     test<T>(evaluate: (m: ConditionMatchers[S], x: T, run: Run) => boolean) {
       const combined = expr
         ? (x: T, run: Run): boolean => evaluateExpression(expr, (name) => evaluate(byName.get(name) as ConditionMatchers[S], x, run))
-        : any
-          ? (x: T, run: Run): boolean => matchers.some((m) => evaluate(m, x, run))
-          : (x: T, run: Run): boolean => matchers.every((m) => evaluate(m, x, run));
+        : linked(matchers, any, evaluate);
       return not ? (x: T, run: Run) => !combined(x, run) : combined;
     },
   };
@@ -113,7 +128,8 @@ export interface CompiledConditions {
 function fieldNameOnItem(m: FieldNameMatcher, item: DetectionItem, run: Run): boolean {
   if (m.detectionItem) return m.detectionItem(item, run);
   if (m.field(item.field, run)) return true;
-  return item.values.some((v) => v.kind === 'fieldref' && m.field(v.field, run));
+  for (const field of fieldRefs(item.values)) if (m.field(field, run)) return true;
+  return false;
 }
 
 export function compileConditions(

@@ -6,7 +6,7 @@
 import type { DetectionItem, SigmaRule, SigmaValue } from '../../rule/ast.js';
 import { ANY, endsWithAny, sigmaString, startsWithAny } from '../../rule/strings.js';
 import type { ItemContext, ItemReplacement, Run, Transform } from '../types.js';
-import { detection, replaceItems, withField, withValues } from '../walk.js';
+import { detection, fieldRefs, replaceItems, withField, withValues } from '../walk.js';
 
 /** Maps a field name to a new name, several names, or undefined (unchanged). */
 export type FieldNameFunction = (field: string | null) => string | readonly string[] | undefined;
@@ -55,7 +55,7 @@ function keywordToField(values: readonly SigmaValue[]): SigmaValue[] {
 export function renameItem(di: DetectionItem, run: Run, item: ItemContext, map: FieldNameFunction): ItemReplacement {
   let values = di.values;
   let refMatched = false;
-  if (di.values.some((v) => v.kind === 'fieldref')) {
+  if (fieldRefs(di.values).length > 0) {
     const out: SigmaValue[] = [];
     for (const v of di.values) {
       if (v.kind !== 'fieldref' || !item.matchFieldRef(v.field, run)) {
