@@ -65,31 +65,49 @@ function constructFloat(text: string): number {
   return Number(s);
 }
 
-const scalar = <T>(tag: string, re: RegExp, construct: (s: string) => T, predicate: (v: unknown) => boolean) =>
-  new Type(`tag:yaml.org,2002:${tag}`, {
+/**
+ * A YAML 1.1 scalar type. `starts` lists the characters its text can begin with: js-yaml asks every implicit
+ * type about every plain scalar, and most are words that no type's pattern can match, so one character
+ * decides before any regex runs.
+ */
+const scalar = <T>(
+  tag: string,
+  starts: string,
+  re: RegExp,
+  construct: (s: string) => T,
+  predicate: (v: unknown) => boolean,
+  matchesEmpty = false,
+) => {
+  const first = new Set(starts);
+  return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && re.test(data),
+    resolve: (data: unknown) =>
+      typeof data === 'string' && (data.length === 0 ? matchesEmpty : first.has(data[0] as string) && re.test(data)),
     construct: (data: string) => construct(data ?? ''),
     predicate,
   });
+};
 
 /** The schema rules are read with: YAML 1.1 scalars (as PyYAML resolves them) over the failsafe schema. */
 export const SIGMA_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
     scalar(
       'null',
+      '~nN',
       NULL_RE,
       () => null,
       (v) => v === null,
+      true,
     ),
     scalar(
       'bool',
+      'yYnNtTfFoO',
       BOOL_RE,
       (s) => TRUE_RE.test(s),
       (v) => typeof v === 'boolean',
     ),
-    scalar('int', INT_RE, constructInt, (v) => Number.isInteger(v)),
-    scalar('float', FLOAT_RE, constructFloat, (v) => typeof v === 'number'),
+    scalar('int', '-+0123456789', INT_RE, constructInt, (v) => Number.isInteger(v)),
+    scalar('float', '-+.0123456789', FLOAT_RE, constructFloat, (v) => typeof v === 'number'),
   ],
 });
 
