@@ -195,11 +195,16 @@ function positionCollector(text: string): {
   const roots: PosNode[] = [];
   const stack: OpenNode[] = [];
   let aliases = 0;
+  let lastAlias = -1; // js-yaml opens an alias that is a block-sequence entry twice: count each offset once
   const listener = (event: 'open' | 'close', state: State): void => {
     if (event === 'open') {
       const offset = nodeStart(text, state.position);
-      if (text.charCodeAt(offset) === 0x2a /* * */ && ++aliases > YAML_LIMITS.maxAliases) {
-        throw new SigmaError('limit', `more than ${YAML_LIMITS.maxAliases} aliases`);
+      if (text.charCodeAt(offset) === 0x2a /* * */ && offset !== lastAlias) {
+        lastAlias = offset;
+        // located at the alias that crossed the limit (the file is added by yamlError)
+        if (++aliases > YAML_LIMITS.maxAliases) {
+          throw new SigmaError('limit', `more than ${YAML_LIMITS.maxAliases} aliases`, offsetToPosition(lineStarts(text), offset));
+        }
       }
       stack.push({ node: { offset }, parts: [], results: [] });
       return;
@@ -260,11 +265,14 @@ export function parseYaml(text: string, file?: string): ParsedYaml {
     throw yamlError(e, file);
   }
   if (collector.aliases() > 0) {
-    for (const doc of documents) {
+    documents.forEach((doc, i) => {
       if (expandedSize(doc, YAML_LIMITS.maxExpandedNodes) > YAML_LIMITS.maxExpandedNodes) {
-        throw new SigmaError('limit', `aliases expand to more than ${YAML_LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, { file });
+        // located at the start of the document (its root node), the one place known without another walk
+        const root = collector.roots[i];
+        const where = root ? offsetToPosition(lineStarts(text), root.offset) : {};
+        throw new SigmaError('limit', `aliases expand to more than ${YAML_LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, { file, ...where });
       }
-    }
+    });
   }
   let starts: number[] | undefined;
   const position = (offset: number): Position => offsetToPosition((starts ??= lineStarts(text)), offset);

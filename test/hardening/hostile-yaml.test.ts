@@ -30,6 +30,29 @@ describe('hostile YAML', () => {
     expect(codeOf(text + 'detection:\n  s:\n    f: *a9\n  condition: s\n')).toBe('limit');
     expect(Date.now() - started).toBeLessThan(5000);
   });
+  it('more than 1000 aliases (each counted once, also in block lists) is a limit error located at the 1001st alias (file:line:column)', () => {
+    // line 1 anchors, line 2 opens the list, lines 3… hold one alias each: the 1001st alias is on line 1003
+    const text = 'a: &a x\nl:\n' + '  - *a\n'.repeat(1001);
+    const e = outcome(text);
+    expect(e).toBeInstanceOf(SigmaError);
+    const err = e as SigmaError;
+    expect(err.code).toBe('limit');
+    expect(err.message).toMatch(/more than 1000 aliases/);
+    expect(err.format()).toBe('hostile.yml:1003:5: more than 1000 aliases');
+  });
+  it('an alias bomb is located at the start of the document it expands in', () => {
+    let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 10; i++)
+      bomb += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
+    // the first document is harmless; the bomb is the second one, whose first node is on line 7, column 1
+    const e = outcome(`${RULE_HEAD}detection: {s: {f: 1}, condition: s}\n---\n# the bomb\n\n${bomb}`);
+    expect(e).toBeInstanceOf(SigmaError);
+    const err = e as SigmaError;
+    expect(err.code).toBe('limit');
+    expect([err.file, err.line, err.column]).toEqual(['hostile.yml', 7, 1]);
+  });
   it('very deep nesting is refused', () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     expect(['limit', 'yaml']).toContain(codeOf(`${RULE_HEAD}detection: {s: {f: ${deep}}, condition: s}\n`));
