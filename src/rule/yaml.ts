@@ -155,18 +155,29 @@ export function offsetToPosition(starts: readonly number[], offset: number): Pos
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
-/** A node of the position tree: where it starts, where its key starts (in a mapping), its children. */
+/**
+ * A node of the position tree: where it starts, where its key starts (in a mapping), its children — a mapping's
+ * values under `keys` (same order), a sequence's entries without. Arrays, not Maps: most maps have a few keys.
+ */
 interface PosNode {
   offset: number;
   keyOffset?: number;
-  children?: Map<string | number, PosNode>;
+  keys?: string[];
+  children?: PosNode[];
 }
 
 interface OpenNode {
   readonly node: PosNode;
-  /** Children in order: keys and values alternate for mappings. */
-  readonly parts: PosNode[];
-  readonly results: unknown[];
+  /** Children in order (keys and values alternate for mappings), with what js-yaml built for each; made at the first. */
+  parts?: PosNode[];
+  results?: unknown[];
+}
+
+function childOf(node: PosNode, step: string | number): PosNode | undefined {
+  const { keys, children } = node;
+  if (!children) return undefined;
+  if (keys) return typeof step === 'string' ? children[keys.indexOf(step)] : undefined;
+  return typeof step === 'number' ? children[step] : undefined;
 }
 
 /** The offset of the first character of a node that js-yaml opened at `offset` (before separating space). */
@@ -206,27 +217,34 @@ function positionCollector(text: string): {
           throw new SigmaError('limit', `more than ${YAML_LIMITS.maxAliases} aliases`, offsetToPosition(lineStarts(text), offset));
         }
       }
-      stack.push({ node: { offset }, parts: [], results: [] });
+      stack.push({ node: { offset } });
       return;
     }
     const open = stack.pop();
     if (!open) return;
-    const { node, parts } = open;
-    if (parts.length > 0) {
-      node.children = new Map();
+    const { node, parts, results } = open;
+    if (parts && results) {
       if (state.kind === 'mapping') {
+        const keys: string[] = [];
+        const children: PosNode[] = [];
         for (let i = 0; i + 1 < parts.length; i += 2) {
-          const key = parts[i] as PosNode;
           const value = parts[i + 1] as PosNode;
-          value.keyOffset = key.offset;
-          node.children.set(String(open.results[i]), value);
+          value.keyOffset = (parts[i] as PosNode).offset;
+          const name = String(results[i]);
+          const known = keys.indexOf(name); // a merge key can bring a key twice: the last one counts
+          if (known === -1) {
+            keys.push(name);
+            children.push(value);
+          } else children[known] = value;
         }
-      } else if (state.kind === 'sequence') parts.forEach((p, i) => node.children?.set(i, p));
+        node.keys = keys;
+        node.children = children;
+      } else if (state.kind === 'sequence') node.children = parts;
     }
     const parent = stack[stack.length - 1];
     if (parent) {
-      parent.parts.push(node);
-      parent.results.push(state.result);
+      (parent.parts ??= []).push(node);
+      (parent.results ??= []).push(state.result);
     } else roots.push(node);
   };
   return { listener, roots, aliases: () => aliases };
@@ -270,7 +288,10 @@ export function parseYaml(text: string, file?: string): ParsedYaml {
         // located at the start of the document (its root node), the one place known without another walk
         const root = collector.roots[i];
         const where = root ? offsetToPosition(lineStarts(text), root.offset) : {};
-        throw new SigmaError('limit', `aliases expand to more than ${YAML_LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, { file, ...where });
+        throw new SigmaError('limit', `aliases expand to more than ${YAML_LIMITS.maxExpandedNodes} nodes (an alias bomb?)`, {
+          file,
+          ...where,
+        });
       }
     });
   }
@@ -283,7 +304,7 @@ export function parseYaml(text: string, file?: string): ParsedYaml {
     locate(docIndex, path, what = 'value') {
       let node = trees[docIndex];
       for (const step of path) {
-        node = node?.children?.get(step);
+        node = node && childOf(node, step);
         if (!node) return undefined;
       }
       if (!node) return undefined;
