@@ -72,7 +72,12 @@ function requirePlain(s: SigmaString, modifier: string, location?: SourceLocatio
   return plainText(s);
 }
 
-/** base64offset: the three encodings of the value at byte offsets 0, 1 and 2 of a longer text. */
+/**
+ * base64offset: the three encodings of the value at byte offsets 0, 1 and 2 of a longer text, as pySigma cuts them:
+ * the characters that the bytes before or after the value also decide are dropped at both ends. For a value of
+ * one byte the offset-1 encoding keeps no character (an empty string), and for an empty value all three are empty;
+ * `applyModifier` drops empty encodings (see there).
+ */
 export function base64Offsets(text: string, binary = false): string[] {
   const starts = [0, 2, 3];
   const ends = [0, -3, -2];
@@ -158,7 +163,14 @@ export function applyModifier(
     case 'base64offset':
       return each(value, (v) => {
         const text = requirePlain(asString(v, modifier, location), modifier, location);
-        return Object.freeze({ kind: 'expansion', values: Object.freeze(base64Offsets(text, context.binary).map((t) => plainString(t))) });
+        // An empty encoding would become `*` after `contains` and match every text, so it is dropped (pySigma keeps
+        // it): a one-byte value is then searched at offsets 0 and 2 only, since no base64 character depends on that
+        // byte alone at offset 1. An empty value leaves no encoding at all and is refused.
+        const encodings = base64Offsets(text, context.binary).filter((t) => t !== '');
+        if (encodings.length === 0) {
+          throw new SigmaError('value', `modifier 'base64offset' needs a non-empty value: an empty one would match any text`, location);
+        }
+        return Object.freeze({ kind: 'expansion', values: Object.freeze(encodings.map((t) => plainString(t))) });
       });
     case 'utf16le':
     case 'wide':

@@ -214,6 +214,12 @@ describe('encodings and expansions', () => {
     expect(fires(rule, { CommandLine: Buffer.from('http://good/').toString('base64') })).toBe(false);
   });
 
+  it('base64offset of a one-byte value does not match every text (its empty offset-1 encoding is dropped)', () => {
+    const rule = `sel: {CommandLine|base64offset|contains: 'a'}\ncondition: sel`;
+    expect(fires(rule, { CommandLine: 'zzz' })).toBe(false);
+    expect(fires(rule, { CommandLine: Buffer.from('a').toString('base64') })).toBe(true);
+  });
+
   it('base64 matches the base64 text of the value', () => {
     expect(fires(`sel: {Data|base64: 'cmd.exe'}\ncondition: sel`, { Data: Buffer.from('cmd.exe').toString('base64') })).toBe(true);
   });

@@ -133,15 +133,21 @@ export function meaning(g: readonly Tok[], cased: boolean): string {
   return `${JSON.stringify(out)} ${caseMatters ? (cased ? 'cased' : 'nocase') : 'any-case'}`;
 }
 
-/** base64offset as the Sigma specification defines it: the UTF-8 bytes at offsets 0, 1, 2, the stable middle. */
+/**
+ * base64offset as the Sigma specification defines it: the UTF-8 bytes at offsets 0, 1, 2, the stable middle.
+ * Empty middles (a one-byte value at offset 1, an empty value at every offset) are left out: they would match any
+ * text. No encoding at all means the value is refused.
+ */
 export function base64Offsets(text: string): string[] {
   const bytes = Buffer.from(text, 'utf8');
-  return [0, 1, 2].map((i) => {
-    const encoded = Buffer.concat([Buffer.alloc(i, 0x20), bytes]).toString('base64');
-    const start = [0, 2, 3][i] as number;
-    const end = [undefined, -3, -2][(bytes.length + i) % 3];
-    return encoded.slice(start, end);
-  });
+  return [0, 1, 2]
+    .map((i) => {
+      const encoded = Buffer.concat([Buffer.alloc(i, 0x20), bytes]).toString('base64');
+      const start = [0, 2, 3][i] as number;
+      const end = [undefined, -3, -2][(bytes.length + i) % 3];
+      return encoded.slice(start, end);
+    })
+    .filter((b) => b !== '');
 }
 
 /** The string modifiers and the pattern each makes of a value. */

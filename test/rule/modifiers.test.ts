@@ -48,6 +48,26 @@ describe('encoding modifiers', () => {
     expect(base64Offsets('foobar')).toEqual(['Zm9vYmFy', 'Zvb2Jhc', 'mb29iYX']);
     expect(show(first('CommandLine|base64offset|contains', "'foobar'"))).toEqual(['<*>Zm9vYmFy<*>', '<*>Zvb2Jhc<*>', '<*>mb29iYX<*>']);
   });
+  it('base64offset of a one-byte value drops the offset-1 encoding, which is empty (it would match any text)', () => {
+    // pySigma's cuts: a → YQ== [0:-3] = Y; " a" → IGE= [2:-2] = '' (dropped); "  a" → ICBh [3:] = h
+    expect(base64Offsets('a')).toEqual(['Y', '', 'h']);
+    expect(show(first('CommandLine|base64offset|contains', "'a'"))).toEqual(['<*>Y<*>', '<*>h<*>']);
+  });
+  it('base64offset of a two-byte value keeps all three encodings', () =>
+    expect(show(first('CommandLine|base64offset|contains', "'ab'"))).toEqual(['<*>YW<*>', '<*>Fi<*>', '<*>hY<*>']));
+  it('base64offset of an empty value is a value error located at the value (no encoding is left)', () => {
+    let error: unknown;
+    try {
+      itemOf('CommandLine|base64offset|contains', "''");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SigmaError);
+    expect((error as SigmaError).code).toBe('value');
+    // line 7 of the helper's rule: `    CommandLine|base64offset|contains: ''`, the value at column 40
+    const { file, line, column } = (error as SigmaError).location;
+    expect([file, line, column]).toEqual(['test.yml', 7, 40]);
+  });
   it('utf16le (and wide) put a zero byte after each ASCII character (spec: cmd → 63 00 6d 00 64 00)', () => {
     expect(show(first('X|utf16le', "'cmd'"))).toBe('c\0m\0d\0');
     expect(show(first('X|wide', "'cmd'"))).toBe('c\0m\0d\0');
