@@ -15,6 +15,7 @@ import { SigmaError } from '../../src/errors.js';
 import { type BoolOp, type CompileContext, deferred, type Fragment, TextCompiler, type Tokens } from '../../src/compile/compiler.js';
 import type { AndNode, MatchNode, NotNode, OrNode, QueryNode } from '../../src/compile/tree.js';
 import { hasWildcards, plainText } from '../../src/rule/strings.js';
+import { firstPlaceholder, refuseUnresolvedPlaceholder } from '../../src/compile/placeholders.js';
 import { eventCategory } from './categories.js';
 import { quoteField } from './fields.js';
 import { DEFAULT_KEYWORD_FIELD, keywordsAsField } from './keywords.js';
@@ -115,7 +116,7 @@ export class EqlCompiler extends TextCompiler {
 
   protected override inListAccepts(match: MatchNode): boolean {
     const v = match.value;
-    return v.kind !== 'string' || (!v.cased && !hasLiteralWildcardChar(v));
+    return v.kind !== 'string' || (!v.cased && !hasLiteralWildcardChar(v) && firstPlaceholder(v) === undefined);
   }
 
   protected renderInList(field: string, values: readonly SigmaValue[]): Fragment {
@@ -130,7 +131,9 @@ export class EqlCompiler extends TextCompiler {
     return quoteField(node.field);
   }
 
-  protected fieldString(field: string, value: SigmaString): Fragment {
+  /** A placeholder no pipeline defined is refused (EQL would compare with the text `%name%`). */
+  protected fieldString(field: string, value: SigmaString, node: MatchNode, ctx: CompileContext): Fragment {
+    refuseUnresolvedPlaceholder(field, value, node.item.location ?? ctx.rule.source);
     const name = quoteField(field);
     if (hasLiteralWildcardChar(value)) return this.literalWildcardString(name, value);
     if (value.cased) return hasWildcards(value) ? `${name} like ${eqlPattern(value)}` : `${name} == ${eqlPattern(value)}`;

@@ -11,6 +11,7 @@
 import type { DetectionItem, RegexFlags, SigmaRule, SigmaString, SigmaValue } from '../../src/rule/ast.js';
 import { TextCompiler, type BoolOp, type CompileContext, type Fragment, type Tokens, deferred } from '../../src/compile/compiler.js';
 import { ruleToNodes, type MatchNode, type NotNode, type OrNode, type QueryNode } from '../../src/compile/tree.js';
+import { firstPlaceholder, refuseUnresolvedPlaceholder } from '../../src/compile/placeholders.js';
 import { needsRegex, splCommandField, splField, splRegex, splStageStem, splString, stringToRegex } from './escape.js';
 import { renderSearch, type SplQuery } from './query.js';
 
@@ -150,7 +151,7 @@ export class SplunkCompiler extends TextCompiler {
     const v = match.value;
     // windash always expands in the reference, even to a single variant, and expanded values never form a list
     if (!itemValues(match.item).has(v) || match.item.modifiers.includes('windash')) return false;
-    return v.kind !== 'string' || !needsRegex(v);
+    return v.kind !== 'string' || (!needsRegex(v) && firstPlaceholder(v) === undefined);
   }
 
   protected renderInList(field: string, values: readonly SigmaValue[], _op: 'and' | 'or', _ctx: CompileContext): Fragment {
@@ -160,7 +161,9 @@ export class SplunkCompiler extends TextCompiler {
 
   // ───────────── leaves ─────────────
 
+  /** A placeholder no pipeline defined is refused (SPL would search for the text `%name%`). */
   protected fieldString(field: string, value: SigmaString, node: MatchNode, ctx: CompileContext): Fragment {
+    refuseUnresolvedPlaceholder(field, value, node.item.location ?? ctx.rule.source);
     if (needsRegex(value)) {
       const { pattern, flags } = stringToRegex(value);
       const c = ctx as SplunkContext;
@@ -217,6 +220,7 @@ export class SplunkCompiler extends TextCompiler {
   protected keyword(value: SigmaValue, node: MatchNode, ctx: CompileContext): Fragment {
     switch (value.kind) {
       case 'string': {
+        refuseUnresolvedPlaceholder(null, value, node.item.location ?? ctx.rule.source);
         if (!needsRegex(value)) return splString(value);
         const { pattern, flags } = stringToRegex(value, true);
         return this.regexMatch('_raw', pattern, flags, ctx);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SigmaError } from '../../../src/errors.js';
+import { loadPipelineYaml } from '../../../src/pipeline/index.js';
 import { validateEql } from '../../support/eql/validate.js';
 import { eql, eql1 } from './helpers.js';
 
@@ -172,5 +173,40 @@ describe('EQL event category', () => {
       'any where Image:"x"',
       'any where Image:"y"',
     ]);
+  });
+});
+
+describe('EQL placeholders (|expand)', () => {
+  const errorOf = (detection: string): SigmaError => {
+    try {
+      eql(detection);
+    } catch (e) {
+      if (e instanceof SigmaError) return e;
+      throw e;
+    }
+    throw new Error('converted');
+  };
+
+  it('a placeholder no pipeline defines is an unsupported SigmaError at its item, not the literal text %name%', () => {
+    const e = errorOf(sel("        User|expand: '%Admins%'"));
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toContain('%Admins%');
+    expect([e.file, e.line, e.column]).toEqual(['test.yml', 9, 9]);
+  });
+
+  it('is refused in a list of values, with wildcards, cased, and as a keyword too', () => {
+    for (const item of [
+      `User|expand: ['root', '%Admins%']`,
+      `User|expand|contains: 'x%Admins%'`,
+      `User|expand|cased: '%Admins%'`,
+      `'|expand': '%Admins%'`,
+    ]) {
+      expect(errorOf(sel(`        ${item}`)).code, item).toBe('unsupported');
+    }
+  });
+
+  it('a placeholder that a pipeline defines (value_placeholders) converts to its values', () => {
+    const pipeline = loadPipelineYaml(`vars:\n  Admins: [root, admin]\ntransformations:\n  - type: value_placeholders`);
+    expect(eql1(sel("        User|expand: '%Admins%'"), { pipelines: [pipeline] })).toBe('any where User like~ ("root", "admin")');
   });
 });

@@ -1,6 +1,9 @@
 /** The SPL dialect: terms, quoting and escaping, lists, keywords, and the commands around the search. */
 import { describe, expect, it } from 'vitest';
-import { spl } from './helpers.js';
+import { SigmaError } from '../../../src/errors.js';
+import { createConverter } from '../../../src/convert.js';
+import { loadPipelineYaml } from '../../../src/pipeline/index.js';
+import { ruleText, spl } from './helpers.js';
 
 const one = (item: string): string => spl(`    selection:\n        ${item}\n    condition: selection`);
 
@@ -148,5 +151,44 @@ describe('field references', () => {
 describe('cased strings', () => {
   it('are matched by a case-sensitive regex (SPL search terms are case-insensitive)', () => {
     expect(one(`CommandLine|cased: 'AbC'`)).toBe('CommandLine="AbC"\n| regex CommandLine="(?s)^AbC\\\\z"');
+  });
+});
+
+describe('placeholders (|expand)', () => {
+  const errorOf = (detection: string): SigmaError => {
+    try {
+      spl(detection);
+    } catch (e) {
+      if (e instanceof SigmaError) return e;
+      throw e;
+    }
+    throw new Error('converted');
+  };
+
+  it('a placeholder no pipeline defines is an unsupported SigmaError at its item, not the literal text %name%', () => {
+    const e = errorOf(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`);
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toContain('%Admins%');
+    expect([e.file, e.line, e.column]).toEqual(['test.yml', 8, 9]);
+  });
+
+  it('is refused in a list of values, with wildcards, cased, and as a keyword too', () => {
+    for (const item of [
+      `User|expand: ['root', '%Admins%']`,
+      `User|expand|contains: 'x%Admins%'`,
+      `User|expand|cased: '%Admins%'`,
+      `'|expand': '%Admins%'`,
+    ]) {
+      expect(errorOf(`    selection:\n        ${item}\n    condition: selection`).code, item).toBe('unsupported');
+    }
+  });
+
+  it('a placeholder that a pipeline defines (value_placeholders) converts to its values', () => {
+    const pipeline = loadPipelineYaml(`vars:\n  Admins: [root, admin]\ntransformations:\n  - type: value_placeholders`);
+    const result = createConverter({ target: 'splunk', pipelines: [pipeline] }).text(
+      ruleText(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`),
+      'test.yml',
+    );
+    expect(result.ok && result.queries).toEqual(['User IN ("root", "admin")']);
   });
 });
