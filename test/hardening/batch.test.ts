@@ -101,7 +101,7 @@ const BAD: Readonly<Record<string, Bad>> = {
     scope: 'load',
   },
 };
-/** An alias bomb is refused before any node has a position: reported with its file only. */
+/** An alias bomb is refused once its document is read: reported at the start of that document (line 1). */
 const BOMB = 'rules/hostile/bomb.yml';
 
 const EVENT = {
@@ -189,7 +189,7 @@ describe('convert: a batch with bad rules', () => {
       expect(rec?.['error'], path).toEqual(expect.any(String));
       expect(bad.lines, `${path}: ${JSON.stringify(rec)}`).toContain(rec?.['line']);
     }
-    expect(records.get(BOMB)).toMatchObject({ ok: false, error: expect.stringMatching(/alias/) });
+    expect(records.get(BOMB)).toMatchObject({ ok: false, error: expect.stringMatching(/alias/), line: 1, column: 1 });
   });
 
   it('plain: the good queries on stdout, each bad file as file:line: message on stderr, a summary; exit 0', async () => {
@@ -199,7 +199,7 @@ describe('convert: a batch with bad rules', () => {
     expect(queries).toHaveLength(Object.keys(GOOD).length);
     for (const good of Object.values(GOOD)) expect(r.stdout).toContain(good.needle);
     for (const [path, bad] of badFor('eql')) expectReported(r.stderr, path, bad.lines);
-    expect(r.stderr).toContain(`error: ${BOMB}: `);
+    expect(r.stderr).toContain(`error: ${BOMB}:1:1: `);
     const failed = badFor('eql').length + 1;
     expect(r.stderr).toContain(`${ALL_FILES - failed} of ${ALL_FILES} files converted`);
     expect(r.stderr).toContain(`${failed} failed`);
@@ -323,7 +323,7 @@ describe('match: a batch with bad rules and a bad events file', () => {
     for (const path of Object.keys(GOOD))
       expect(r.stdout).toMatch(new RegExp(`^MATCH +${path.replace(/[./]/g, '\\$&')} +events/event\\.json#0`, 'm'));
     for (const [path, bad] of badFor('load')) expectReported(r.stderr, path, bad.lines);
-    expect(r.stderr).toContain(`${BOMB}: `);
+    expect(r.stderr).toContain(`${BOMB}:1:1: `);
     expectReported(r.stderr, 'events/broken.json', [1, 2]);
   });
 
