@@ -18,7 +18,7 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { expandPaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
+import { expandPaths, makeUserFolder, readUserFile, readUserFileSync, writeUserFile } from './files.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
@@ -102,7 +102,7 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   });
   const writer = packWriter(converter.backend);
   const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  const inputs = await Promise.all(paths.map(async (path) => ({ path, text: await readUserFile(path, cwd, 'rule file') })));
+  const inputs = paths.map((path) => ({ path, text: readUserFileSync(path, cwd, 'rule file') }));
   const converted_ = converter.files(inputs, options.onFile);
   // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
   const results = converted_.map((r): FileResult => {

@@ -1,11 +1,9 @@
 /** `sigmaform check [--jsonl] PATH...`: parse and validate rule files. */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { loadRules } from '../../rule/load.js';
 import { toSigmaError } from '../../errors.js';
 import type { Command } from '../io.js';
 import { parse } from '../args.js';
-import { expandPaths } from '../../node/files.js';
+import { expandPaths, readUserFileSync } from '../../node/files.js';
 import { progress } from '../progress.js';
 
 const HELP = `Usage: sigmaform check [--jsonl] PATH...
@@ -36,7 +34,7 @@ export const checkCommand: Command = async (argv, io) => {
   const errors: string[] = [];
   for (const path of files) {
     try {
-      const text = await readFile(resolve(io.cwd, path), 'utf8');
+      const text = readUserFileSync(path, io.cwd, 'rule file');
       const n = loadRules(text, path).documents.length;
       rules += n;
       if (values.jsonl) io.stdout(JSON.stringify({ path, ok: true, rules: n }) + '\n');

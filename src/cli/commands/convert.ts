@@ -1,16 +1,15 @@
 /** `sigmaform convert`: rules → queries for one target, with sigma-cli's option names. */
-import { readFile } from 'node:fs/promises';
-import { join, resolve, basename } from 'node:path';
+import { join, basename } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths, makeUserFolder, writeUserFile } from '../../node/files.js';
+import { expandPaths, makeUserFolder, readUserFileSync, writeUserFile } from '../../node/files.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { createConverter, type FileResult } from '../../convert.js';
 import { getFormat, type RuleResult } from '../../backend.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
-import { SigmaError } from '../../errors.js';
+import { SigmaError, toSigmaError } from '../../errors.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -75,9 +74,11 @@ export const convertCommand: Command = async (argv, io) => {
   const inputs: { text: string; path: string }[] = [];
   const unreadable = new Map<string, SigmaError>();
   for (const path of files) {
-    const text = await readFile(resolve(io.cwd, path), 'utf8').catch((e: unknown) => e);
-    if (typeof text === 'string') inputs.push({ text, path });
-    else unreadable.set(path, readError(path, text));
+    try {
+      inputs.push({ text: readUserFileSync(path, io.cwd, 'rule file'), path });
+    } catch (e) {
+      unreadable.set(path, toSigmaError(e, { file: path }));
+    }
   }
   const converted_ = converter.files(inputs, () => bar.tick());
   const byPath = new Map(converted_.map((r) => [r.path, r]));
