@@ -19,6 +19,7 @@ import { TextCompiler, type BoolOp, type CompileContext, type Fragment, type Tok
 import { mapArgs, ruleToNodes, type AndNode, type MatchNode, type NotNode, type OrNode, type QueryNode } from '../../src/compile/tree.js';
 import { hasWildcards, plainText } from '../../src/rule/strings.js';
 import { columnType } from './columns.js';
+import { firstPlaceholder, placeholderError } from '../../src/compile/placeholders.js';
 import { escapeKql, kqlColumn, kqlString, regexFlagPrefix, wildcardRegex } from './escape.js';
 import { boolLiteral, columnClass, numberLiteral, type ColumnClass } from './literals.js';
 
@@ -214,13 +215,7 @@ export class KustoCompiler extends TextCompiler {
 
   private stringTerm(field: string, value: SigmaString, cls: ColumnClass, location?: SourceLocation): string {
     const match = stringMatch(value);
-    if (match.kind === 'placeholder') {
-      throw new SigmaError(
-        'unsupported',
-        `a placeholder in a value of field '${field}' has no definition (use a pipeline that defines it)`,
-        location,
-      );
-    }
+    if (match.kind === 'placeholder') throw placeholderError(field, firstPlaceholder(value) ?? '', location);
     if (match.kind === 'equals') {
       if (cls === 'number') {
         const n = numberLiteral(match.text);
@@ -335,7 +330,8 @@ export class KustoCompiler extends TextCompiler {
     switch (value.kind) {
       case 'string': {
         const match = stringMatch(value);
-        if (match.kind === 'placeholder') return this.unsupported('a placeholder in a keyword', node, _ctx);
+        if (match.kind === 'placeholder')
+          throw placeholderError(null, firstPlaceholder(value) ?? '', node.item.location ?? _ctx.rule.source);
         const cs = value.cased ? '_cs' : '';
         if (match.kind === 'regex') return `* matches regex ${kqlString(wildcardRegex(value, false))}`;
         return `* contains${cs} ${kqlString(match.text)}`;

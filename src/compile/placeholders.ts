@@ -15,9 +15,13 @@ export function firstPlaceholder(s: SigmaString): string | undefined {
 /** Throws an `unsupported` SigmaError, located at `location`, when `value` still holds a placeholder. */
 export function refuseUnresolvedPlaceholder(field: string | null, value: SigmaString, location?: SourceLocation): void {
   const name = firstPlaceholder(value);
-  if (name === undefined) return;
+  if (name !== undefined) throw placeholderError(field, name, location);
+}
+
+/** The `unsupported` SigmaError for placeholder `%name%` of a value of `field` (null: a keyword). */
+export function placeholderError(field: string | null, name: string, location?: SourceLocation): SigmaError {
   const where = field === null ? 'a keyword' : `a value of field '${field}'`;
-  throw new SigmaError(
+  return new SigmaError(
     'unsupported',
     `placeholder '%${name}%' in ${where} has no definition (use a pipeline that defines it, e.g. with value_placeholders)`,
     location,
