@@ -83,12 +83,9 @@ export function createConverter(request: ConvertRequest): Converter {
       }
     });
     const all = loaded.flatMap((l) => l.documents ?? []);
-    const filtered = all.some((d) => d.kind === 'filter') ? applyFilters(all).documents : all;
-    const rewritten = new Map<SigmaDocument, SigmaDocument>();
-    if (filtered !== all) {
-      let i = 0;
-      for (const d of all) if (d.kind !== 'filter') rewritten.set(d, filtered[i++] as SigmaDocument);
-    }
+    const applied = all.some((d) => d.kind === 'filter') ? applyFilters(all) : undefined;
+    const filtered = applied?.documents ?? all;
+    const rewritten = applied?.rewritten;
     const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaRule>();
     const convertFile = (l: (typeof loaded)[number]): FileResult => {
       if (!l.documents) return { path: l.path, ok: false, error: l.error };
@@ -96,7 +93,7 @@ export function createConverter(request: ConvertRequest): Converter {
       const errors: SigmaError[] = [];
       // Each rule on its own: one the target cannot express does not take the others of its file with it.
       for (const original of l.documents) {
-        const d = rewritten.get(original) ?? original;
+        const d = rewritten?.get(original) ?? original;
         try {
           if (d.kind === 'rule' && !hidden.has(d)) results.push(rule(d));
           else if (d.kind === 'correlation') results.push(correlation(d, filtered));

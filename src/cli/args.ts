@@ -18,3 +18,13 @@ export function parse<O extends Options>(argv: readonly string[], options: O) {
 }
 
 export const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+
+/** The options of the commands that convert (`convert`, `pack`), with sigma-cli's names. */
+export const CONVERSION_OPTIONS = {
+  target: { type: 'string', short: 't' },
+  pipeline: { type: 'string', short: 'p', multiple: true },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  option: { type: 'string', short: 'O', multiple: true },
+  'fail-on-error': { type: 'boolean' },
+} as const satisfies Options;

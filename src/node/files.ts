@@ -8,13 +8,14 @@ import { SigmaError } from '../errors.js';
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** Appends to `out` the files below `dir` (recursively, in name order) whose name matches `name`. */
+export async function walkFiles(dir: string, name: RegExp, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && YAML_FILE.test(e.name)) out.push(p);
+    if (e.isDirectory()) await walkFiles(p, name, out);
+    else if (e.isFile() && name.test(e.name)) out.push(p);
   }
 }
 
@@ -39,7 +40,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     }
     if (info.isDirectory()) {
       const files: string[] = [];
-      await walk(abs, files);
+      await walkFiles(abs, YAML_FILE, files);
       const absolute = p.startsWith('/');
       out.push(...files.map((f) => (absolute ? f : relative(cwd, f))));
     } else out.push(p);

@@ -49,16 +49,23 @@ export function applyFilter(filter: SigmaFilter, rule: SigmaRule, index = 0): Si
 
 /**
  * Applies every filter of a set of documents to the rules it names. Returns the documents with filters removed
- * and filtered rules rewritten; filters that name no rule of the set are returned in `unused`.
+ * and filtered rules rewritten, `rewritten` mapping each of those given to what it became (itself when no filter
+ * names it); filters that name no rule of the set are returned in `unused`.
  */
-export function applyFilters(documents: readonly SigmaDocument[]): { documents: SigmaDocument[]; unused: SigmaFilter[] } {
+export function applyFilters(documents: readonly SigmaDocument[]): {
+  documents: SigmaDocument[];
+  rewritten: ReadonlyMap<SigmaDocument, SigmaDocument>;
+  unused: SigmaFilter[];
+} {
   const filters = documents.filter((d): d is SigmaFilter => d.kind === 'filter');
   const used = new Set<SigmaFilter>();
   const out: SigmaDocument[] = [];
+  const rewritten = new Map<SigmaDocument, SigmaDocument>();
   for (const doc of documents) {
     if (doc.kind === 'filter') continue;
     if (doc.kind !== 'rule') {
       out.push(doc);
+      rewritten.set(doc, doc);
       continue;
     }
     let rule = doc;
@@ -69,6 +76,7 @@ export function applyFilters(documents: readonly SigmaDocument[]): { documents: 
       }
     });
     out.push(rule);
+    rewritten.set(doc, rule);
   }
-  return { documents: out, unused: filters.filter((f) => !used.has(f)) };
+  return { documents: out, rewritten, unused: filters.filter((f) => !used.has(f)) };
 }

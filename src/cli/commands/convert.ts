@@ -1,7 +1,7 @@
 /** `sigmaform convert`: rules → queries for one target, with sigma-cli's option names. */
 import { join, basename } from 'node:path';
 import type { Command } from '../io.js';
-import { asList, parse } from '../args.js';
+import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { expandPaths, makeUserFolder, readUserFileSync, writeUserFile } from '../../node/files.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { createConverter, type FileResult } from '../../convert.js';
@@ -9,7 +9,7 @@ import { getFormat, type RuleResult } from '../../backend.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
-import { SigmaError, toSigmaError } from '../../errors.js';
+import { toSigmaError } from '../../errors.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -35,14 +35,9 @@ failed rule, 2 on a usage error (unknown target, pipeline, format or option).
 
 export const convertCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
-    target: { type: 'string', short: 't' },
-    pipeline: { type: 'string', short: 'p', multiple: true },
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    option: { type: 'string', short: 'O', multiple: true },
+    ...CONVERSION_OPTIONS,
     split: { type: 'boolean' },
     jsonl: { type: 'boolean' },
-    'fail-on-error': { type: 'boolean' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -72,19 +67,17 @@ export const convertCommand: Command = async (argv, io) => {
   const files = await expandPaths(positionals, io.cwd);
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
   const inputs: { text: string; path: string }[] = [];
-  const unreadable = new Map<string, SigmaError>();
+  const unreadable = new Map<string, FileResult>();
   for (const path of files) {
     try {
       inputs.push({ text: readUserFileSync(path, io.cwd, 'rule file'), path });
     } catch (e) {
-      unreadable.set(path, toSigmaError(e, { file: path }));
+      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
     }
   }
   const converted_ = converter.files(inputs, () => bar.tick());
   const byPath = new Map(converted_.map((r) => [r.path, r]));
-  const results: FileResult[] = files.map(
-    (path) => byPath.get(path) ?? { path, ok: false, error: unreadable.get(path) ?? readError(path, 'unknown') },
-  );
+  const results: FileResult[] = files.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []);
   bar.stop();
 
   const lines: string[] = [];
@@ -127,7 +120,3 @@ export const convertCommand: Command = async (argv, io) => {
   if (!values.jsonl) io.stderr(summary(results, performance.now() - started));
   return failed > 0 && values['fail-on-error'] ? 1 : 0;
 };
-
-function readError(path: string, e: unknown): SigmaError {
-  return new SigmaError('io', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`, { file: path });
-}

@@ -1,16 +1,16 @@
 /** `sigmaform match`: test Sigma rules against JSON events, without any SIEM. */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
 import { loadRules } from '../../rule/load.js';
 import { applyFilters } from '../../rule/filters.js';
-import { SigmaError, toSigmaError } from '../../errors.js';
+import { toSigmaError } from '../../errors.js';
 import { compileMatcher, type Matcher } from '../../eval/match.js';
 import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
 import { parseEvents } from '../../eval/events.js';
 import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths } from '../../node/files.js';
+import { expandPaths, readUserFile, walkFiles } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
@@ -47,16 +47,6 @@ interface LoadedEvents {
   readonly events: readonly IndexedEvent[];
 }
 
-async function walkEvents(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walkEvents(p, out);
-    else if (e.isFile() && EVENT_FILE.test(e.name)) out.push(p);
-  }
-}
-
 /** Events arguments → files (folders expanded), as given relative to cwd. */
 async function eventFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
@@ -65,7 +55,7 @@ async function eventFiles(paths: readonly string[], cwd: string): Promise<string
     const info = await stat(abs).catch(() => undefined);
     if (info?.isDirectory()) {
       const files: string[] = [];
-      await walkEvents(abs, files);
+      await walkFiles(abs, EVENT_FILE, files);
       out.push(...files.map((f) => (p.startsWith('/') ? f : relative(cwd, f))));
     } else out.push(p);
   }
@@ -81,36 +71,21 @@ class Reporter {
   }
 }
 
-async function readText(cwd: string, file: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : e instanceof Error ? e.message : String(e);
-    throw new SigmaError('io', `cannot read the file: ${reason}`, { file });
-  }
-}
-
 async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsource: boolean, report: Reporter): Promise<LoadedRule[]> {
   // Load every file first: a filter document applies to the rules it names in any of the files.
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
     try {
-      loaded.push({ file, documents: loadRules(await readText(io.cwd, file), file).documents });
+      loaded.push({ file, documents: loadRules(await readUserFile(file, io.cwd), file).documents });
     } catch (e) {
       report.error(e, file);
     }
   }
   const all = loaded.flatMap((l) => l.documents);
-  const filtered = new Map<SigmaDocument, SigmaDocument>();
-  if (all.some((d) => d.kind === 'filter')) {
-    const rewritten = applyFilters(all).documents;
-    let i = 0;
-    for (const d of all) if (d.kind !== 'filter') filtered.set(d, rewritten[i++] as SigmaDocument);
-  }
+  const filtered = all.some((d) => d.kind === 'filter') ? applyFilters(all).rewritten : undefined;
   const out: LoadedRule[] = [];
   for (const { file, documents } of loaded) {
-    const rules = documents.map((d) => filtered.get(d) ?? d).filter((d): d is SigmaRule => d.kind === 'rule');
+    const rules = documents.map((d) => filtered?.get(d) ?? d).filter((d): d is SigmaRule => d.kind === 'rule');
     rules.forEach((rule, k) => {
       try {
         out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule, matcher: compileMatcher(rule, { ignoreLogsource }) });
@@ -126,7 +101,7 @@ async function loadEventFiles(files: readonly string[], io: CliIO, report: Repor
   const out: LoadedEvents[] = [];
   for (const file of files) {
     try {
-      out.push({ file, events: parseEvents(await readText(io.cwd, file), file).map(indexEvent) });
+      out.push({ file, events: parseEvents(await readUserFile(file, io.cwd), file).map(indexEvent) });
     } catch (e) {
       report.error(e, file);
     }

@@ -1,6 +1,6 @@
 /** `sigmaform pack`: build a deployable rule pack for a target. */
 import type { Command } from '../io.js';
-import { asList, parse } from '../args.js';
+import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { buildPack } from '../../node/pack.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
@@ -32,13 +32,8 @@ failed rule, 2 on a usage error.
 
 export const packCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
-    target: { type: 'string', short: 't' },
-    pipeline: { type: 'string', short: 'p', multiple: true },
-    format: { type: 'string', short: 'f' },
-    output: { type: 'string', short: 'o' },
-    option: { type: 'string', short: 'O', multiple: true },
+    ...CONVERSION_OPTIONS,
     config: { type: 'string' },
-    'fail-on-error': { type: 'boolean' },
   });
   if (values.help) {
     io.stdout(HELP);
