@@ -18,16 +18,8 @@ import type { Expr } from '../support/eql/ast.js';
 import {
   ANY,
   ONE,
-  STRING_MODES,
-  base64Offsets,
-  dashyValue,
   expectSameMeanings,
-  globOfSigmaString,
   globOfWildcardPattern,
-  hasWildcard,
-  hostileValue,
-  keywords,
-  loadedStrings,
   meaning,
   onlyQuery,
   outcomeOf,
@@ -36,10 +28,12 @@ import {
   ruleText,
   selection,
   sigmaGlob,
-  textOf,
   txt,
   type Outcome,
   type Tok,
+  listProperties,
+  stringModeProperties,
+  type TargetMeanings,
 } from './escaping-support.js';
 
 const RUNS = 300;
@@ -203,85 +197,14 @@ function eqlRegexValue(pattern: string): string {
 }
 
 describe('EQL string literals denote exactly the rule value (Elasticsearch grammar)', () => {
-  for (const mode of STRING_MODES) {
-    it(`${mode.name}: a hostile value is one literal meaning exactly that value`, () => {
-      fc.assert(
-        fc.property(hostileValue, (raw) => {
-          const expected = meaning(mode.shape(sigmaGlob(raw)), mode.cased);
-          expectMeanings(convert(ruleText(selection(`CommandLine${mode.modifiers}`, raw))), [expected], 'or');
-        }),
-        params(RUNS),
-      );
-    });
-  }
-
-  it('a list of values: every value is a literal meaning exactly that value, or-ed', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 5 }), (raws) => {
-        expectMeanings(
-          convert(ruleText(selection('CommandLine', raws))),
-          raws.map((r) => meaning(sigmaGlob(r), false)),
-          'or',
-        );
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('contains|all: every value is a literal meaning exactly `*value*`, and-ed', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 4 }), (raws) => {
-        const expected = raws.map((r) => meaning([ANY, ...sigmaGlob(r), ANY], false));
-        expectMeanings(convert(ruleText(selection('CommandLine|contains|all', raws))), expected, 'and');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('keywords: every keyword is searched in the message field as exactly that value', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 1, maxLength: 4 }), (raws) => {
-        const expected = raws.map((r) => meaning([ANY, ...sigmaGlob(r), ANY], false));
-        expectMeanings(convert(ruleText(keywords(raws))), expected, 'or', 'message');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('windash: every variant of the value is a literal meaning exactly that variant', () => {
-    fc.assert(
-      fc.property(dashyValue, fc.constantFrom('|windash', '|windash|contains'), (raw, modifiers) => {
-        const text = ruleText(selection(`CommandLine${modifiers}`, raw));
-        const expected = loadedStrings(text).map((v) => meaning(globOfSigmaString(v), false));
-        expectMeanings(convert(text), expected, 'or');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('base64offset: the non-empty encodings are literals of exactly those texts (a wildcard is a modifier error, an empty value a value error)', () => {
-    fc.assert(
-      fc.property(hostileValue, (raw) => {
-        const glob = sigmaGlob(raw);
-        const outcome = convert(ruleText(selection('CommandLine|base64offset|contains', raw)));
-        if (hasWildcard(glob)) {
-          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('modifier');
-          return;
-        }
-        const encodings = base64Offsets(textOf(glob));
-        if (encodings.length === 0) {
-          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('value');
-          return;
-        }
-        expectMeanings(
-          outcome,
-          encodings.map((b) => meaning([ANY, txt(b), ANY], false)),
-          'or',
-        );
-      }),
-      params(RUNS),
-    );
-  });
+  const meanings: TargetMeanings<string> = {
+    convert,
+    expected: (glob, cased) => meaning(glob, cased),
+    check: (outcome, expected, join, keyword) => expectMeanings(outcome, expected, join, keyword ? 'message' : FIELD),
+    runs: RUNS,
+  };
+  stringModeProperties(meanings);
+  listProperties(meanings, 'in the message field');
 
   it('re (with i, s flags): the literal is the pattern as written; an invalid pattern or `m` is a SigmaError', () => {
     fc.assert(

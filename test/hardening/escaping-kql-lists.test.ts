@@ -9,13 +9,6 @@ import { HAS_SHARED, SHARED_MISSING } from '../support/corpus.js';
 import {
   ANY,
   ONE,
-  base64Offsets,
-  dashyValue,
-  globOfSigmaString,
-  hasWildcard,
-  hostileValue,
-  keywords,
-  loadedStrings,
   meaning,
   onlyQuery,
   params,
@@ -24,78 +17,26 @@ import {
   ruleText,
   selection,
   sigmaGlob,
-  textOf,
   txt,
   type Tok,
+  listProperties,
 } from './escaping-support.js';
-import { checkedReading, convert, expectMeanings, globOfWildcardRegex, literalMeaning, readKql } from './escaping-kql-support.js';
+import {
+  KQL_MEANINGS,
+  checkedReading,
+  convert,
+  expectMeanings,
+  globOfWildcardRegex,
+  literalMeaning,
+  readKql,
+} from './escaping-kql-support.js';
 
 const RUNS = 150;
 
 describe.skipIf(!HAS_SHARED)('KQL literals of lists, expansions, keywords and regexes denote exactly the rule values', () => {
   if (!HAS_SHARED) console.warn(SHARED_MISSING);
 
-  it('a list of values: every value is a literal meaning exactly that value, or-ed', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 5 }), (raws) => {
-        const expected = raws.map((r) => meaning(sigmaGlob(r), false));
-        expectMeanings(convert(ruleText(selection('CommandLine', raws))), expected, 'or');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('contains|all: every value is a contains-literal of exactly that value, and-ed', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 4 }), (raws) => {
-        const expected = raws.map((r) => meaning([ANY, ...sigmaGlob(r), ANY], false));
-        expectMeanings(convert(ruleText(selection('CommandLine|contains|all', raws))), expected, 'and');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('keywords: every keyword is searched in every column as exactly that value', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 1, maxLength: 4 }), (raws) => {
-        const expected = raws.map((r) => meaning([ANY, ...sigmaGlob(r), ANY], false));
-        expectMeanings(convert(ruleText(keywords(raws))), expected, 'or', '*');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('windash: every variant of the value is a literal meaning exactly that variant', () => {
-    fc.assert(
-      fc.property(dashyValue, fc.constantFrom('|windash', '|windash|contains'), (raw, modifiers) => {
-        const text = ruleText(selection(`CommandLine${modifiers}`, raw));
-        const expected = loadedStrings(text).map((v) => meaning(globOfSigmaString(v), false));
-        expectMeanings(convert(text), expected, 'or');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('base64offset: the non-empty encodings are literals of exactly those texts (a wildcard is a modifier error, an empty value a value error)', () => {
-    fc.assert(
-      fc.property(hostileValue, (raw) => {
-        const glob = sigmaGlob(raw);
-        const outcome = convert(ruleText(selection('CommandLine|base64offset|contains', raw)));
-        if (hasWildcard(glob)) {
-          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('modifier');
-          return;
-        }
-        const encodings = base64Offsets(textOf(glob));
-        if (encodings.length === 0) {
-          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('value');
-          return;
-        }
-        const expected = encodings.map((b) => meaning([ANY, txt(b), ANY], false));
-        expectMeanings(outcome, expected, 'or');
-      }),
-      params(RUNS),
-    );
-  });
+  listProperties(KQL_MEANINGS, 'in every column');
 
   it('re (with i, m, s flags): the regex literal is exactly the pattern, or the pattern is refused as a value error', () => {
     fc.assert(

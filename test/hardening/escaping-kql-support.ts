@@ -8,7 +8,18 @@ import { createConverter } from '../../src/index.js';
 import { createKustoAnalyzer, stringLiteralValue } from '../support/kusto/analyzer.js';
 import { loadKustoLanguage } from '../support/kusto/kusto-runtime.js';
 import { HAS_SHARED, SHARED } from '../support/corpus.js';
-import { ANY, ONE, expectSameMeanings, meaning, onlyQuery, outcomeOf, txt, type Outcome, type Tok } from './escaping-support.js';
+import {
+  ANY,
+  ONE,
+  expectSameMeanings,
+  meaning,
+  onlyQuery,
+  outcomeOf,
+  txt,
+  type Outcome,
+  type TargetMeanings,
+  type Tok,
+} from './escaping-support.js';
 
 // ───────────────────────────── reading KQL back with Kusto's parser ─────────────────────────────
 
@@ -189,3 +200,11 @@ export function expectMeanings(outcome: Outcome, expected: readonly string[], jo
   expect(reading.logical.has('not'), query).toBe(false);
   expect(reading.logical.has(join === 'or' ? 'and' : 'or'), query).toBe(false);
 }
+
+/** The shared properties' view of KQL: Sigma meanings read back with the analyzer; keywords search every column (`*`). */
+export const KQL_MEANINGS: TargetMeanings<string> = {
+  convert,
+  expected: (glob, cased) => meaning(glob, cased),
+  check: (outcome, expected, join, keyword) => expectMeanings(outcome, expected, join, keyword ? '*' : undefined),
+  runs: 150,
+};

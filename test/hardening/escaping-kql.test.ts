@@ -12,26 +12,13 @@
  *   sensitivity. The intended value comes from the Sigma specification's escape rules, computed here.
  * Bounded: a fixed seed and a few hundred runs per property.
  */
-import { describe, it } from 'vitest';
-import fc from 'fast-check';
+import { describe } from 'vitest';
 import { HAS_SHARED, SHARED_MISSING } from '../support/corpus.js';
-import { STRING_MODES, hostileValue, meaning, params, ruleText, selection, sigmaGlob } from './escaping-support.js';
-import { convert, expectMeanings } from './escaping-kql-support.js';
-
-const RUNS = 150;
+import { stringModeProperties } from './escaping-support.js';
+import { KQL_MEANINGS } from './escaping-kql-support.js';
 
 describe.skipIf(!HAS_SHARED)('KQL string literals denote exactly the rule value (Kusto analyzer)', () => {
   if (!HAS_SHARED) console.warn(SHARED_MISSING);
 
-  for (const mode of STRING_MODES) {
-    it(`${mode.name}: a hostile value is one literal meaning exactly that value`, () => {
-      fc.assert(
-        fc.property(hostileValue, (raw) => {
-          const expected = meaning(mode.shape(sigmaGlob(raw)), mode.cased);
-          expectMeanings(convert(ruleText(selection(`CommandLine${mode.modifiers}`, raw))), [expected], 'or');
-        }),
-        params(RUNS),
-      );
-    });
-  }
+  stringModeProperties(KQL_MEANINGS);
 });

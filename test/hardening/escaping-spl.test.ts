@@ -16,14 +16,6 @@ import { createConverter } from '../../src/index.js';
 import {
   ANY,
   ONE,
-  STRING_MODES,
-  base64Offsets,
-  dashyValue,
-  globOfSigmaString,
-  hasWildcard,
-  hostileValue,
-  keywords,
-  loadedStrings,
   meaning,
   onlyQuery,
   outcomeOf,
@@ -33,10 +25,12 @@ import {
   ruleText,
   selection,
   sigmaGlob,
-  textOf,
   txt,
   type Outcome,
   type Tok,
+  listProperties,
+  stringModeProperties,
+  type TargetMeanings,
 } from './escaping-support.js';
 import { formulaText, normalise, readSpl, regexAtomMeaning, tokenize, type Formula } from './escaping-spl-support.js';
 
@@ -62,79 +56,14 @@ function expectFormula(outcome: Outcome, atoms: readonly Formula[], join: 'or' |
 }
 
 describe('SPL values denote exactly the rule value (Splunk quoting rules)', () => {
-  for (const mode of STRING_MODES) {
-    it(`${mode.name}: a hostile value means exactly that value`, () => {
-      fc.assert(
-        fc.property(hostileValue, (raw) => {
-          const atom = expectedAtom(mode.shape(sigmaGlob(raw)), mode.cased, FIELD);
-          expectFormula(convert(ruleText(selection(`${FIELD}${mode.modifiers}`, raw))), [atom], 'or');
-        }),
-        params(RUNS),
-      );
-    });
-  }
-
-  it('a list of values: each value means exactly itself, or-ed', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 5 }), (raws) => {
-        const atoms = raws.map((r) => expectedAtom(sigmaGlob(r), false, FIELD));
-        expectFormula(convert(ruleText(selection(FIELD, raws))), atoms, 'or');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('contains|all: each value means exactly `*value*`, and-ed', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 4 }), (raws) => {
-        const atoms = raws.map((r) => expectedAtom([ANY, ...sigmaGlob(r), ANY], false, FIELD));
-        expectFormula(convert(ruleText(selection(`${FIELD}|contains|all`, raws))), atoms, 'and');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('keywords: each keyword means exactly itself anywhere in the raw event', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { minLength: 1, maxLength: 4 }), (raws) => {
-        const atoms = raws.map((r) => expectedAtom([ANY, ...sigmaGlob(r), ANY], false, '_raw'));
-        expectFormula(convert(ruleText(keywords(raws))), atoms, 'or');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('windash: each variant means exactly itself', () => {
-    fc.assert(
-      fc.property(dashyValue, fc.constantFrom('|windash', '|windash|contains'), (raw, modifiers) => {
-        const text = ruleText(selection(`${FIELD}${modifiers}`, raw));
-        const atoms = loadedStrings(text).map((v) => expectedAtom(globOfSigmaString(v), false, FIELD));
-        expectFormula(convert(text), atoms, 'or');
-      }),
-      params(RUNS),
-    );
-  });
-
-  it('base64offset: the non-empty encodings are search terms of exactly those texts (a wildcard is a modifier error, an empty value a value error)', () => {
-    fc.assert(
-      fc.property(hostileValue, (raw) => {
-        const glob = sigmaGlob(raw);
-        const outcome = convert(ruleText(selection(`${FIELD}|base64offset|contains`, raw)));
-        if (hasWildcard(glob)) {
-          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('modifier');
-          return;
-        }
-        const encodings = base64Offsets(textOf(glob));
-        if (encodings.length === 0) {
-          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('value');
-          return;
-        }
-        const atoms = encodings.map((b) => expectedAtom([ANY, txt(b), ANY], false, FIELD));
-        expectFormula(outcome, atoms, 'or');
-      }),
-      params(RUNS),
-    );
-  });
+  const meanings: TargetMeanings<Formula> = {
+    convert,
+    expected: (glob, cased, keyword) => expectedAtom(glob, cased, keyword ? '_raw' : FIELD),
+    check: (outcome, expected, join) => expectFormula(outcome, expected, join),
+    runs: RUNS,
+  };
+  stringModeProperties(meanings);
+  listProperties(meanings, 'anywhere in the raw event');
 
   it('re (with i, m, s flags): the `| regex` argument is exactly the pattern, or the pattern is refused as a value error', () => {
     fc.assert(

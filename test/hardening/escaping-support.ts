@@ -5,7 +5,7 @@
  * compares meanings.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Converter } from '../../src/convert.js';
 import { loadRules } from '../../src/rule/load.js';
 import { SigmaError } from '../../src/errors.js';
@@ -216,4 +216,103 @@ export function onlyQuery(outcome: Outcome): string {
 /** A multiset of meanings equals another (order-free). */
 export function expectSameMeanings(got: readonly string[], expected: readonly string[], context: string): void {
   expect([...got].sort(), context).toEqual([...expected].sort());
+}
+
+// ───────────────────────────── the properties every target shares ─────────────────────────────
+
+/** How one target's escaping tests convert a rule and judge its query. */
+export interface TargetMeanings<E> {
+  readonly convert: (text: string) => Outcome;
+  /** What the target must write for the Sigma pattern `glob` (`keyword`: a keyword, not a value of the field). */
+  readonly expected: (glob: readonly Tok[], cased: boolean, keyword: boolean) => E;
+  /** Asserts that the one query of `outcome` is exactly the `expected` parts joined by `join`. */
+  readonly check: (outcome: Outcome, expected: readonly E[], join: 'or' | 'and', keyword: boolean) => void;
+  readonly runs: number;
+}
+
+/** The field the shared properties put values in. */
+const FIELD = 'CommandLine';
+
+/** One `it` per string mode (plain, contains, startswith, endswith, cased …): a hostile value means exactly itself. */
+export function stringModeProperties<E>(m: TargetMeanings<E>): void {
+  for (const mode of STRING_MODES) {
+    it(`${mode.name}: a hostile value means exactly that value`, () => {
+      fc.assert(
+        fc.property(hostileValue, (raw) => {
+          const expected = m.expected(mode.shape(sigmaGlob(raw)), mode.cased, false);
+          m.check(m.convert(ruleText(selection(`${FIELD}${mode.modifiers}`, raw))), [expected], 'or', false);
+        }),
+        params(m.runs),
+      );
+    });
+  }
+}
+
+/** Lists, `contains|all`, keywords (searched `keywordPlace`), `windash` and `base64offset`: each value means exactly itself. */
+export function listProperties<E>(m: TargetMeanings<E>, keywordPlace: string): void {
+  it('a list of values: every value means exactly itself, or-ed', () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 5 }), (raws) => {
+        const expected = raws.map((r) => m.expected(sigmaGlob(r), false, false));
+        m.check(m.convert(ruleText(selection(FIELD, raws))), expected, 'or', false);
+      }),
+      params(m.runs),
+    );
+  });
+
+  it('contains|all: every value means exactly `*value*`, and-ed', () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { minLength: 2, maxLength: 4 }), (raws) => {
+        const expected = raws.map((r) => m.expected([ANY, ...sigmaGlob(r), ANY], false, false));
+        m.check(m.convert(ruleText(selection(`${FIELD}|contains|all`, raws))), expected, 'and', false);
+      }),
+      params(m.runs),
+    );
+  });
+
+  it(`keywords: every keyword means exactly itself, searched ${keywordPlace}`, () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { minLength: 1, maxLength: 4 }), (raws) => {
+        const expected = raws.map((r) => m.expected([ANY, ...sigmaGlob(r), ANY], false, true));
+        m.check(m.convert(ruleText(keywords(raws))), expected, 'or', true);
+      }),
+      params(m.runs),
+    );
+  });
+
+  it('windash: every variant of the value means exactly that variant', () => {
+    fc.assert(
+      fc.property(dashyValue, fc.constantFrom('|windash', '|windash|contains'), (raw, modifiers) => {
+        const text = ruleText(selection(`${FIELD}${modifiers}`, raw));
+        const expected = loadedStrings(text).map((v) => m.expected(globOfSigmaString(v), false, false));
+        m.check(m.convert(text), expected, 'or', false);
+      }),
+      params(m.runs),
+    );
+  });
+
+  it('base64offset: the non-empty encodings mean exactly those texts (a wildcard is a modifier error, an empty value a value error)', () => {
+    fc.assert(
+      fc.property(hostileValue, (raw) => {
+        const glob = sigmaGlob(raw);
+        const outcome = m.convert(ruleText(selection(`${FIELD}|base64offset|contains`, raw)));
+        if (hasWildcard(glob)) {
+          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('modifier');
+          return;
+        }
+        const encodings = base64Offsets(textOf(glob));
+        if (encodings.length === 0) {
+          expect(outcome.ok ? 'converted' : outcome.error.code).toBe('value');
+          return;
+        }
+        m.check(
+          outcome,
+          encodings.map((b) => m.expected([ANY, txt(b), ANY], false, false)),
+          'or',
+          false,
+        );
+      }),
+      params(m.runs),
+    );
+  });
 }
