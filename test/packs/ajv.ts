@@ -28,3 +28,35 @@ export function errorsOf(validate: ValidateFunction): string {
     .map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`)
     .join('\n');
 }
+
+/**
+ * A validator of Elastic Security rules: Elastic's detection-rules EQL schema (`schemaText`, from
+ * ../shared/formats/elastic) with the two relaxations its README names, plus Kibana's import requirements.
+ */
+export function elasticRuleValidator(schemaText: string): ValidateFunction {
+  const schema = fromDraft4(JSON.parse(schemaText) as Json) as Json & {
+    properties: Record<string, { items: { properties: Json } }>;
+  };
+  const props = schema.properties;
+  props.related_integrations!.items.properties = {
+    ...props.related_integrations!.items.properties,
+    version: { type: 'string' },
+    integration: { type: 'string' },
+  };
+  props.required_fields!.items.properties = { ...props.required_fields!.items.properties, type: { type: 'string' } };
+  const kibana = {
+    type: 'object',
+    required: ['rule_id', 'name', 'description', 'risk_score', 'severity', 'type', 'query', 'language'],
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      risk_score: { type: 'integer', minimum: 0, maximum: 100 },
+      severity: { enum: ['low', 'medium', 'high', 'critical'] },
+      type: { const: 'eql' },
+      language: { const: 'eql' },
+      version: { type: 'integer', minimum: 1 },
+      max_signals: { type: 'integer', minimum: 1 },
+      author: { type: 'array', items: { type: 'string' } },
+    },
+  };
+  return newAjv().compile({ allOf: [schema, kibana] });
+}

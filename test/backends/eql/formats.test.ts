@@ -10,7 +10,7 @@ import { createConverter } from '../../../src/convert.js';
 import { getFormat } from '../../../src/backend.js';
 import { eqlBackend } from '../../../backends/eql/index.js';
 import { SHARED, SHARED_MISSING, reference } from '../../support/corpus.js';
-import { errorsOf, fromDraft4, newAjv } from '../../packs/ajv.js';
+import { elasticRuleValidator, errorsOf } from '../../packs/ajv.js';
 import { ruleText } from './helpers.js';
 
 type Doc = Record<string, unknown>;
@@ -26,35 +26,6 @@ const convertSeed = (format: string): readonly string[] => {
   if (!result.ok) throw result.error;
   return result.queries;
 };
-
-/** Elastic's detection-rules EQL schema with the two relaxations its README names, plus Kibana's import requirements. */
-function elasticRuleValidator() {
-  const schema = fromDraft4(
-    JSON.parse(readFileSync(join(SHARED, 'formats', 'elastic', 'detection-rules.api_schema.master.eql.json'), 'utf8')) as Doc,
-  ) as Doc & {
-    properties: Record<string, { items: { properties: Doc } }>;
-  };
-  const props = schema.properties;
-  props.related_integrations!.items.properties = {
-    ...props.related_integrations!.items.properties,
-    version: { type: 'string' },
-    integration: { type: 'string' },
-  };
-  props.required_fields!.items.properties = { ...props.required_fields!.items.properties, type: { type: 'string' } };
-  const kibana = {
-    type: 'object',
-    required: ['rule_id', 'name', 'description', 'risk_score', 'severity', 'type', 'query', 'language'],
-    properties: {
-      name: { type: 'string', minLength: 1 },
-      risk_score: { type: 'integer', minimum: 0, maximum: 100 },
-      severity: { enum: ['low', 'medium', 'high', 'critical'] },
-      type: { const: 'eql' },
-      language: { const: 'eql' },
-      version: { type: 'integer', minimum: 1 },
-    },
-  };
-  return newAjv().compile({ allOf: [schema, kibana] });
-}
 
 describe('EQL formats without ../shared', () => {
   it('offers default, eqlapi and siem_rule_ndjson', () => {
@@ -99,7 +70,9 @@ describe.skipIf(!HAS_SEED)('EQL formats for the seed rule', () => {
   });
 
   it('writes a siem_rule_ndjson line valid against Elastic’s EQL rule schema and Kibana’s import requirements', () => {
-    const validate = elasticRuleValidator();
+    const validate = elasticRuleValidator(
+      readFileSync(join(SHARED, 'formats', 'elastic', 'detection-rules.api_schema.master.eql.json'), 'utf8'),
+    );
     const [line] = convertSeed('siem_rule_ndjson').map((q) => JSON.parse(q) as Doc);
     expect(validate(line), errorsOf(validate)).toBe(true);
     expect(line).toMatchObject({
