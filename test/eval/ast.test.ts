@@ -4,20 +4,13 @@ import type { ConditionNode, SigmaValue } from '../../src/rule/ast.js';
 import { compileMatcher } from '../../src/eval/match.js';
 import { SigmaError } from '../../src/errors.js';
 import { astRule, detection, item, num, run, str } from './helpers.js';
+import { errorOf } from '../support/errors.js';
 
 const ref = (name: string): ConditionNode => ({ kind: 'ref', name, offset: 0 });
 const one = (pattern: string): ConditionNode => ({ kind: 'of', quantifier: 'one', pattern, offset: 0 });
 const single = (field: string | null, values: SigmaValue[], extra = {}) => astRule({ sel: detection([item(field, values, extra)]) });
 
-function compileError(rule: ReturnType<typeof astRule>): SigmaError {
-  try {
-    compileMatcher(rule);
-  } catch (e) {
-    if (e instanceof SigmaError) return e;
-    throw e;
-  }
-  throw new Error('compiled');
-}
+const compileError = (rule: ReturnType<typeof astRule>): SigmaError => errorOf(() => compileMatcher(rule));
 
 describe('time modifiers (timepart values)', () => {
   const hour = (value: SigmaValue) => single('UtcTime', [{ kind: 'timepart', part: 'hour', value } as SigmaValue]);

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvents } from '../../src/eval/events.js';
 import { SigmaError } from '../../src/errors.js';
+import { errorOf } from '../support/errors.js';
 
-function error(text: string): SigmaError {
-  try {
-    parseEvents(text, 'events.json');
-  } catch (e) {
-    if (e instanceof SigmaError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const error = (text: string): SigmaError => errorOf(() => parseEvents(text, 'events.json'));
 
 describe('parseEvents', () => {
   it('reads one JSON object as one event', () => {

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SigmaError } from '../../src/errors.js';
 import { applyPipeline, loadPipelineYaml, type ProcessingResult } from '../../src/pipeline/index.js';
 import type { ConditionNode, Detection, DetectionItem, SigmaRule, SigmaValue } from '../../src/rule/ast.js';
 import { loadRuleList } from '../../src/rule/load.js';
@@ -90,13 +89,4 @@ export function items(r: SigmaRule): DetectionItem[] {
   return out;
 }
 
-/** The SigmaError a function throws (fails the test if it throws something else or nothing). */
-export function errorOf(f: () => unknown): SigmaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SigmaError) return e;
-    throw e;
-  }
-  throw new Error('expected a SigmaError');
-}
+export { errorOf } from '../support/errors.js';

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/rule/load.js';
 import { SigmaError } from '../../src/errors.js';
 import { ruleWith } from './helpers.js';
+import { errorOf as errorOfCall } from '../support/errors.js';
 
-function errorOf(text: string): SigmaError {
-  try {
-    loadRules(text, 'bad.yml');
-  } catch (e) {
-    if (e instanceof SigmaError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const errorOf = (text: string): SigmaError => errorOfCall(() => loadRules(text, 'bad.yml'));
 
 describe('loading rules', () => {
   it('keeps metadata and custom attributes', () => {

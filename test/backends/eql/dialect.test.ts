@@ -8,6 +8,7 @@ import { SigmaError } from '../../../src/errors.js';
 import { loadPipelineYaml } from '../../../src/pipeline/index.js';
 import { validateEql } from '../../support/eql/validate.js';
 import { eql, eql1 } from './helpers.js';
+import { errorOf } from '../../support/errors.js';
 
 const sel = (body: string, condition = 'sel'): string => `    sel:\n${body}\n    condition: ${condition}`;
 
@@ -177,18 +178,10 @@ describe('EQL event category', () => {
 });
 
 describe('EQL placeholders (|expand)', () => {
-  const errorOf = (detection: string): SigmaError => {
-    try {
-      eql(detection);
-    } catch (e) {
-      if (e instanceof SigmaError) return e;
-      throw e;
-    }
-    throw new Error('converted');
-  };
+  const conversionError = (detection: string): SigmaError => errorOf(() => eql(detection));
 
   it('a placeholder no pipeline defines is an unsupported SigmaError at its item, not the literal text %name%', () => {
-    const e = errorOf(sel("        User|expand: '%Admins%'"));
+    const e = conversionError(sel("        User|expand: '%Admins%'"));
     expect(e.code).toBe('unsupported');
     expect(e.message).toContain('%Admins%');
     expect([e.file, e.line, e.column]).toEqual(['test.yml', 9, 9]);
@@ -201,7 +194,7 @@ describe('EQL placeholders (|expand)', () => {
       `User|expand|cased: '%Admins%'`,
       `'|expand': '%Admins%'`,
     ]) {
-      expect(errorOf(sel(`        ${item}`)).code, item).toBe('unsupported');
+      expect(conversionError(sel(`        ${item}`)).code, item).toBe('unsupported');
     }
   });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { kql } from './helpers.js';
 import { SigmaError } from '../../../src/errors.js';
+import { errorOf } from '../../support/errors.js';
 
 describe('string matching', () => {
   it('uses contains / startswith / endswith / =~, case-insensitive by default', () => {
@@ -185,25 +186,17 @@ describe('typed columns (the pipeline names the table)', () => {
 });
 
 describe('placeholders (|expand)', () => {
-  const errorOf = (detection: string): SigmaError => {
-    try {
-      kql(detection);
-    } catch (e) {
-      if (e instanceof SigmaError) return e;
-      throw e;
-    }
-    throw new Error('converted');
-  };
+  const conversionError = (detection: string): SigmaError => errorOf(() => kql(detection));
 
   it('a placeholder no pipeline defines is an unsupported SigmaError naming it, at its item', () => {
-    const e = errorOf(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`);
+    const e = conversionError(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`);
     expect(e.code).toBe('unsupported');
     expect(e.message).toContain("'%Admins%'");
     expect([e.file, e.line, e.column]).toEqual(['test.yml', 8, 9]);
   });
 
   it('as a keyword, it is refused the same way', () => {
-    const e = errorOf(`    keywords:\n        '|expand': '%Admins%'\n    condition: keywords`);
+    const e = conversionError(`    keywords:\n        '|expand': '%Admins%'\n    condition: keywords`);
     expect(e.code).toBe('unsupported');
     expect(e.message).toContain("'%Admins%' in a keyword");
   });

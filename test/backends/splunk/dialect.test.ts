@@ -4,6 +4,7 @@ import { SigmaError } from '../../../src/errors.js';
 import { createConverter } from '../../../src/convert.js';
 import { loadPipelineYaml } from '../../../src/pipeline/index.js';
 import { ruleText, spl } from './helpers.js';
+import { errorOf } from '../../support/errors.js';
 
 const one = (item: string): string => spl(`    selection:\n        ${item}\n    condition: selection`);
 
@@ -155,18 +156,10 @@ describe('cased strings', () => {
 });
 
 describe('placeholders (|expand)', () => {
-  const errorOf = (detection: string): SigmaError => {
-    try {
-      spl(detection);
-    } catch (e) {
-      if (e instanceof SigmaError) return e;
-      throw e;
-    }
-    throw new Error('converted');
-  };
+  const conversionError = (detection: string): SigmaError => errorOf(() => spl(detection));
 
   it('a placeholder no pipeline defines is an unsupported SigmaError at its item, not the literal text %name%', () => {
-    const e = errorOf(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`);
+    const e = conversionError(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`);
     expect(e.code).toBe('unsupported');
     expect(e.message).toContain('%Admins%');
     expect([e.file, e.line, e.column]).toEqual(['test.yml', 8, 9]);
@@ -179,7 +172,7 @@ describe('placeholders (|expand)', () => {
       `User|expand|cased: '%Admins%'`,
       `'|expand': '%Admins%'`,
     ]) {
-      expect(errorOf(`    selection:\n        ${item}\n    condition: selection`).code, item).toBe('unsupported');
+      expect(conversionError(`    selection:\n        ${item}\n    condition: selection`).code, item).toBe('unsupported');
     }
   });
 
