@@ -8,7 +8,7 @@ import { applyFilters } from './rule/filters.js';
 import { hiddenByCorrelations, resolveCorrelation } from './rule/correlation.js';
 import { SigmaError, toSigmaError } from './errors.js';
 import { getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
-import { combinePipelines, type Pipeline } from './pipeline/index.js';
+import { combinePipelines, finalizedText, finalizeQueries, type Pipeline } from './pipeline/index.js';
 
 export interface ConvertRequest {
   /** Target name: `splunk`, `kusto`, `eql`, or a registered third-party backend. */
@@ -50,6 +50,12 @@ export interface Converter {
    * their rules in any of the files. One result per file, in order; never throws.
    */
   files(inputs: readonly { readonly text: string; readonly path: string }[], onFile?: (result: FileResult) => void): FileResult[];
+  /**
+   * The output text of a run's queries (every rule's, in order): the pipeline's finalizers applied (`concat`,
+   * `json`, `yaml`, `nested`), or one query per line without them; ends with a line break unless empty.
+   * Throws SigmaError when a finalizer cannot take what the one before it made.
+   */
+  finalize(queries: readonly string[]): string;
 }
 
 export function resolvePipelines(backend: Backend | undefined, pipelines: readonly (string | Pipeline)[] = []): Pipeline | undefined {
@@ -120,6 +126,7 @@ export function createConverter(request: ConvertRequest): Converter {
     correlation,
     files,
     text: (text, path) => files([{ text, path }])[0] as FileResult,
+    finalize: (queries) => finalizedText(finalizeQueries(pipeline, queries)),
   };
 }
 

@@ -48,7 +48,7 @@ export function postprocessQuery(pipeline: Pipeline, result: ProcessingResult, q
   let out = query;
   for (const item of pipeline.postprocessing) {
     if (!item.matchRule(result.rule, run)) continue;
-    out = item.transform(out, result.rule, run.state);
+    out = item.transform(out, result.rule, run.state, run);
     run.ruleApplied.add(item.id);
   }
   return out;

@@ -5,8 +5,9 @@
 import { DETECTION_ITEM_CONDITIONS } from './conditions/detection-item.js';
 import { FIELD_NAME_CONDITIONS } from './conditions/field-name.js';
 import { RULE_CONDITIONS } from './conditions/rule.js';
-import { embed, replace, simpleTemplate } from './postprocessing.js';
-import { registerCondition, registerPostprocessing, registerTransformation } from './registry.js';
+import { concatFinalizer, jsonFinalizer, nestedFinalizer, yamlFinalizer } from './finalizers.js';
+import { embed, embedJson, nestPostprocessing, replace, simpleTemplate } from './postprocessing.js';
+import { registerCondition, registerFinalizer, registerPostprocessing, registerTransformation } from './registry.js';
 import {
   addField,
   fieldNameMapping,
@@ -73,3 +74,9 @@ for (const [type, definition] of Object.entries(FIELD_NAME_CONDITIONS)) register
 registerPostprocessing('embed', embed);
 registerPostprocessing('replace', replace);
 registerPostprocessing('simple_template', simpleTemplate);
+registerPostprocessing('json', embedJson);
+registerPostprocessing('nest', nestPostprocessing);
+registerFinalizer('concat', concatFinalizer);
+registerFinalizer('json', jsonFinalizer);
+registerFinalizer('yaml', yamlFinalizer);
+registerFinalizer('nested', nestedFinalizer);

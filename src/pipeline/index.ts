@@ -10,6 +10,9 @@ export type {
   ConditionMatchers,
   ConditionScope,
   DetectionItemMatcher,
+  FinalizerDefinition,
+  FinalizerItem,
+  FinalizeTransform,
   FieldNameMatcher,
   ItemContext,
   ItemReplacement,
@@ -31,12 +34,16 @@ export { loadPipelineYaml } from './load.js';
 export { applyPipeline, combinePipelines, lazyPipeline, postprocessQuery } from './apply.js';
 export {
   conditionTypes,
+  finalizerTypes,
   postprocessingTypes,
   registerCondition,
+  registerFinalizer,
   registerPostprocessing,
   registerTransformation,
   transformationTypes,
 } from './registry.js';
+export { finalizeQueries, finalizedText } from './finalizers.js';
+export { pythonJson } from './pyjson.js';
 // Building blocks for backends that register their own transformation types.
 export {
   fieldNameTransform,

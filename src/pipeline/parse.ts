@@ -6,8 +6,15 @@ import { z } from 'zod';
 import type { SourceLocation } from '../errors.js';
 import { compileConditions } from './conditions/compile.js';
 import { pathText, PipelineErrors, type Path } from './errors.js';
-import { getPostprocessing, getTransformation, postprocessingTypes, transformationTypes } from './registry.js';
-import type { ItemContext, Pipeline, PipelineSource, PostprocessingItem, ProcessingItem } from './types.js';
+import {
+  finalizerTypes,
+  getFinalizer,
+  getPostprocessing,
+  getTransformation,
+  postprocessingTypes,
+  transformationTypes,
+} from './registry.js';
+import type { FinalizerItem, ItemContext, Pipeline, PipelineSource, PostprocessingItem, ProcessingItem } from './types.js';
 import './builtins.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,6 +27,7 @@ const CONDITION_KEYS: readonly string[] = CONDITION_PREFIXES.flatMap((p) => [
   `${p}_cond_expr`,
 ]);
 const ITEM_KEYS: ReadonlySet<string> = new Set(['type', 'id', ...CONDITION_KEYS]);
+const TYPE_KEY: ReadonlySet<string> = new Set(['type']);
 const POST_KEYS: ReadonlySet<string> = new Set(['type', 'id', 'rule_conditions', 'rule_cond_op', 'rule_cond_not', 'rule_cond_expr']);
 
 const topLevel = z.strictObject({
@@ -28,7 +36,7 @@ const topLevel = z.strictObject({
   vars: z.record(z.string(), z.unknown()).optional(),
   transformations: z.array(z.unknown()).optional(),
   postprocessing: z.array(z.unknown()).optional(),
-  finalizers: z.array(z.record(z.string(), z.unknown())).optional(),
+  finalizers: z.array(z.unknown()).optional(),
   allowed_backends: z.array(z.string()).optional(),
 });
 
@@ -60,9 +68,24 @@ function itemType(
   return { def, type, ...(id !== undefined ? { id } : {}) };
 }
 
+/**
+ * pySigma types that need Python to run: refused by name, with what to use instead, rather than as unknown.
+ */
+const PYTHON_ONLY: Readonly<Record<string, string>> = {
+  'transformation:field_name_transform': `'field_name_transform' calls Python functions, which sigmaform cannot run; use 'field_name_mapping' or 'field_name_prefix_mapping'`,
+  'postprocessing:template': `'template' post-processing renders Jinja2 templates, which sigmaform does not run; use 'simple_template' ({query}, {rule.title}, {pipeline.state[key]}), 'embed' or 'json'`,
+  'finalizer:template': `the 'template' finalizer renders a Jinja2 template, which sigmaform does not run; use 'concat' (prefix, separator, suffix), 'json' or 'yaml'`,
+};
+
+function pythonOnly(kind: string, type: string, path: Path, errors: PipelineErrors): void {
+  const why = PYTHON_ONLY[`${kind}:${type}`];
+  if (why) throw errors.error([...path, 'type'], why, 'value');
+}
+
 function compileItem(raw: unknown, path: Path, errors: PipelineErrors): ProcessingItem {
   const { def, type, id } = itemType(raw, path, errors, transformationTypes);
   const definition = getTransformation(type);
+  if (!definition) pythonOnly('transformation', type, path, errors);
   if (!definition)
     throw errors.error([...path, 'type'], `unknown transformation type '${type}' (known: ${transformationTypes().join(', ')})`, 'value');
   const conditions = compileConditions(def, path, errors, { detectionItems: true });
@@ -98,6 +121,7 @@ function compileItem(raw: unknown, path: Path, errors: PipelineErrors): Processi
 function compilePostprocessing(raw: unknown, path: Path, errors: PipelineErrors): PostprocessingItem {
   const { def, type, id } = itemType(raw, path, errors, postprocessingTypes);
   const definition = getPostprocessing(type);
+  if (!definition) pythonOnly('postprocessing', type, path, errors);
   if (!definition)
     throw errors.error([...path, 'type'], `unknown postprocessing type '${type}' (known: ${postprocessingTypes().join(', ')})`, 'value');
   for (const k of Object.keys(def)) {
@@ -114,7 +138,36 @@ function compilePostprocessing(raw: unknown, path: Path, errors: PipelineErrors)
     location,
     definition: deepFreeze(structuredClone(def)),
     matchRule: conditions.rule,
-    transform: definition.compile(parsed.data, { location, path: pathText(path) }),
+    transform: definition.compile(parsed.data, {
+      location,
+      path: pathText(path),
+      compileItems: (items, key) => items.map((d, i) => compilePostprocessing(d, [...path, key, i], errors)),
+    }),
+  });
+}
+
+function compileFinalizer(raw: unknown, path: Path, errors: PipelineErrors): FinalizerItem {
+  if (!isRecord(raw)) throw errors.error(path, `a finalizer must be a map with a 'type'`, 'value');
+  const { type } = raw;
+  if (type === undefined) throw errors.error(path, `missing 'type' (one of: ${finalizerTypes().join(', ')})`);
+  if (typeof type !== 'string') throw errors.error([...path, 'type'], `'type' must be a string`, 'value');
+  const definition = getFinalizer(type);
+  if (!definition) pythonOnly('finalizer', type, path, errors);
+  if (!definition)
+    throw errors.error([...path, 'type'], `unknown finalizer type '${type}' (known: ${finalizerTypes().join(', ')})`, 'value');
+  const parsed = definition.params.safeParse(splitItem(raw, TYPE_KEY));
+  if (!parsed.success) throw errors.fromZod(path, parsed.error, `finalizer '${type}'`);
+  const location = errors.at(path);
+  return Object.freeze({
+    kind: 'finalizer',
+    type,
+    location,
+    definition: deepFreeze(structuredClone(raw)),
+    apply: definition.compile(parsed.data, {
+      location,
+      path: pathText(path),
+      compileFinalizers: (finalizers, key) => finalizers.map((d, i) => compileFinalizer(d, [...path, key, i], errors)),
+    }),
   });
 }
 
@@ -131,10 +184,7 @@ export function parsePipeline(data: unknown, source?: PipelineSource): Pipeline 
   const d = top.data;
   const items = (d.transformations ?? []).map((t, i) => compileItem(t, ['transformations', i], errors));
   const postprocessing = (d.postprocessing ?? []).map((t, i) => compilePostprocessing(t, ['postprocessing', i], errors));
-  const finalizers = (d.finalizers ?? []).map((f, i) => {
-    if (typeof f.type !== 'string') throw errors.error(['finalizers', i], `a finalizer needs a 'type'`);
-    return deepFreeze(structuredClone(f));
-  });
+  const finalizers = (d.finalizers ?? []).map((f, i) => compileFinalizer(f, ['finalizers', i], errors));
   const where = errors.at([]);
   return Object.freeze({
     kind: 'pipeline',

@@ -1,11 +1,14 @@
 /**
  * Built-in query post-processing (pySigma names): embed (prefix/suffix), replace (regex on the query),
- * simple_template (Python `str.format` with {query}, {rule.<attribute>}, {pipeline.state[<key>]}).
+ * simple_template (Python `str.format` with {query}, {rule.<attribute>}, {pipeline.state[<key>]}), json (the
+ * query put in place of every `"%QUERY%"` string of a JSON template, written as Python's `json.dumps`), nest
+ * (post-processing items, each with its own rule conditions, in order).
  */
 import { z } from 'zod';
 import { SigmaError } from '../errors.js';
 import type { SigmaRule } from '../rule/ast.js';
 import { expandReplacement, parseReplacement, pythonRegex } from './pyregex.js';
+import { pythonJson } from './pyjson.js';
 import type { PostprocessingDefinition } from './types.js';
 
 export const embed: PostprocessingDefinition<{ prefix: string; suffix: string }> = {
@@ -63,4 +66,43 @@ export const simpleTemplate: PostprocessingDefinition<{ template: string }> = {
         if (v === undefined) throw new SigmaError('pipeline', `${path}: unknown template field '{${expr ?? ''}}'`, location);
         return v;
       }),
+};
+
+/** Every string of `template` that is exactly `%QUERY%` replaced by the query (keys and other text untouched). */
+function embedQuery(template: unknown, query: string): unknown {
+  if (template === '%QUERY%') return query;
+  if (Array.isArray(template)) return template.map((v) => embedQuery(v, query));
+  if (typeof template === 'object' && template !== null) {
+    return Object.fromEntries(Object.entries(template).map(([k, v]) => [k, embedQuery(v, query)]));
+  }
+  return template;
+}
+
+export const embedJson: PostprocessingDefinition<{ json_template: string }> = {
+  params: z.strictObject({ json_template: z.string() }),
+  compile: ({ json_template }, { path, location }) => {
+    let template: unknown;
+    try {
+      template = JSON.parse(json_template);
+    } catch (e) {
+      throw new SigmaError('pipeline', `${path}: json_template is not JSON: ${(e as Error).message}`, location);
+    }
+    return (query) => pythonJson(embedQuery(template, query));
+  },
+};
+
+export const nestPostprocessing: PostprocessingDefinition<{ items: unknown[] }> = {
+  params: z.strictObject({ items: z.array(z.unknown()).min(1) }),
+  compile: ({ items }, { compileItems }) => {
+    const inner = compileItems(items, 'items');
+    return (query, rule, state, run) => {
+      let out = query;
+      for (const item of inner) {
+        if (run && !item.matchRule(rule, run)) continue;
+        out = item.transform(out, rule, state, run);
+        run?.ruleApplied.add(item.id);
+      }
+      return out;
+    };
+  },
 };

@@ -3,10 +3,17 @@
  * registers pySigma's built-in types; backends register their own (kusto's query table, ECS …) the same way.
  */
 import { SigmaError } from '../errors.js';
-import type { ConditionDefinition, ConditionScope, PostprocessingDefinition, TransformationDefinition } from './types.js';
+import type {
+  ConditionDefinition,
+  ConditionScope,
+  FinalizerDefinition,
+  PostprocessingDefinition,
+  TransformationDefinition,
+} from './types.js';
 
 const transformations = new Map<string, TransformationDefinition<unknown>>();
 const postprocessing = new Map<string, PostprocessingDefinition<unknown>>();
+const finalizers = new Map<string, FinalizerDefinition<unknown>>();
 const conditions: { [S in ConditionScope]: Map<string, ConditionDefinition<S, unknown>> } = {
   rule: new Map(),
   detection_item: new Map(),
@@ -39,6 +46,10 @@ export function registerPostprocessing<P>(type: string, definition: Postprocessi
   put(postprocessing, 'postprocessing', type, definition as PostprocessingDefinition<unknown>);
 }
 
+export function registerFinalizer<P>(type: string, definition: FinalizerDefinition<P>): void {
+  put(finalizers, 'finalizer', type, definition as FinalizerDefinition<unknown>);
+}
+
 export function getTransformation(type: string): TransformationDefinition<unknown> | undefined {
   return transformations.get(type);
 }
@@ -49,6 +60,10 @@ export function getPostprocessing(type: string): PostprocessingDefinition<unknow
   return postprocessing.get(type);
 }
 
+export function getFinalizer(type: string): FinalizerDefinition<unknown> | undefined {
+  return finalizers.get(type);
+}
+
 export function transformationTypes(): string[] {
   return [...transformations.keys()].sort();
 }
@@ -57,4 +72,7 @@ export function conditionTypes(scope: ConditionScope): string[] {
 }
 export function postprocessingTypes(): string[] {
   return [...postprocessing.keys()].sort();
+}
+export function finalizerTypes(): string[] {
+  return [...finalizers.keys()].sort();
 }

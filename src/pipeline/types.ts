@@ -84,11 +84,48 @@ export interface ProcessingItem {
   readonly transform: Transform;
 }
 
-/** A compiled query post-processing transformation. */
-export type PostprocessTransform = (query: string, rule: SigmaRule, state: Readonly<Record<string, unknown>>) => string;
+/**
+ * A compiled query post-processing transformation. `run` is the rule's pipeline run (state, applied items):
+ * the `nest` post-processing checks its items' rule conditions against it.
+ */
+export type PostprocessTransform = (query: string, rule: SigmaRule, state: Readonly<Record<string, unknown>>, run?: Run) => string;
 export interface PostprocessingDefinition<P = unknown> {
   readonly params: z.ZodType<P>;
-  readonly compile: (params: P, context: { readonly location: SourceLocation; readonly path: string }) => PostprocessTransform;
+  readonly compile: (
+    params: P,
+    context: {
+      readonly location: SourceLocation;
+      readonly path: string;
+      /** Compiles nested post-processing items found under `key` of this item (for `nest`). */
+      readonly compileItems: (items: readonly unknown[], key: string) => PostprocessingItem[];
+    },
+  ) => PostprocessTransform;
+}
+
+/**
+ * A compiled finalizer: turns the output of the whole run — the list of post-processed queries of every rule,
+ * or what the finalizer before it made of them — into the next output (usually one text).
+ */
+export type FinalizeTransform = (output: unknown) => unknown;
+export interface FinalizerDefinition<P = unknown> {
+  readonly params: z.ZodType<P>;
+  readonly compile: (
+    params: P,
+    context: {
+      readonly location: SourceLocation;
+      readonly path: string;
+      /** Compiles the finalizers found under `key` of this one (for `nested`). */
+      readonly compileFinalizers: (finalizers: readonly unknown[], key: string) => FinalizerItem[];
+    },
+  ) => FinalizeTransform;
+}
+export interface FinalizerItem {
+  readonly kind: 'finalizer';
+  readonly type: string;
+  readonly location: SourceLocation;
+  /** The finalizer as written (validated). */
+  readonly definition: Readonly<Record<string, unknown>>;
+  readonly apply: FinalizeTransform;
 }
 export interface PostprocessingItem {
   readonly kind: 'postprocessing-item';
@@ -109,8 +146,8 @@ export interface Pipeline {
   readonly allowedBackends: readonly string[];
   readonly items: readonly ProcessingItem[];
   readonly postprocessing: readonly PostprocessingItem[];
-  /** Finalizers as written; the output formats (not the engine) interpret them. */
-  readonly finalizers: readonly Readonly<Record<string, unknown>>[];
+  /** Finalizers in order; `finalizeQueries` runs them over a run's queries (the CLI does for the default format). */
+  readonly finalizers: readonly FinalizerItem[];
   readonly source?: SourceLocation;
 }
 

@@ -87,6 +87,26 @@ describe('sigmaform convert', () => {
     const r = await run(['convert', '-t', 'splunk', '-p', 'mine.yml', 'rules/seed.yml'], dir);
     expect(r.stdout).toBe('cmdline IN ("*Export-PfxCertificate *", "*Export-Certificate *")\n');
   });
+  it("a pipeline's finalizers make the output of the whole run", async () => {
+    writeFileSync(
+      join(dir, 'concat.yml'),
+      "name: one search\nfinalizers:\n  - type: concat\n    separator: ' OR '\n    prefix: 'search '\n",
+    );
+    const r = await run(['convert', '-t', 'splunk', '-p', 'concat.yml', 'rules'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('search CommandLine IN ("*Export-PfxCertificate *", "*Export-Certificate *") OR ')).toBe(true);
+    expect(r.stdout.split('\n')).toHaveLength(2); // one line and its line break
+    writeFileSync(join(dir, 'json.yml'), 'name: json\nfinalizers:\n  - type: json\n');
+    const j = await run(['convert', '-t', 'splunk', '-p', 'json.yml', 'rules'], dir);
+    const list = JSON.parse(j.stdout) as string[];
+    expect(list).toHaveLength(2);
+    expect(list[0]).toBe('CommandLine IN ("*Export-PfxCertificate *", "*Export-Certificate *")');
+  });
+  it('finalizers with a format that writes a file of its own are a usage error', async () => {
+    const r = await run(['convert', '-t', 'splunk', '-p', 'concat.yml', '-f', 'savedsearches', 'rules'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the pipeline's finalizers (concat)");
+  });
   it('an unknown target, pipeline or format is a usage error naming the known ones', async () => {
     const t = await run(['convert', '-t', 'qradar', 'rules'], dir);
     expect(t.code).toBe(2);

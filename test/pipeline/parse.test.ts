@@ -33,7 +33,7 @@ finalizers:
     expect(p.items.map((i) => i.id)).toEqual(['map', 'set_state@transformations[1]']);
     expect(p.items[0]?.location).toEqual({ file: 'mine.yml', line: 7, column: 5 });
     expect(p.postprocessing.map((i) => i.type)).toEqual(['embed']);
-    expect(p.finalizers).toEqual([{ type: 'concat', separator: ' OR ' }]);
+    expect(p.finalizers.map((f) => f.definition)).toEqual([{ type: 'concat', separator: ' OR ' }]);
     expect(Object.isFrozen(p) && Object.isFrozen(p.items)).toBe(true);
   });
 

@@ -24,10 +24,12 @@ Options:
       --split              one output file per rule file (needs -o FOLDER)
   -O, --option KEY=VALUE   backend option (e.g. -O categoryPrefix=true for eql); repeatable
       --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
-                           {"path", "ok": false, "error": "..."}
+                           {"path", "ok": false, "error": "..."} (the queries before the pipeline's finalizers)
       --fail-on-error      exit 1 when any rule could not be converted
   -h, --help               this help
 
+A pipeline's finalizers (concat, json, yaml, nested) run over the queries of all rules (of each file with
+--split) and make the output; they need a format that writes a list of queries, such as the default one.
 Rules that cannot be converted are reported (file:line:column and why) and the run goes on.
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
 failed rule, 2 on a usage error (unknown target, pipeline, format or option).
@@ -64,6 +66,14 @@ export const convertCommand: Command = async (argv, io) => {
     options: parseBackendOptions(asList(values.option)),
   });
   const format = getFormat(converter.backend, converter.format);
+  const finalizers = converter.pipeline?.finalizers ?? [];
+  if (finalizers.length > 0 && format.finalizeOutput) {
+    io.stderr(
+      `sigmaform convert: the pipeline's finalizers (${finalizers.map((f) => f.type).join(', ')}) shape the list of queries; ` +
+        `format '${converter.format}' writes a file of its own (use the default format, or a pipeline without finalizers)\n`,
+    );
+    return 2;
+  }
   const files = await expandPaths(positionals, io.cwd);
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
   const inputs: { text: string; path: string }[] = [];
@@ -103,7 +113,7 @@ export const convertCommand: Command = async (argv, io) => {
     await makeUserFolder(values.output, io.cwd);
     for (const r of results) {
       if (!r.ok) continue;
-      const body = format.finalizeOutput ? format.finalizeOutput(r.results) : r.queries.join('\n') + '\n';
+      const body = format.finalizeOutput ? format.finalizeOutput(r.results) : converter.finalize(r.queries);
       await writeUserFile(join(values.output, basename(r.path).replace(/\.ya?ml$/i, '.txt')), body, io.cwd);
     }
   } else {
@@ -111,7 +121,7 @@ export const convertCommand: Command = async (argv, io) => {
       ? lines.join('\n') + (lines.length ? '\n' : '')
       : format.finalizeOutput
         ? format.finalizeOutput(converted)
-        : converted.flatMap((r) => r.queries).join('\n') + (converted.length ? '\n' : '');
+        : converter.finalize(converted.flatMap((r) => r.queries));
     if (values.output) {
       await writeUserFile(values.output, body, io.cwd);
     } else io.stdout(body);
