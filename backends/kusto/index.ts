@@ -23,6 +23,14 @@ export function timeColumn(state: Readonly<Record<string, unknown>>): string {
   return typeof table === 'string' && columnType(table, 'Timestamp') === 'datetime' ? 'Timestamp' : 'TimeGenerated';
 }
 
+const NUMERIC: ReadonlySet<string | undefined> = new Set(['int', 'long', 'real', 'decimal']);
+
+/** Whether a column of the query table is a number (sum/avg/percentile of other columns need `toreal()`). */
+export function numericColumn(state: Readonly<Record<string, unknown>>): (field: string) => boolean {
+  const table = state['query_table'];
+  return (field) => typeof table === 'string' && NUMERIC.has(columnType(table, field));
+}
+
 /** A Sentinel rule pack: one Azure-Sentinel YAML per query under `rules/`, and `azuredeploy.json`. */
 const pack: NonNullable<Backend['pack']> = (results, settings) => sentinelPackFiles(results.map(convertedRule), settings);
 
@@ -33,7 +41,7 @@ export const kustoBackend: Backend = Object.freeze({
   formats: kustoFormats,
   convert,
   convertCorrelation: correlationConverter(convert, kustoFormats, (plan, queries, state) =>
-    kustoCorrelation(plan, queries, timeColumn(state)),
+    kustoCorrelation(plan, queries, timeColumn(state), numericColumn(state)),
   ),
   pack,
 });

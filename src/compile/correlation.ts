@@ -124,8 +124,17 @@ function kqlTimespan(text: string): string {
   }
 }
 
-/** KQL: the base queries labelled and union-ed, then `summarize … by bin(<time>, span), <group-by>`. */
-export function kustoCorrelation(plan: CorrelationPlan, queries: BaseQueries, timeColumn = 'TimeGenerated'): string {
+/**
+ * KQL: the base queries labelled and union-ed, then `summarize … by bin(<time>, span), <group-by>`.
+ * `numeric(field)` tells whether a column is a number: sum, avg and percentile of any other column (ASIM
+ * documents `TargetProcessId` as a string, for one) go through `toreal()`, or Kusto refuses the query.
+ */
+export function kustoCorrelation(
+  plan: CorrelationPlan,
+  queries: BaseQueries,
+  timeColumn = 'TimeGenerated',
+  numeric: (field: string) => boolean = () => false,
+): string {
   const c = plan.correlation;
   const labelled = plan.rules.map((r, i) => {
     const extend = [`sigma_rule = ${quoted(r.ruleid)}`, ...renames(plan, i).map(([f, a]) => `${a} = ${f}`)].join(', ');
@@ -138,6 +147,10 @@ export function kustoCorrelation(plan: CorrelationPlan, queries: BaseQueries, ti
     correlationComparisons(c)
       .map(({ op, count }) => `${name} ${KQL_OPS[op]} ${count}`)
       .join(' and ');
+  const number = () => {
+    const field = valueField(plan);
+    return numeric(field) ? field : `toreal(${field})`;
+  };
   switch (c.type) {
     case 'event_count':
       return `${search}\n| summarize event_count = count() by ${by}\n${where('event_count')}`;
@@ -152,13 +165,13 @@ export function kustoCorrelation(plan: CorrelationPlan, queries: BaseQueries, ti
       return `${search}\n| order by ${timeColumn} asc\n| summarize rules = make_list(sigma_rule) by ${by}\n| where ${[...present, ...order].join(' and ')}`;
     }
     case 'value_sum':
-      return `${search}\n| summarize value_sum = sum(${valueField(plan)}) by ${by}\n${where('value_sum')}`;
+      return `${search}\n| summarize value_sum = sum(${number()}) by ${by}\n${where('value_sum')}`;
     case 'value_avg':
-      return `${search}\n| summarize value_avg = avg(${valueField(plan)}) by ${by}\n${where('value_avg')}`;
+      return `${search}\n| summarize value_avg = avg(${number()}) by ${by}\n${where('value_avg')}`;
     case 'value_median':
-      return `${search}\n| summarize value_median = percentile(${valueField(plan)}, 50) by ${by}\n${where('value_median')}`;
+      return `${search}\n| summarize value_median = percentile(${number()}, 50) by ${by}\n${where('value_median')}`;
     case 'value_percentile':
-      return `${search}\n| summarize value_percentile = percentile(${valueField(plan)}, ${c.condition?.percentile ?? 50}) by ${by}\n${where('value_percentile')}`;
+      return `${search}\n| summarize value_percentile = percentile(${number()}, ${c.condition?.percentile ?? 50}) by ${by}\n${where('value_percentile')}`;
   }
 }
 

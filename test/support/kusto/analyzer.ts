@@ -107,6 +107,11 @@ export function createKustoAnalyzer(tablesJsonPath: string): KustoAnalyzer {
   return analyzer;
 }
 
+/** An analyzer over a schema built by the caller (e.g. tables.json with columns it leaves out added). */
+export function createKustoAnalyzerForSchema(schema: KustoSchema): KustoAnalyzer {
+  return analyzerFor(schema);
+}
+
 const PRINT_PREFIX = 'print x = ';
 
 /**
