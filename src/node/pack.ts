@@ -72,6 +72,8 @@ export interface BuildPackResult {
   readonly results: readonly FileResult[];
   readonly converted: number;
   readonly failed: number;
+  /** Types of the pipeline's finalizers, which a pack does not run (they shape `convert` output only). */
+  readonly ignoredFinalizers: readonly string[];
 }
 
 /** Reads a pack settings file (YAML or JSON) into PackSettings. */
@@ -118,5 +120,11 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   const files = writer(converted, settings);
   await makeUserFolder(options.out, cwd);
   for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
-  return { files: files.map((f) => f.path), results, converted: converted.length, failed: results.filter((r) => !r.ok).length };
+  return {
+    files: files.map((f) => f.path),
+    results,
+    converted: converted.length,
+    failed: results.filter((r) => !r.ok).length,
+    ignoredFinalizers: (converter.pipeline?.finalizers ?? []).map((f) => f.type),
+  };
 }

@@ -102,6 +102,12 @@ describe('sigmaform convert', () => {
     expect(list).toHaveLength(2);
     expect(list[0]).toBe('CommandLine IN ("*Export-PfxCertificate *", "*Export-Certificate *")');
   });
+  it("pack notes that it does not run the pipeline's finalizers, and writes the pack", async () => {
+    const r = await run(['pack', '-t', 'splunk', '-p', 'concat.yml', '-o', 'pack-fin', 'rules'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: the pipeline's finalizers (concat) shape convert output");
+    expect(existsSync(join(dir, 'pack-fin'))).toBe(true);
+  });
   it('finalizers with a format that writes a file of its own are a usage error', async () => {
     const r = await run(['convert', '-t', 'splunk', '-p', 'concat.yml', '-f', 'savedsearches', 'rules'], dir);
     expect(r.code).toBe(2);

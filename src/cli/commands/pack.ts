@@ -58,6 +58,11 @@ export const packCommand: Command = async (argv, io) => {
     onFile: () => bar.tick(),
   });
   bar.stop();
+  if (result.ignoredFinalizers.length > 0) {
+    io.stderr(
+      `sigmaform pack: note: the pipeline's finalizers (${result.ignoredFinalizers.join(', ')}) shape convert output; a pack writes its own files without them\n`,
+    );
+  }
   io.stderr(summary(result.results, performance.now() - started));
   io.stdout(
     `wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
