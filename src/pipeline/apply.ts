@@ -3,7 +3,7 @@
  * the applied item ids), and post-processing a backend's query with the pipeline's postprocessing items.
  */
 import type { SigmaRule } from '../rule/ast.js';
-import { applyItems, newRun } from './run.js';
+import { applyItems, applyPostprocessing, newRun } from './run.js';
 import { parsePipeline } from './parse.js';
 import type { Pipeline, PipelineDocument, ProcessingResult, Run } from './types.js';
 
@@ -45,13 +45,7 @@ export function applyPipeline(pipeline: Pipeline, rule: SigmaRule): ProcessingRe
 export function postprocessQuery(pipeline: Pipeline, result: ProcessingResult, query: string): string {
   if (pipeline.postprocessing.length === 0) return query;
   const run: Run = { state: { ...result.state }, vars: pipeline.vars, ruleApplied: new Set(result.applied), fieldApplied: new Map() };
-  let out = query;
-  for (const item of pipeline.postprocessing) {
-    if (!item.matchRule(result.rule, run)) continue;
-    out = item.transform(out, result.rule, run.state, run);
-    run.ruleApplied.add(item.id);
-  }
-  return out;
+  return applyPostprocessing(pipeline.postprocessing, query, result.rule, run);
 }
 
 /** A named pipeline's builder: parses `document` on first use and returns the same Pipeline afterwards. */

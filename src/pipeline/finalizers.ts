@@ -18,8 +18,11 @@ import type { FinalizerDefinition, Pipeline } from './types.js';
 
 const indent = z.number().int().min(0).max(16).nullish();
 
+/** Whether an output is still a list of queries (no finalizer has made something else of it). */
+const isTextList = (output: unknown): output is string[] => Array.isArray(output) && output.every((q) => typeof q === 'string');
+
 const textList = (output: unknown, type: string, path: string, location: SourceLocation): string[] => {
-  if (Array.isArray(output) && output.every((q) => typeof q === 'string')) return output as string[];
+  if (isTextList(output)) return output;
   throw new SigmaError(
     'pipeline',
     `${path}: finalizer '${type}' joins a list of queries, but the finalizer before it already made ${
@@ -76,11 +79,6 @@ export function finalizeQueries(pipeline: Pipeline | undefined, queries: readonl
  * line, anything else as JSON; always ending with one line break.
  */
 export function finalizedText(output: unknown): string {
-  const text =
-    typeof output === 'string'
-      ? output
-      : Array.isArray(output) && output.every((q) => typeof q === 'string')
-        ? output.join('\n')
-        : pythonJson(output, 4);
+  const text = typeof output === 'string' ? output : isTextList(output) ? output.join('\n') : pythonJson(output, 4);
   return text === '' || text.endsWith('\n') ? text : text + '\n';
 }

@@ -3,7 +3,7 @@
  * Everything that can be computed once (condition predicates, field maps, regular expressions) is.
  */
 import { z } from 'zod';
-import type { SourceLocation } from '../errors.js';
+import type { SigmaError, SourceLocation } from '../errors.js';
 import { compileConditions } from './conditions/compile.js';
 import { pathText, PipelineErrors, type Path } from './errors.js';
 import {
@@ -54,18 +54,33 @@ function splitItem(def: Record<string, unknown>, reserved: ReadonlySet<string>):
   return params;
 }
 
+/** The kinds of typed entries a pipeline lists, with the registry that knows their types. */
+const KINDS = {
+  transformation: { what: 'a processing item', known: transformationTypes },
+  postprocessing: { what: 'a processing item', known: postprocessingTypes },
+  finalizer: { what: 'a finalizer', known: finalizerTypes },
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** A map with a string `type`, as every transformation, post-processing item and finalizer is. */
+function typed(def: unknown, path: Path, errors: PipelineErrors, kind: Kind): { def: Record<string, unknown>; type: string } {
+  if (!isRecord(def)) throw errors.error(path, `${KINDS[kind].what} must be a map with a 'type'`, 'value');
+  const { type } = def;
+  if (type === undefined) throw errors.error(path, `missing 'type' (one of: ${KINDS[kind].known().join(', ')})`);
+  if (typeof type !== 'string') throw errors.error([...path, 'type'], `'type' must be a string`, 'value');
+  return { def, type };
+}
+
 function itemType(
   def: unknown,
   path: Path,
   errors: PipelineErrors,
-  known: () => string[],
+  kind: Kind,
 ): { def: Record<string, unknown>; type: string; id?: string } {
-  if (!isRecord(def)) throw errors.error(path, `a processing item must be a map with a 'type'`, 'value');
-  const { type, id } = def;
-  if (type === undefined) throw errors.error(path, `missing 'type' (one of: ${known().join(', ')})`);
-  if (typeof type !== 'string') throw errors.error([...path, 'type'], `'type' must be a string`, 'value');
+  const item = typed(def, path, errors, kind);
+  const { id } = item.def;
   if (id !== undefined && typeof id !== 'string') throw errors.error([...path, 'id'], `'id' must be a string`, 'value');
-  return { def, type, ...(id !== undefined ? { id } : {}) };
+  return { ...item, ...(id !== undefined ? { id } : {}) };
 }
 
 /**
@@ -77,17 +92,16 @@ const PYTHON_ONLY: Readonly<Record<string, string>> = {
   'finalizer:template': `the 'template' finalizer renders a Jinja2 template, which sigmaform does not run; use 'concat' (prefix, separator, suffix), 'json' or 'yaml'`,
 };
 
-function pythonOnly(kind: string, type: string, path: Path, errors: PipelineErrors): void {
-  const why = PYTHON_ONLY[`${kind}:${type}`];
-  if (why) throw errors.error([...path, 'type'], why, 'value');
+/** The error for a type no registry knows: why, for pySigma's Python-only types; else the known ones. */
+function unknownType(kind: Kind, type: string, path: Path, errors: PipelineErrors): SigmaError {
+  const why = PYTHON_ONLY[`${kind}:${type}`] ?? `unknown ${kind} type '${type}' (known: ${KINDS[kind].known().join(', ')})`;
+  return errors.error([...path, 'type'], why, 'value');
 }
 
 function compileItem(raw: unknown, path: Path, errors: PipelineErrors): ProcessingItem {
-  const { def, type, id } = itemType(raw, path, errors, transformationTypes);
+  const { def, type, id } = itemType(raw, path, errors, 'transformation');
   const definition = getTransformation(type);
-  if (!definition) pythonOnly('transformation', type, path, errors);
-  if (!definition)
-    throw errors.error([...path, 'type'], `unknown transformation type '${type}' (known: ${transformationTypes().join(', ')})`, 'value');
+  if (!definition) throw unknownType('transformation', type, path, errors);
   const conditions = compileConditions(def, path, errors, { detectionItems: true });
   const parsed = definition.params.safeParse(splitItem(def, ITEM_KEYS));
   if (!parsed.success) throw errors.fromZod(path, parsed.error, `transformation '${type}'`);
@@ -119,11 +133,9 @@ function compileItem(raw: unknown, path: Path, errors: PipelineErrors): Processi
 }
 
 function compilePostprocessing(raw: unknown, path: Path, errors: PipelineErrors): PostprocessingItem {
-  const { def, type, id } = itemType(raw, path, errors, postprocessingTypes);
+  const { def, type, id } = itemType(raw, path, errors, 'postprocessing');
   const definition = getPostprocessing(type);
-  if (!definition) pythonOnly('postprocessing', type, path, errors);
-  if (!definition)
-    throw errors.error([...path, 'type'], `unknown postprocessing type '${type}' (known: ${postprocessingTypes().join(', ')})`, 'value');
+  if (!definition) throw unknownType('postprocessing', type, path, errors);
   for (const k of Object.keys(def)) {
     if (CONDITION_KEYS.includes(k) && !POST_KEYS.has(k)) throw errors.error([...path, k], `postprocessing items take rule conditions only`);
   }
@@ -147,22 +159,17 @@ function compilePostprocessing(raw: unknown, path: Path, errors: PipelineErrors)
 }
 
 function compileFinalizer(raw: unknown, path: Path, errors: PipelineErrors): FinalizerItem {
-  if (!isRecord(raw)) throw errors.error(path, `a finalizer must be a map with a 'type'`, 'value');
-  const { type } = raw;
-  if (type === undefined) throw errors.error(path, `missing 'type' (one of: ${finalizerTypes().join(', ')})`);
-  if (typeof type !== 'string') throw errors.error([...path, 'type'], `'type' must be a string`, 'value');
+  const { def, type } = typed(raw, path, errors, 'finalizer');
   const definition = getFinalizer(type);
-  if (!definition) pythonOnly('finalizer', type, path, errors);
-  if (!definition)
-    throw errors.error([...path, 'type'], `unknown finalizer type '${type}' (known: ${finalizerTypes().join(', ')})`, 'value');
-  const parsed = definition.params.safeParse(splitItem(raw, TYPE_KEY));
+  if (!definition) throw unknownType('finalizer', type, path, errors);
+  const parsed = definition.params.safeParse(splitItem(def, TYPE_KEY));
   if (!parsed.success) throw errors.fromZod(path, parsed.error, `finalizer '${type}'`);
   const location = errors.at(path);
   return Object.freeze({
     kind: 'finalizer',
     type,
     location,
-    definition: deepFreeze(structuredClone(raw)),
+    definition: deepFreeze(structuredClone(def)),
     apply: definition.compile(parsed.data, {
       location,
       path: pathText(path),

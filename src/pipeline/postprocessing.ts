@@ -9,6 +9,7 @@ import { SigmaError } from '../errors.js';
 import type { SigmaRule } from '../rule/ast.js';
 import { expandReplacement, parseReplacement, pythonRegex } from './pyregex.js';
 import { pythonJson } from './pyjson.js';
+import { applyPostprocessing } from './run.js';
 import type { PostprocessingDefinition } from './types.js';
 
 export const embed: PostprocessingDefinition<{ prefix: string; suffix: string }> = {
@@ -95,14 +96,6 @@ export const nestPostprocessing: PostprocessingDefinition<{ items: unknown[] }> 
   params: z.strictObject({ items: z.array(z.unknown()).min(1) }),
   compile: ({ items }, { compileItems }) => {
     const inner = compileItems(items, 'items');
-    return (query, rule, state, run) => {
-      let out = query;
-      for (const item of inner) {
-        if (run && !item.matchRule(rule, run)) continue;
-        out = item.transform(out, rule, state, run);
-        run?.ruleApplied.add(item.id);
-      }
-      return out;
-    };
+    return (query, rule, _state, run) => applyPostprocessing(inner, query, rule, run);
   },
 };

@@ -2,7 +2,7 @@
  * Applying processing items to a rule within one run (shared by the pipeline and the `nest` transformation).
  */
 import type { SigmaRule } from '../rule/ast.js';
-import type { ProcessingItem, Run } from './types.js';
+import type { PostprocessingItem, ProcessingItem, Run } from './types.js';
 
 /** Applies one item if its rule conditions hold; records it as applied. */
 export function applyItem(item: ProcessingItem, rule: SigmaRule, run: Run): SigmaRule {
@@ -16,6 +16,17 @@ export function applyItems(items: readonly ProcessingItem[], rule: SigmaRule, ru
   let current = rule;
   for (const item of items) current = applyItem(item, current, run);
   return current;
+}
+
+/** Applies post-processing items to a query in order, each where its rule conditions hold; records the applied ones. */
+export function applyPostprocessing(items: readonly PostprocessingItem[], query: string, rule: SigmaRule, run: Run): string {
+  let out = query;
+  for (const item of items) {
+    if (!item.matchRule(rule, run)) continue;
+    out = item.transform(out, rule, run.state, run);
+    run.ruleApplied.add(item.id);
+  }
+  return out;
 }
 
 export function newRun(vars: Readonly<Record<string, unknown>>): Run {

@@ -88,7 +88,7 @@ export interface ProcessingItem {
  * A compiled query post-processing transformation. `run` is the rule's pipeline run (state, applied items):
  * the `nest` post-processing checks its items' rule conditions against it.
  */
-export type PostprocessTransform = (query: string, rule: SigmaRule, state: Readonly<Record<string, unknown>>, run?: Run) => string;
+export type PostprocessTransform = (query: string, rule: SigmaRule, state: Readonly<Record<string, unknown>>, run: Run) => string;
 export interface PostprocessingDefinition<P = unknown> {
   readonly params: z.ZodType<P>;
   readonly compile: (
