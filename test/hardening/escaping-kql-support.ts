@@ -10,11 +10,11 @@ import { loadKustoLanguage } from '../support/kusto/kusto-runtime.js';
 import { HAS_SHARED, SHARED } from '../support/corpus.js';
 import {
   ANY,
-  ONE,
   expectSameMeanings,
   meaning,
   onlyQuery,
   outcomeOf,
+  readWildcardRegex,
   txt,
   type Outcome,
   type TargetMeanings,
@@ -110,43 +110,10 @@ export function readKql(query: string): KqlReading {
  * else — a value character that reached the regex engine as syntax.
  */
 export function globOfWildcardRegex(re: string): { glob: Tok[]; cased: boolean } | undefined {
-  let i = 0;
-  let cased = true;
-  const flags = /^\(\?([ims]+)\)/.exec(re);
-  if (flags) {
-    cased = !flags[1]?.includes('i');
-    i = flags[0].length;
-  }
-  const glob: Tok[] = [];
-  if (re.charAt(i) === '^') i++;
-  else glob.push(ANY);
-  let anchoredEnd = false;
-  while (i < re.length) {
-    const c = re.charAt(i);
-    if (c === '\\') {
-      const next = re.charAt(i + 1);
-      if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
-      glob.push(txt(next));
-      i += 2;
-    } else if (c === '.') {
-      if (re.charAt(i + 1) === '*') {
-        glob.push(ANY);
-        i += 2;
-      } else {
-        glob.push(ONE);
-        i++;
-      }
-    } else if (c === '$' && i === re.length - 1) {
-      anchoredEnd = true;
-      i++;
-    } else if ('^$|?*+()[]{}'.includes(c)) return undefined;
-    else {
-      glob.push(txt(c));
-      i++;
-    }
-  }
-  if (!anchoredEnd) glob.push(ANY);
-  return { glob, cased };
+  const read = readWildcardRegex(re);
+  // RE2 has no `\z` here, and a `(?)` group with no flag is not a flag group
+  if (!read || read.end === 'z' || read.letters === '') return undefined;
+  return { glob: read.glob, cased: !read.letters?.includes('i') };
 }
 
 const KQL_PATTERN_OPS: Readonly<Record<string, (v: string) => { glob: Tok[]; cased: boolean }>> = {

@@ -10,7 +10,7 @@
  * The query is parsed completely (a token the grammar does not expect fails the parse), turned into a formula
  * over atoms — each a search term or a regex with the meaning it has — and normalised.
  */
-import { ANY, ONE, meaning, txt, type Tok } from './escaping-support.js';
+import { ANY, meaning, readWildcardRegex, txt, type Tok } from './escaping-support.js';
 
 // ───────────────────────────── tokens ─────────────────────────────
 
@@ -101,49 +101,12 @@ export function supersetGlob(g: readonly Tok[]): Tok[] {
  * value has), `.*` any, `.` one, `\x` the character x. Undefined for anything else.
  */
 export function regexAtomMeaning(re: string): { meaning: string; superset: string } | undefined {
-  const flags = /^\(\?([ims]*)\)/.exec(re);
-  const letters = flags?.[1] ?? '';
-  let i = flags ? flags[0].length : 0;
-  const glob: Tok[] = [];
-  if (re.charAt(i) === '^') i++;
-  else glob.push(ANY);
-  let end: 'open' | 'dollar' | 'z' = 'open';
-  let dots = false;
-  while (i < re.length) {
-    const c = re.charAt(i);
-    if (c === '\\') {
-      const next = re.charAt(i + 1);
-      if (next === 'z' && i + 2 === re.length) {
-        end = 'z';
-        i += 2;
-        continue;
-      }
-      if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
-      glob.push(txt(next));
-      i += 2;
-    } else if (c === '.') {
-      dots = true;
-      if (re.charAt(i + 1) === '*') {
-        glob.push(ANY);
-        i += 2;
-      } else {
-        glob.push(ONE);
-        i++;
-      }
-    } else if (c === '$' && i === re.length - 1) {
-      end = 'dollar';
-      i++;
-    } else if ('^$|?*+()[]{}'.includes(c)) return undefined;
-    else {
-      glob.push(txt(c));
-      i++;
-    }
-  }
-  if (end === 'open') glob.push(ANY);
-  if (dots && !letters.includes('s')) return undefined; // `.` would not match a line break
-  const cased = !letters.includes('i');
-  const base = meaning(glob, cased);
-  return { meaning: end === 'dollar' ? `${base} or-before-final-newline` : base, superset: meaning(supersetGlob(glob), false) };
+  const read = readWildcardRegex(re);
+  if (!read) return undefined;
+  const letters = read.letters ?? '';
+  if (read.dots && !letters.includes('s')) return undefined; // `.` would not match a line break
+  const base = meaning(read.glob, !letters.includes('i'));
+  return { meaning: read.end === 'dollar' ? `${base} or-before-final-newline` : base, superset: meaning(supersetGlob(read.glob), false) };
 }
 
 // ───────────────────────────── parsing ─────────────────────────────

@@ -98,6 +98,58 @@ export function globOfWildcardPattern(pattern: string, single: 'one' | 'text' = 
 }
 
 /**
+ * A regex a backend wrote for a wildcard value, read back: a leading `(?flags)` group (`letters`; undefined when
+ * there is none), `^` or else an open start, `.*` any, `.` one (`dots` when any was seen), `\x` the character x,
+ * and how it ends: `$`, `\z` or open (the glob then ends in any). Undefined when a metacharacter appears anywhere
+ * else — a value character that reached the regex engine as syntax — or a backslash before a letter or digit.
+ * Each target decides what its engine makes of the flags, the dots and the end.
+ */
+export function readWildcardRegex(
+  re: string,
+): { glob: Tok[]; letters: string | undefined; dots: boolean; end: 'open' | 'dollar' | 'z' } | undefined {
+  const flags = /^\(\?([ims]*)\)/.exec(re);
+  const letters = flags ? (flags[1] ?? '') : undefined;
+  let i = flags ? flags[0].length : 0;
+  const glob: Tok[] = [];
+  if (re.charAt(i) === '^') i++;
+  else glob.push(ANY);
+  let end: 'open' | 'dollar' | 'z' = 'open';
+  let dots = false;
+  while (i < re.length) {
+    const c = re.charAt(i);
+    if (c === '\\') {
+      const next = re.charAt(i + 1);
+      if (next === 'z' && i + 2 === re.length) {
+        end = 'z';
+        i += 2;
+        continue;
+      }
+      if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
+      glob.push(txt(next));
+      i += 2;
+    } else if (c === '.') {
+      dots = true;
+      if (re.charAt(i + 1) === '*') {
+        glob.push(ANY);
+        i += 2;
+      } else {
+        glob.push(ONE);
+        i++;
+      }
+    } else if (c === '$' && i === re.length - 1) {
+      end = 'dollar';
+      i++;
+    } else if ('^$|?*+()[]{}'.includes(c)) return undefined;
+    else {
+      glob.push(txt(c));
+      i++;
+    }
+  }
+  if (end === 'open') glob.push(ANY);
+  return { glob, letters, dots, end };
+}
+
+/**
  * A meaning, as a comparable string: the canonical pattern (text merged, each run of wildcards as "n single + any")
  * and whether it is case-sensitive (only when case can matter for its text).
  */
