@@ -8,7 +8,7 @@ import { SigmaError } from '../../../src/errors.js';
 import { loadPipelineYaml } from '../../../src/pipeline/index.js';
 import { validateEql } from '../../support/eql/validate.js';
 import { eql, eql1 } from './helpers.js';
-import { errorOf } from '../../support/errors.js';
+import { unresolvedPlaceholderTests } from '../../support/placeholders.js';
 
 const sel = (body: string, condition = 'sel'): string => `    sel:\n${body}\n    condition: ${condition}`;
 
@@ -178,25 +178,7 @@ describe('EQL event category', () => {
 });
 
 describe('EQL placeholders (|expand)', () => {
-  const conversionError = (detection: string): SigmaError => errorOf(() => eql(detection));
-
-  it('a placeholder no pipeline defines is an unsupported SigmaError at its item, not the literal text %name%', () => {
-    const e = conversionError(sel("        User|expand: '%Admins%'"));
-    expect(e.code).toBe('unsupported');
-    expect(e.message).toContain('%Admins%');
-    expect([e.file, e.line, e.column]).toEqual(['test.yml', 9, 9]);
-  });
-
-  it('is refused in a list of values, with wildcards, cased, and as a keyword too', () => {
-    for (const item of [
-      `User|expand: ['root', '%Admins%']`,
-      `User|expand|contains: 'x%Admins%'`,
-      `User|expand|cased: '%Admins%'`,
-      `'|expand': '%Admins%'`,
-    ]) {
-      expect(conversionError(sel(`        ${item}`)).code, item).toBe('unsupported');
-    }
-  });
+  unresolvedPlaceholderTests(eql, 9);
 
   it('a placeholder that a pipeline defines (value_placeholders) converts to its values', () => {
     const pipeline = loadPipelineYaml(`vars:\n  Admins: [root, admin]\ntransformations:\n  - type: value_placeholders`);

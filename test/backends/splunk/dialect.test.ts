@@ -1,10 +1,9 @@
 /** The SPL dialect: terms, quoting and escaping, lists, keywords, and the commands around the search. */
 import { describe, expect, it } from 'vitest';
-import { SigmaError } from '../../../src/errors.js';
 import { createConverter } from '../../../src/convert.js';
 import { loadPipelineYaml } from '../../../src/pipeline/index.js';
 import { ruleText, spl } from './helpers.js';
-import { errorOf } from '../../support/errors.js';
+import { unresolvedPlaceholderTests } from '../../support/placeholders.js';
 
 const one = (item: string): string => spl(`    selection:\n        ${item}\n    condition: selection`);
 
@@ -156,25 +155,7 @@ describe('cased strings', () => {
 });
 
 describe('placeholders (|expand)', () => {
-  const conversionError = (detection: string): SigmaError => errorOf(() => spl(detection));
-
-  it('a placeholder no pipeline defines is an unsupported SigmaError at its item, not the literal text %name%', () => {
-    const e = conversionError(`    selection:\n        User|expand: '%Admins%'\n    condition: selection`);
-    expect(e.code).toBe('unsupported');
-    expect(e.message).toContain('%Admins%');
-    expect([e.file, e.line, e.column]).toEqual(['test.yml', 8, 9]);
-  });
-
-  it('is refused in a list of values, with wildcards, cased, and as a keyword too', () => {
-    for (const item of [
-      `User|expand: ['root', '%Admins%']`,
-      `User|expand|contains: 'x%Admins%'`,
-      `User|expand|cased: '%Admins%'`,
-      `'|expand': '%Admins%'`,
-    ]) {
-      expect(conversionError(`    selection:\n        ${item}\n    condition: selection`).code, item).toBe('unsupported');
-    }
-  });
+  unresolvedPlaceholderTests(spl, 8);
 
   it('a placeholder that a pipeline defines (value_placeholders) converts to its values', () => {
     const pipeline = loadPipelineYaml(`vars:\n  Admins: [root, admin]\ntransformations:\n  - type: value_placeholders`);
