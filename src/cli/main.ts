@@ -1,6 +1,7 @@
 /** The sigmaform command line: dispatches to the commands; never shows a stack trace for a user error. */
 import type { CliIO, Command } from './io.js';
 import { SigmaError } from '../errors.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand } from './commands/convert.js';
 import { listCommand } from './commands/list.js';
@@ -8,6 +9,7 @@ import { matchCommand } from './commands/match.js';
 import { packCommand } from './commands/pack.js';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  analyze: analyzeCommand,
   check: checkCommand,
   convert: convertCommand,
   list: listCommand,
@@ -25,6 +27,7 @@ Commands:
   pack      build a deployable rule pack (savedsearches.conf, Sentinel rules/ARM, Elastic NDJSON)
   match     test rules against JSON events, without any SIEM
   list      list targets, pipelines and formats
+  analyze   coverage: ATT&CK Navigator layer, rules per log source, fields per log source
 
 Run 'sigmaform COMMAND --help' for a command's options.
 `;
