@@ -54,3 +54,4 @@ export {
 } from './rule/correlation.js';
 export { splunkCorrelation, kustoCorrelation, eqlCorrelation } from './compile/correlation.js';
 export { splunkBackend, kustoBackend, eqlBackend };
+export * from './validate/index.js';
