@@ -55,3 +55,4 @@ export {
 export { splunkCorrelation, kustoCorrelation, eqlCorrelation } from './compile/correlation.js';
 export { splunkBackend, kustoBackend, eqlBackend };
 export * from './analyze/index.js';
+export * from './validate/index.js';

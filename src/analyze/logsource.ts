@@ -4,8 +4,8 @@
  */
 import type { Level, SigmaDocument, Status } from '../rule/ast.js';
 
-export const LEVELS: readonly Level[] = ['critical', 'high', 'medium', 'low', 'informational'];
-export const STATUSES: readonly Status[] = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'];
+export const LOGSOURCE_LEVELS: readonly Level[] = ['critical', 'high', 'medium', 'low', 'informational'];
+export const LOGSOURCE_STATUSES: readonly Status[] = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'];
 
 export interface LogsourceRow {
   readonly product: string | null;
@@ -49,8 +49,8 @@ export function logsourceStats(documents: readonly SigmaDocument[]): LogsourceRo
         category,
         service,
         rules: 0,
-        levels: Object.fromEntries([...LEVELS, 'none'].map((l) => [l, 0])),
-        statuses: Object.fromEntries([...STATUSES, 'none'].map((s) => [s, 0])),
+        levels: Object.fromEntries([...LOGSOURCE_LEVELS, 'none'].map((l) => [l, 0])),
+        statuses: Object.fromEntries([...LOGSOURCE_STATUSES, 'none'].map((s) => [s, 0])),
       };
       rows.set(key, row);
     }
@@ -65,13 +65,13 @@ export function logsourceStats(documents: readonly SigmaDocument[]): LogsourceRo
 
 /** A plain-text table of the rows (columns: log source, rules, each level, each status). */
 export function logsourceTable(rows: readonly LogsourceRow[]): string {
-  const header = ['product/category/service', 'rules', ...LEVELS, 'no level', ...STATUSES];
+  const header = ['product/category/service', 'rules', ...LOGSOURCE_LEVELS, 'no level', ...LOGSOURCE_STATUSES];
   const body = rows.map((r) => [
     logsourceLabel(r),
     String(r.rules),
-    ...LEVELS.map((l) => String(r.levels[l])),
+    ...LOGSOURCE_LEVELS.map((l) => String(r.levels[l])),
     String(r.levels.none),
-    ...STATUSES.map((s) => String(r.statuses[s])),
+    ...LOGSOURCE_STATUSES.map((s) => String(r.statuses[s])),
   ]);
   const total = ['total', String(rows.reduce((n, r) => n + r.rules, 0))];
   for (let i = 2; i < header.length; i++) total.push(String(body.reduce((n, row) => n + Number(row[i]), 0)));
