@@ -5,6 +5,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand } from './commands/convert.js';
 import { listCommand } from './commands/list.js';
+import { lspCommand } from './commands/lsp.js';
 import { matchCommand } from './commands/match.js';
 import { packCommand } from './commands/pack.js';
 
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   convert: convertCommand,
   list: listCommand,
+  lsp: lspCommand,
   match: matchCommand,
   pack: packCommand,
 };
@@ -28,6 +30,7 @@ Commands:
   match     test rules against JSON events, without any SIEM
   list      list targets, pipelines and formats
   analyze   coverage: ATT&CK Navigator layer, rules per log source, fields per log source
+  lsp       the language server for editors (stdio)
 
 Run 'sigmaform COMMAND --help' for a command's options.
 `;

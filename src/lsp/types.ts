@@ -21,7 +21,17 @@ export interface Diagnostic {
   readonly message: string;
 }
 /** LSP CompletionItemKind values used here. */
-export const CompletionKind = { Text: 1, Function: 3, Field: 5, Variable: 6, Property: 10, Value: 12, Keyword: 14, EnumMember: 20, Operator: 24 } as const;
+export const CompletionKind = {
+  Text: 1,
+  Function: 3,
+  Field: 5,
+  Variable: 6,
+  Property: 10,
+  Value: 12,
+  Keyword: 14,
+  EnumMember: 20,
+  Operator: 24,
+} as const;
 export interface Completion {
   readonly label: string;
   readonly kind: number;
