@@ -35,4 +35,10 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js', 'bench/**', 'scripts/**', 'examples/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
   },
+  {
+    // The VS Code extension example is CommonJS, as VS Code loads extensions.
+    files: ['examples/vscode/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
