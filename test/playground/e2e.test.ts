@@ -149,6 +149,28 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)('playground in Chromium', () => {
     expect(await page.locator('#rule-editor .cm-lintRange-error').count()).toBe(0);
   });
 
+  it('shows validator findings as warning markers in the editor and still converts', async () => {
+    const line = page.locator('#rule-editor .cm-line', { hasText: 'condition: selection' });
+    await line.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('  condition: all of them');
+    const warning = page.locator('#rule-editor .cm-lintRange-warning');
+    await warning.first().waitFor({ timeout: 5_000 });
+    expect(await page.locator('#rule-editor .cm-line:has(.cm-lintRange-warning)').textContent()).toContain('condition: all of them');
+    expect(await page.locator('#rule-editor .cm-lintRange-error').count()).toBe(0);
+    await expect.poll(() => page.getAttribute('#output', 'data-state')).toBe('ok');
+    await warning.first().hover();
+    await page.locator('.cm-tooltip-lint').first().waitFor({ timeout: 5_000 });
+    expect(await page.locator('.cm-tooltip-lint').first().textContent()).toContain('all_of_them_condition');
+    for (let i = 0; i < 10 && (await page.locator('#rule-editor .cm-lintRange-warning').count()) > 0; i++) {
+      await page.locator('#rule-editor .cm-content').focus();
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(250);
+    }
+    await expect.poll(output).toBe(seedKql());
+  });
+
   it('says "match" for a pasted matching event and which selection fired', async () => {
     await page.locator('#events').fill(EVENTS);
     const results = page.locator('#event-results');

@@ -162,3 +162,29 @@ describe('error markers', () => {
     expect(errorRange(doc, { line: 3, column: 1 })).toEqual({ from: doc.length, to: doc.length });
   });
 });
+
+describe('rule markers from the language service', () => {
+  it('marks validator findings as warnings at the condition, from the same code as the language server', async () => {
+    const { ruleDiagnostics } = await import('../../examples/playground/src/diagnostics.js');
+    const text = RULE.replace(/condition: .*/, 'condition: all of them');
+    const doc = Text.of(text.split('\n'));
+    const marks = ruleDiagnostics(doc, text);
+    const allOfThem = marks.find((m) => m.source === 'sigmaform (all_of_them_condition)');
+    expect(allOfThem?.severity).toBe('warning');
+    expect(doc.lineAt(allOfThem?.from ?? 0).number).toBe(CONDITION_LINE);
+    expect(doc.sliceString(allOfThem?.from ?? 0, allOfThem?.to ?? 0)).toBe('all');
+    expect(marks.every((m) => m.severity !== 'error')).toBe(true);
+  });
+
+  it('marks each unknown modifier and a missing selection, and one error (not two) for a broken condition', async () => {
+    const { ruleDiagnostics } = await import('../../examples/playground/src/diagnostics.js');
+    const modifierLine = RULE.split('\n').findIndex((l) => /\|contains/.test(l));
+    const text = RULE.replace('|contains', '|containz').replace(/condition: .*/, 'condition: selection and not filter');
+    const doc = Text.of(text.split('\n'));
+    const errors = ruleDiagnostics(doc, text).filter((m) => m.severity === 'error');
+    expect(errors.map((m) => doc.sliceString(m.from, m.to))).toEqual(['containz', 'filter']);
+    expect(doc.lineAt(errors[0]?.from ?? 0).number).toBe(modifierLine + 1);
+    const broken = RULE.replace(/condition: .*/, 'condition: selection and not');
+    expect(ruleDiagnostics(Text.of(broken.split('\n')), broken).filter((m) => m.severity === 'error')).toHaveLength(1);
+  });
+});

@@ -14,7 +14,7 @@ import {
 } from '@codemirror/view';
 import { HighlightStyle, bracketMatching, foldGutter, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { yaml } from '@codemirror/lang-yaml';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
 import type { SigmaError } from '../../../src/index.js';
 import { diagnosticFor, errorRange } from './diagnostics.js';
@@ -103,6 +103,11 @@ export function replaceText(view: EditorView, text: string, undoable: boolean): 
 export function showError(view: EditorView, error: SigmaError | undefined): void {
   const diagnostic = error && diagnosticFor(view.state.doc, error);
   view.dispatch(setDiagnostics(view.state, diagnostic ? [diagnostic] : []));
+}
+
+/** Shows these diagnostics (errors, validator warnings …) as the editor's markers. */
+export function showDiagnostics(view: EditorView, diagnostics: readonly Diagnostic[]): void {
+  view.dispatch(setDiagnostics(view.state, diagnostics));
 }
 
 /** Puts the cursor at the error and focuses the editor. */

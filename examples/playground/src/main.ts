@@ -8,7 +8,8 @@ import { listBackends } from '../../../src/index.js';
 import type { EditorView } from '@codemirror/view';
 import { choicesForTarget, outputFileName, resolveChoices, type BackendInfo, type Choices } from './choices.js';
 import { convertRule, type ConversionOutcome } from './convert.js';
-import { createYamlEditor, replaceText, revealError, showError } from './editor.js';
+import { createYamlEditor, replaceText, revealError, showDiagnostics, showError } from './editor.js';
+import { ruleDiagnostics } from './diagnostics.js';
 import { decodeState, encodeState, type PlaygroundState } from './fragment.js';
 import { renderError, renderEvents, renderPickers } from './render.js';
 
@@ -85,7 +86,8 @@ function showConversion(outcome: ConversionOutcome): void {
   const ruleError = outcome.kind === 'error' && outcome.source === 'rule' ? error : undefined;
   const pipelineError = outcome.kind === 'error' && outcome.source === 'pipeline' ? error : undefined;
   const choicesError = outcome.kind === 'error' && outcome.source === 'choices' ? error : undefined;
-  showError(ruleEditor, ruleError);
+  // The rule's markers come from the language service (loader, condition, validators), as in editors.
+  showDiagnostics(ruleEditor, ruleDiagnostics(ruleEditor.state.doc, ruleEditor.state.doc.toString(), ruleError));
   showError(pipelineEditor, pipelineError);
   renderError(ui.ruleStatus, ruleError, ruleError && (() => revealError(ruleEditor, ruleError)));
   renderError(ui.pipelineStatus, pipelineError, pipelineError && (() => revealError(pipelineEditor, pipelineError)));
