@@ -43,7 +43,8 @@ const LOAD_ERROR = {
 function descriptor(v: Validator) {
   return {
     id: v.id,
-    name: v.id.replace(/(^|_)([a-z0-9])/g, (_m: string, _s: string, c: string) => c.toUpperCase()),
+    // pySigma's class-name style (`TitleCase` + Validator): a readable name that differs from the id, as SARIF asks
+    name: `${v.id.replace(/(^|_)([a-z0-9])/g, (_m: string, _s: string, c: string) => c.toUpperCase())}Validator`,
     shortDescription: { text: v.description },
     defaultConfiguration: { level: LEVEL[v.severity] },
     properties: { tags: [v.plugin === 'core' ? 'pysigma-core' : 'sigmahq'], severity: v.severity },
