@@ -30,3 +30,21 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return out + text.slice(at);
 }
+
+/**
+ * An edit deleting the whole line of the block-sequence entry at `path` (`    - value  # comment`); undefined when
+ * the entry does not stand alone on its line (flow lists, several entries on a line).
+ */
+export function deleteListEntryLine(ctx: DocumentContext, path: YamlPath): TextEdit[] | undefined {
+  const at = ctx.offset(path, 'value');
+  if (at === undefined) return undefined;
+  const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
+  const newline = ctx.text.indexOf('\n', at);
+  const lineEnd = newline === -1 ? ctx.text.length : newline + 1;
+  const line = ctx.text.slice(lineStart, newline === -1 ? ctx.text.length : newline).replace(/\r$/, '');
+  if (!/^\s*-\s+/.test(line) || !/^\s*-\s*$/.test(ctx.text.slice(lineStart, at))) return undefined;
+  const rest = line.slice(at - lineStart);
+  // the entry is one plain or quoted scalar, maybe followed by a comment
+  if (!/^(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^'"#\s][^#]*?)\s*(?:#.*)?$/.test(rest)) return undefined;
+  return [{ start: lineStart, end: lineEnd, text: '' }];
+}

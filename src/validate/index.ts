@@ -15,3 +15,6 @@ export { VALIDATORS, validatorById } from './registry.js';
 export { validateRules, validateLoaded, selectValidators, type RuleSource, type ValidateOptions, type FileValidation } from './run.js';
 export { loadForValidation, type LoadedFile } from './context.js';
 export { applyEdits } from './edits.js';
+export { parseValidationConfig } from './config.js';
+export { fixText, KEY_ORDER, type FixResult } from './fix.js';
+export { toSarif, pathToUri, type SarifOptions } from './sarif.js';

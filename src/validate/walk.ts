@@ -66,8 +66,17 @@ function detectionSection(doc: SigmaDocument): 'detection' | 'filter' | undefine
   return doc.kind === 'rule' ? 'detection' : doc.kind === 'filter' ? 'filter' : undefined;
 }
 
-/** Every detection item of a rule (or filter), in written order, with its path. */
-export function detectionItems(ctx: DocumentContext): LocatedItem[] {
+const ITEMS = new WeakMap<DocumentContext, readonly LocatedItem[]>();
+const TAGS = new WeakMap<DocumentContext, readonly Tag[]>();
+
+/** Every detection item of a rule (or filter), in written order, with its path (computed once per document). */
+export function detectionItems(ctx: DocumentContext): readonly LocatedItem[] {
+  let items = ITEMS.get(ctx);
+  if (!items) ITEMS.set(ctx, (items = Object.freeze(collectItems(ctx))));
+  return items;
+}
+
+function collectItems(ctx: DocumentContext): LocatedItem[] {
   const section = detectionSection(ctx.document);
   if (!section) return [];
   const doc = ctx.document as SigmaRule | SigmaFilter;
@@ -114,11 +123,19 @@ export interface Tag {
   readonly index: number;
 }
 
-export function tags(ctx: DocumentContext): Tag[] {
-  return (ctx.document.tags ?? []).map((text, index) => {
-    const dot = text.indexOf('.');
-    return { text, namespace: dot === -1 ? text : text.slice(0, dot), name: dot === -1 ? '' : text.slice(dot + 1), index };
-  });
+/** The document's tags, split (computed once per document). */
+export function tags(ctx: DocumentContext): readonly Tag[] {
+  let list = TAGS.get(ctx);
+  if (!list) {
+    list = Object.freeze(
+      (ctx.document.tags ?? []).map((text, index) => {
+        const dot = text.indexOf('.');
+        return { text, namespace: dot === -1 ? text : text.slice(0, dot), name: dot === -1 ? '' : text.slice(dot + 1), index };
+      }),
+    );
+    TAGS.set(ctx, list);
+  }
+  return list;
 }
 
 /** The last segment of the file's path (pySigma's `rule.source.path.name`); undefined without a file. */

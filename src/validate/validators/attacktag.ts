@@ -3,9 +3,11 @@ import type { Validator } from '../types.js';
 import { tags } from '../walk.js';
 
 const TACTICS = new Set(attackTactics().map((t) => t.shortname));
-/** Groups, software, data sources, mitigations, assets, campaigns: the shipped table lists only tactics and
- * techniques, so these are accepted by the form of their id. */
-const OTHER_ID = /^(?:g|s|ds|m|a|c)\d{4}$/;
+/**
+ * Groups, software, mitigations, assets and campaigns: the shipped table lists only tactics and techniques, so these
+ * are accepted by the form of their id. Data sources (DS….) are not: ATT&CK 18 retired them.
+ */
+const OTHER_ID = /^(?:g|s|m|a|c)\d{4}$/;
 
 /** Whether `name` (after `attack.`) names something in ATT&CK (tactic short name, technique or other object id). */
 export function isKnownAttackName(name: string): boolean {

@@ -1,6 +1,7 @@
 /** pySigma core's metadata validators (metadata.py), the cross-rule ones included. */
 import type { DocumentContext, Issue, Validator } from '../types.js';
 import { fileName } from '../walk.js';
+import { deleteListEntryLine } from '../edits.js';
 
 export const identifierExistence: Validator = {
   id: 'identifier_existence',
@@ -106,10 +107,15 @@ export const duplicateReferences: Validator = {
   severity: 'medium',
   description: 'A reference URL is listed more than once in the rule.',
   check(ctx) {
-    return repeatedEntries(ctx.document.references ?? []).map((i) => ({
-      message: `reference '${ctx.document.references?.[i] ?? ''}' is listed more than once; remove the repeat`,
-      at: ['references', i],
-    }));
+    return repeatedEntries(ctx.document.references ?? []).map((i) =>
+      withFix(
+        {
+          message: `reference '${ctx.document.references?.[i] ?? ''}' is listed more than once; remove the repeat`,
+          at: ['references', i],
+        },
+        deleteListEntryLine(ctx, ['references', i]),
+      ),
+    );
   },
 };
 
@@ -119,12 +125,19 @@ export const duplicateTag: Validator = {
   severity: 'medium',
   description: 'A tag is listed more than once in the rule.',
   check(ctx) {
-    return repeatedEntries(ctx.document.tags ?? []).map((i) => ({
-      message: `tag '${ctx.document.tags?.[i] ?? ''}' is listed more than once; remove the repeat`,
-      at: ['tags', i],
-    }));
+    return repeatedEntries(ctx.document.tags ?? []).map((i) =>
+      withFix(
+        {
+          message: `tag '${ctx.document.tags?.[i] ?? ''}' is listed more than once; remove the repeat`,
+          at: ['tags', i],
+        },
+        deleteListEntryLine(ctx, ['tags', i]),
+      ),
+    );
   },
 };
+
+const withFix = (issue: Issue, fix: Issue['fix'] | undefined): Issue => (fix ? { ...issue, fix } : issue);
 
 /** Indexes of the second occurrence of each repeated entry (one issue per repeated value, as pySigma). */
 function repeatedEntries(list: readonly string[]): number[] {
