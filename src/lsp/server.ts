@@ -62,7 +62,8 @@ export function serve(connection: Connection): void {
   const publish = (doc: TextDocument): void => {
     const diagnostics: LspDiagnostic[] = diagnose(doc.getText(), {
       validate: settings.validate !== false,
-      path: decodeURIComponent(doc.uri.replace(/^file:\/\//, '')),
+      // File-name validators read the path; documents not on disk (untitled:) have none.
+      ...(doc.uri.startsWith('file://') ? { path: decodeURIComponent(doc.uri.slice('file://'.length)) } : {}),
     }).map((d) => ({ ...d, range: { start: { ...d.range.start }, end: { ...d.range.end } } }));
     const s = service();
     try {
