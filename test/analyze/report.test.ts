@@ -98,6 +98,15 @@ describe('sigmaform analyze (CLI)', () => {
     expect(layer.techniques).toEqual([expect.objectContaining({ techniqueID: 'T1059.001', tactic: 'execution', score: 4 })]);
   });
 
+  it("accepts sigma-cli's positional form: analyze attack FUNCTION OUTPUT.json PATH", async () => {
+    const r = await run(['analyze', 'attack', 'level', 'sigma-cli.json', 'rules'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'sigma-cli.json'), 'utf8')).techniques[0]).toMatchObject({
+      techniqueID: 'T1059.001',
+      score: 8,
+    });
+  });
+
   it('--fail-on-gaps exits 1 naming the uncovered techniques, 0 when all are covered, 2 for an unknown id', async () => {
     const gaps = await run(['analyze', 'attack', '--fail-on-gaps', 'T1059,T1003.001', '--fail-on-gaps', 'T1566', 'rules'], dir);
     expect(gaps.code).toBe(1);

@@ -25,7 +25,7 @@ const HELP = `Usage: sigmaform analyze attack|logsource|fields [OPTIONS] PATH...
 
 Coverage of a rule set (files, folders searched recursively for *.yml/*.yaml, or globs).
 
-  analyze attack [count|max|level] [OPTIONS] PATH...
+  analyze attack [count|max|level] [OPTIONS] PATH...   (sigma-cli's 'attack FUNCTION OUTPUT.json PATH...' works too)
       An ATT&CK Navigator layer (format 4.5, ATT&CK ${ATTACK_VERSION}) of the techniques the rules tag. Score:
       count  ${SCORE_FUNCTIONS.count} (default)
       max    ${SCORE_FUNCTIONS.max}
@@ -104,6 +104,9 @@ const attack: Command = async (argv, io) => {
   const paths = [...positionals];
   let score: ScoreFunction = 'count';
   if (paths[0] !== undefined && paths[0] in SCORE_FUNCTIONS) score = paths.shift() as ScoreFunction;
+  // sigma-cli's form `analyze attack FUNCTION OUTPUT INPUT...`: a .json output file before the rules.
+  let output = values.output;
+  if (output === undefined && paths.length > 1 && /\.json$/i.test(paths[0] ?? '')) output = paths.shift();
   if (paths.length === 0) {
     io.stderr('sigmaform analyze attack: no PATH given (see --help)\n');
     return 2;
@@ -129,7 +132,7 @@ const attack: Command = async (argv, io) => {
     ...(maxColor !== undefined ? { maxColor } : {}),
     ...(minColor !== undefined ? { minColor } : {}),
   });
-  await emit(io, values.output, JSON.stringify(layer, null, 2) + '\n');
+  await emit(io, output, JSON.stringify(layer, null, 2) + '\n');
   const stale = attackCoverage(documents).unknown;
   if (stale.size)
     io.stderr(
