@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateRules, type FileValidation } from '../../src/index.js';
 import { techniqueById, tacticByShortname } from '../../src/packs/attack.js';
-import differences from './fixtures/corpus-differences.json';
 
 const SHARED = '../shared';
 const RULES = join(SHARED, 'sigma', 'rules');
 const GIVEN = join(SHARED, 'reference', 'validators', 'given.jsonl');
 const META = join(SHARED, 'reference', 'validators', 'given.meta.json');
 const HAVE = existsSync(RULES) && existsSync(GIVEN);
+const differences = JSON.parse(readFileSync(new URL('./fixtures/corpus-differences.json', import.meta.url), 'utf8')) as {
+  differences: { file: string; validator: string; reason: string }[];
+  attack_data: Record<'v19_tags_unknown_to_18_1' | 'tags_invalid_in_both' | 'tactics_retired_in_v19', Record<string, string>>;
+};
 const ATTACK = new Set(['attacktag', 'sigmahq_tags_techniques_without_tactics']);
 
 interface GivenIssue {
@@ -68,16 +71,25 @@ describe.skipIf(!HAVE)('the SigmaHQ corpus against pySigma (skipped: ../shared/s
     );
     const missed = [...theirs].filter((p) => !mine.has(p));
     const extra = [...mine].filter((p) => !theirs.has(p));
-    const listed = (differences.differences as { file: string; validator: string }[]).map((d) => `${d.file} ${d.validator}`);
+    const listed = differences.differences.map((d) => `${d.file} ${d.validator}`);
     expect([...missed, ...extra].sort()).toEqual(listed.sort());
     expect(theirs.size).toBeGreaterThan(50);
     expect((theirs.size - missed.length) / theirs.size).toBeGreaterThanOrEqual(0.98);
     expect(extra.length).toBeLessThanOrEqual(5);
   });
 
+  it('reports as many issues per (file, validator) as pySigma where both report', () => {
+    const count = (list: string[]) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+    const theirs = count(given.flatMap((g) => g.issues.filter((i) => !ATTACK.has(i.validator)).map((i) => `${g.path} ${i.validator}`)));
+    const mine = count(
+      results.flatMap((r) => r.findings.filter((f) => !ATTACK.has(f.validator)).map((f) => `${r.path ?? ''} ${f.validator}`)),
+    );
+    for (const [key, n] of theirs) if (mine.has(key)) expect(mine.get(key), key).toBe(n);
+  });
+
   it("attacktag: each of pySigma's findings is either reported too or names a tag ATT&CK 19 defines", () => {
-    const v19 = differences.attack_data.v19_tags_unknown_to_18_1 as Record<string, string>;
-    const both = differences.attack_data.tags_invalid_in_both as Record<string, string>;
+    const v19 = differences.attack_data.v19_tags_unknown_to_18_1;
+    const both = differences.attack_data.tags_invalid_in_both;
     for (const tag of Object.keys(v19)) {
       const name = tag.slice('attack.'.length);
       expect(name.startsWith('t') ? techniqueById(name) : tacticByShortname(name), tag).toBeDefined();
