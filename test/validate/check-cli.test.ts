@@ -296,3 +296,31 @@ level: high
     }
   });
 });
+
+describe('convert and pack --validate', () => {
+  it('convert --validate reports the findings on stderr and converts; with --fail-severity met it converts nothing and exits 1', async () => {
+    const ok = await run(['convert', '-t', 'splunk', '--validate', MIXED]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain(`${MIXED}:18:9: high sigmahq_fieldname_cast: field 'commandline' should be written 'CommandLine'`);
+    expect(ok.stderr).toContain('validation: 4 findings in 1 of 1 files');
+    expect(ok.stdout).toContain('whoami.exe');
+    const gated = await run(['convert', '-t', 'splunk', '--validate', '--fail-severity', 'high', MIXED]);
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).toBe('');
+    expect(gated.stderr).toContain("1 file(s) have findings at or above 'high'; nothing converted");
+    const clean = await run(['convert', '-t', 'splunk', '--validate', '--fail-severity', 'high', CLEAN]);
+    expect(clean.code).toBe(0);
+  });
+
+  it('pack --validate with --fail-severity met writes no pack', async () => {
+    const r = await run(['pack', '-t', 'eql', '-p', 'ecs_windows', '-o', 'gated-pack', '--validate', '--fail-severity', 'medium', MIXED]);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'gated-pack'))).toBe(false);
+  });
+
+  it('without --validate nothing is validated, and --fail-severity alone is a usage error', async () => {
+    const r = await run(['convert', '-t', 'splunk', MIXED]);
+    expect(r.stderr).not.toContain('validation:');
+    expect((await run(['convert', '-t', 'splunk', '--fail-severity', 'high', MIXED])).code).toBe(2);
+  });
+});
