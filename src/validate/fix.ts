@@ -99,9 +99,10 @@ function reorderDocument(doc: string): string | undefined {
     if (m?.[1] !== undefined) starts.push({ key: m[1], line: i });
   });
   if (starts.length < 2) return undefined;
-  // comments directly above a key move with it; anything before the first key stays first
-  const blockStart = starts.map(({ line }) => {
+  // comments directly above a key move with it; anything before the first key (a header) stays first
+  const blockStart = starts.map(({ line }, i) => {
     let s = line;
+    if (i === 0) return s; // comments above the first key are the document's header and stay first
     while (s > 0 && /^#/.test(lines[s - 1] ?? '')) s--;
     return s;
   });

@@ -9,6 +9,7 @@ import { getFormat, type RuleResult } from '../../backend.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
+import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
 import { toSigmaError } from '../../errors.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
@@ -26,7 +27,7 @@ Options:
       --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
                            {"path", "ok": false, "error": "..."} (the queries before the pipeline's finalizers)
       --fail-on-error      exit 1 when any rule could not be converted
-  -h, --help               this help
+${VALIDATE_HELP}  -h, --help               this help
 
 A pipeline's finalizers (concat, json, yaml, nested) run over the queries of all rules (of each file with
 --split) and make the output; they need a format that writes a list of queries, such as the default one.
@@ -38,6 +39,7 @@ failed rule, 2 on a usage error (unknown target, pipeline, format or option).
 export const convertCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     ...CONVERSION_OPTIONS,
+    ...VALIDATE_OPTIONS,
     split: { type: 'boolean' },
     jsonl: { type: 'boolean' },
   });
@@ -57,6 +59,7 @@ export const convertCommand: Command = async (argv, io) => {
     io.stderr('sigmaform convert: --split needs -o FOLDER\n');
     return 2;
   }
+  if (!(await validateFirst(values, positionals, io, 'convert'))) return 1;
   const started = performance.now();
   const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
   const converter = createConverter({

@@ -5,6 +5,7 @@ import { buildPack } from '../../node/pack.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
+import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
 import { expandPaths } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform pack -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] -o DIR [--config pack.yml] PATH...
@@ -24,7 +25,7 @@ Options:
                            A rule's custom attributes (e.g. splunk_cron_schedule, elastic_index) override them.
   -O, --option KEY=VALUE   backend option; repeatable
       --fail-on-error      exit 1 when any rule could not be converted
-  -h, --help               this help
+${VALIDATE_HELP}  -h, --help               this help
 
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
 failed rule, 2 on a usage error.
@@ -33,6 +34,7 @@ failed rule, 2 on a usage error.
 export const packCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     ...CONVERSION_OPTIONS,
+    ...VALIDATE_OPTIONS,
     config: { type: 'string' },
   });
   if (values.help) {
@@ -43,6 +45,7 @@ export const packCommand: Command = async (argv, io) => {
     io.stderr('sigmaform pack: -t TARGET, -o DIR and at least one PATH are required (see --help)\n');
     return 2;
   }
+  if (!(await validateFirst(values, positionals, io, 'pack'))) return 1;
   const started = performance.now();
   const total = (await expandPaths(positionals, io.cwd)).length;
   const bar = progress(total, 'pack', io.isTTY);
