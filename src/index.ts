@@ -6,10 +6,12 @@ import { registerBackend } from './backend.js';
 import { splunkBackend } from '../backends/splunk/index.js';
 import { kustoBackend } from '../backends/kusto/index.js';
 import { eqlBackend } from '../backends/eql/index.js';
+import { esqlBackend } from '../backends/esql/index.js';
 
 registerBackend(splunkBackend);
 registerBackend(kustoBackend);
 registerBackend(eqlBackend);
+registerBackend(esqlBackend);
 
 export * from './rule/ast.js';
 export { SigmaError, toSigmaError, type SigmaErrorCode, type SourceLocation } from './errors.js';
@@ -54,3 +56,4 @@ export {
 } from './rule/correlation.js';
 export { splunkCorrelation, kustoCorrelation, eqlCorrelation } from './compile/correlation.js';
 export { splunkBackend, kustoBackend, eqlBackend };
+export { esqlBackend, esqlCorrelation } from '../backends/esql/index.js';

@@ -7,7 +7,17 @@
  * stream (every code point lower-cased for matching, token text kept as written). `lowerCodePoints` does the same.
  * Any lexer or parser error makes the query invalid, as in Elasticsearch (which turns them into ParsingExceptions).
  */
-import { BaseErrorListener, CharStream, CommonTokenStream, type ATNSimulator, type Recognizer, type Token } from 'antlr4ng';
+import {
+  BailErrorStrategy,
+  BaseErrorListener,
+  CharStream,
+  CommonTokenStream,
+  DefaultErrorStrategy,
+  PredictionMode,
+  type ATNSimulator,
+  type Recognizer,
+  type Token,
+} from 'antlr4ng';
 import { EsqlBaseLexer } from './generated/EsqlBaseLexer.js';
 import { EsqlBaseParser, type SingleStatementContext } from './generated/EsqlBaseParser.js';
 
@@ -70,8 +80,20 @@ export function parseEsql(query: string): EsqlParsed | EsqlError {
   const parser = new EsqlBaseParser(stream);
   const parseErrors = new Collect('syntax');
   parser.removeErrorListeners();
-  parser.addErrorListener(parseErrors);
-  const tree = parser.singleStatement();
+  // Two-stage parsing (SLL, then full LL only when SLL fails): the same language, much faster.
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  parser.errorHandler = new BailErrorStrategy();
+  let tree: SingleStatementContext;
+  try {
+    tree = parser.singleStatement();
+  } catch {
+    stream.seek(0);
+    parser.reset();
+    parser.addErrorListener(parseErrors);
+    parser.errorHandler = new DefaultErrorStrategy();
+    parser.interpreter.predictionMode = PredictionMode.LL;
+    tree = parser.singleStatement();
+  }
   const error = lexErrors.first ?? parseErrors.first;
   if (error) return error;
   const tokens = stream
