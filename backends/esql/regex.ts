@@ -8,7 +8,7 @@
  * The translation is exact or refused (`RegexTranslationError`, which the dialect turns into a located
  * `unsupported` error):
  * - unanchored search: `.*` before and after; `^`/`$` only at the start/end of a top-level alternative
- *   (`$` also matches before a final line break, as in PCRE; with `m`, at any line start/end);
+ *   (`$` is the end of the value, as in RE2, the evaluator's engine; with `m`, any line start/end);
  * - `.` is `[^\n]` unless the `s` flag is set; `\d \w \s` (and their negations) are spelled out as classes;
  * - the `i` flag (or a leading `(?i)`) spells each letter in both cases (`[aA]`);
  * - lazy quantifiers are dropped (whole-value matching does not depend on them); non-capturing and named groups
@@ -154,7 +154,7 @@ class Translator {
       })
       .join('');
     const prefix = !first || delegatesStart ? '' : alt.start ? (this.flags.multiline ? `(.*${nl})?` : '') : '.*';
-    const suffix = !last || delegatesEnd ? '' : alt.end ? (this.flags.multiline ? `(${nl}.*)?` : `(${nl})?`) : '.*';
+    const suffix = !last || delegatesEnd ? '' : alt.end ? (this.flags.multiline ? `(${nl}.*)?` : '') : '.*';
     const text = `${prefix}${body}${suffix}`;
     return text === '' ? '()' : text;
   }

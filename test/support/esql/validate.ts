@@ -13,6 +13,7 @@ import {
   CharStream,
   CommonTokenStream,
   DefaultErrorStrategy,
+  type ParserRuleContext,
   PredictionMode,
   type ATNSimulator,
   type Recognizer,
@@ -37,6 +38,8 @@ export interface EsqlToken {
 export interface EsqlParsed {
   readonly ok: true;
   readonly tree: SingleStatementContext;
+  /** The query text of a node of the tree, as written (the tree's own getText() is lower-cased). */
+  readonly source: (ctx: ParserRuleContext) => string;
   /** Default-channel tokens, EOF excluded. */
   readonly tokens: readonly EsqlToken[];
 }
@@ -100,7 +103,8 @@ export function parseEsql(query: string): EsqlParsed | EsqlError {
     .getTokens()
     .filter((t) => t.channel === 0 && t.type !== -1)
     .map((t) => ({ type: symbolic(t.type), text: original.slice(t.start, t.stop + 1).join(''), channel: t.channel }));
-  return { ok: true, tree, tokens };
+  const source = (ctx: ParserRuleContext) => original.slice(ctx.start?.start ?? 0, (ctx.stop?.stop ?? -1) + 1).join('');
+  return { ok: true, tree, tokens, source };
 }
 
 /** `{ ok: true }` or the first lexer/parser error. */
