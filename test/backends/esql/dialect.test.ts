@@ -108,6 +108,9 @@ describe('ES|QL: names and FROM', () => {
     expect(r.ok && r.queries[0]).toMatch(/^FROM logs-endpoint\.events\.\*, logs-windows\.\* METADATA/);
     expect(esql('  sel: {Image: a}\n  condition: sel')).toMatch(/^FROM winlogbeat-\*, logs-\* METADATA _id, _index, _version \| WHERE /);
   });
+  it('an unknown pipeline is named with each known pipeline once (ecs_windows serves eql and esql)', () => {
+    expect(() => createConverter({ target: 'esql', pipelines: ['nope'] })).toThrow(/known: (?!.*ecs_windows.*ecs_windows)/);
+  });
   it('refuses an index pattern FROM cannot take', () => {
     expect(() => esql('  sel: {Image: a}\n  condition: sel', { index: 'bad index' })).toThrow(/index pattern 'bad index'/);
   });
