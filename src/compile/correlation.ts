@@ -4,7 +4,14 @@
  */
 import type { CorrelationType } from '../rule/ast.js';
 import { SigmaError } from '../errors.js';
-import { aliasField, COMPARE_SYMBOLS, correlationAsRule, correlationComparisons, refLabel, type CorrelationPlan } from '../rule/correlation.js';
+import {
+  aliasField,
+  COMPARE_SYMBOLS,
+  correlationAsRule,
+  correlationComparisons,
+  refLabel,
+  type CorrelationPlan,
+} from '../rule/correlation.js';
 import { positiveRules, renderExpression, type CorrelationExpression } from '../rule/correlation-condition.js';
 import type { Backend, ConvertOptions, OutputFormat } from '../backend.js';
 import type { Detection, DetectionItem, SigmaCorrelation, SigmaRule } from '../rule/ast.js';
@@ -126,7 +133,9 @@ export function splunkCorrelation(plan: CorrelationPlan, queries: BaseQueries): 
       if (c.expression) {
         const pairs = orderPairs(plan, c.expression);
         const used = [...new Set(pairs.flat())].sort((a, b) => a - b);
-        const firsts = used.map((i) => ` min(eval(if(event_type=${quoted(plan.rules[i]?.ruleid ?? '')}, _time, null()))) as first_time_${i}`);
+        const firsts = used.map(
+          (i) => ` min(eval(if(event_type=${quoted(plan.rules[i]?.ruleid ?? '')}, _time, null()))) as first_time_${i}`,
+        );
         aggregate = `${bin}\n| stats values(event_type) as event_types${firsts.join('')} by ${by}`;
         const order = pairs.map(([a, b]) => `(isnull(first_time_${a}) OR isnull(first_time_${b}) OR first_time_${a} <= first_time_${b})`);
         condition = `| search ${splunkExpression(plan, c.expression)}${order.length ? `\n| where ${order.join(' AND ')}` : ''}`;
@@ -337,6 +346,8 @@ function firstField(d: Detection | DetectionItem | undefined): string | undefine
  * The names the pipeline gives `fields` in the context of `rule` (its logsource decides the mapping): a rule
  * with one `exists` selection per field goes through the pipeline and the fields are read back.
  */
+const PROBE = '__correlation_field';
+
 function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options: ConvertOptions): Map<string, string> {
   const out = new Map(fields.map((f) => [f, f]));
   const pipeline = options.pipeline;
@@ -352,15 +363,16 @@ function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options:
       applied: [],
       originalField: field,
     };
+    // The rule's own selections stay: a pipeline may choose the table from them (an EventID of a `sel*`).
     const probe: SigmaRule = {
       ...rule,
       detection: {
-        selections: new Map([['field', { kind: 'detection', items: [item], linking: 'and' }]]),
-        conditions: [{ text: 'field', tree: { kind: 'ref', name: 'field', offset: 0 } }],
+        selections: new Map([...rule.detection.selections, [PROBE, { kind: 'detection', items: [item], linking: 'and' }]]),
+        conditions: rule.detection.conditions,
       },
     };
     try {
-      out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get('field')) ?? field);
+      out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get(PROBE)) ?? field);
     } catch (e) {
       const why = e instanceof SigmaError ? e.message : String(e);
       throw new SigmaError(
@@ -382,7 +394,8 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
   const rules = plan.rules.map((r) => (r.plan ? Object.freeze({ ...r, plan: mapCorrelationFields(r.plan, options) }) : r));
   const c = plan.correlation;
   const names = [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])];
-  if (names.length === 0 || (!options.pipeline && !rules.some((r) => r.plan))) return Object.freeze({ ...plan, rules: Object.freeze(rules) });
+  if (names.length === 0 || (!options.pipeline && !rules.some((r) => r.plan)))
+    return Object.freeze({ ...plan, rules: Object.freeze(rules) });
   const perRule = rules.map((r, i) => {
     const own = names.map((n) => aliasField(c, n, r.ruleid, r.rule));
     if (r.plan) {

@@ -56,7 +56,11 @@ export function resolveCorrelation(
 ): CorrelationPlan {
   const chain = [...seen, correlation];
   if (chain.length > MAX_CHAIN_DEPTH) {
-    throw new SigmaError('limit', `correlation '${correlation.title}' is part of a chain deeper than ${MAX_CHAIN_DEPTH}`, correlation.source);
+    throw new SigmaError(
+      'limit',
+      `correlation '${correlation.title}' is part of a chain deeper than ${MAX_CHAIN_DEPTH}`,
+      correlation.source,
+    );
   }
   const rules: CorrelatedRule[] = correlation.rules.map((ref) => {
     const doc = documents.find((d) => d.kind !== 'filter' && (d.name === ref || d.id === ref));

@@ -3,7 +3,16 @@
  * the typed AST. Throws one located SigmaError for the first problem of the text.
  */
 import type { z } from 'zod';
-import type { CorrelationCondition, DocumentMeta, Logsource, SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaRule } from './ast.js';
+import type {
+  CorrelationCondition,
+  DocumentMeta,
+  Logsource,
+  SigmaCollection,
+  SigmaCorrelation,
+  SigmaDocument,
+  SigmaFilter,
+  SigmaRule,
+} from './ast.js';
 import { SigmaError, type SourceLocation } from '../errors.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from './yaml.js';
 import { correlationSchema, filterSchema, META_KEYS, ruleSchema } from './schema.js';
@@ -96,9 +105,7 @@ function loadCorrelation(doc: Record<string, unknown>, locate: Locate, source: S
   if (!rules) {
     throw new SigmaError(
       'correlation',
-      temporal
-        ? `a ${c.type} correlation needs 'rules' or an extended condition naming them`
-        : `a ${c.type} correlation needs 'rules'`,
+      temporal ? `a ${c.type} correlation needs 'rules' or an extended condition naming them` : `a ${c.type} correlation needs 'rules'`,
       locate(['correlation'], 'key'),
     );
   }

@@ -46,6 +46,14 @@ export const SENTINEL_ASIM_IDENTITY_MAPPINGS: Readonly<Record<string, FieldMappi
     TargetLogonId: 'TargetSessionId',
     ProcessName: 'ActingAppName',
   },
+  imNetworkSession: {
+    SourceIp: 'SrcIpAddr',
+    // The specification's value_avg and value_sum examples: bytes the source sent (and received).
+    BytesOut: 'SrcBytes',
+    BytesIn: 'DstBytes',
+    bytes_sent: 'SrcBytes',
+    bytes_received: 'DstBytes',
+  },
 };
 
 /** Sentinel ASIM, every table: the common device fields. */
@@ -111,13 +119,18 @@ export function withIdentityMappings(
 }
 
 /** pySigma's generic mapping with the identity block added (pySigma's entry kept where a key is in both). */
-export function withIdentityGeneric(base: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+export function withIdentityGeneric(
+  base: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
   return Object.freeze({ ...extra, ...base });
 }
 
 /** ASIM tables with the common columns the identity mappings use. */
 export function withAsimCommonColumns(tables: Readonly<Record<string, TableSchema>>): Readonly<Record<string, TableSchema>> {
-  return Object.freeze(Object.fromEntries(Object.entries(tables).map(([t, columns]) => [t, Object.freeze({ ...ASIM_COMMON_COLUMNS, ...columns })])));
+  return Object.freeze(
+    Object.fromEntries(Object.entries(tables).map(([t, columns]) => [t, Object.freeze({ ...ASIM_COMMON_COLUMNS, ...columns })])),
+  );
 }
 
 type Item = Readonly<Record<string, unknown>>;
@@ -128,7 +141,8 @@ const EVENT_ID_FIELDS = ['EventID', 'EventCode'];
  * Windows Security logon event ids as the authentication tables record them, placed before the pipelines drop
  * EventID (pySigma drops it everywhere, so a 4625 rule matched every logon, failed or not):
  * - imAuthentication: `EventOriginalType`, the original event id as text (ASIM's Windows parsers keep it);
- * - DeviceLogonEvents: `ActionType` (4624 → LogonSuccess, 4625 → LogonFailed), when every id of the item has one.
+ * - DeviceLogonEvents: `ActionType` (4624 → LogonSuccess, 4625 → LogonFailed, and their Windows 2003 ids 528 and
+ *   529), when every id of the item has one.
  *   Other ids (4634 logoff, 4648, the domain controller's 4768/4771/4776) have no ActionType in that table: such an
  *   item is dropped as pySigma drops it (the query then matches every logon), a gap listed in the README.
  */
@@ -141,11 +155,17 @@ export function logonEventItems(prefix: 'sentinel_asim' | 'microsoft_xdr'): Item
   const target = prefix === 'sentinel_asim' ? 'EventOriginalType' : 'ActionType';
   const items: Item[] = [{ id: `${prefix}_logon_eventid_text`, type: 'convert_type', target_type: 'str', ...on }];
   if (prefix === 'microsoft_xdr') {
-    items.push(
-      { id: `${prefix}_logon_eventid_actiontype`, type: 'map_string', mapping: { '4624': 'LogonSuccess', '4625': 'LogonFailed' }, ...on },
-    );
+    items.push({
+      id: `${prefix}_logon_eventid_actiontype`,
+      type: 'map_string',
+      mapping: { '4624': 'LogonSuccess', '4625': 'LogonFailed', '528': 'LogonSuccess', '529': 'LogonFailed' },
+      ...on,
+    });
   }
-  const mapped = prefix === 'microsoft_xdr' ? { detection_item_conditions: [{ type: 'match_string', cond: 'all', pattern: '^[0-9]+$', negate: true }] } : {};
+  const mapped =
+    prefix === 'microsoft_xdr'
+      ? { detection_item_conditions: [{ type: 'match_string', cond: 'all', pattern: '^[0-9]+$', negate: true }] }
+      : {};
   items.push({
     id: `${prefix}_logon_eventid_field`,
     type: 'field_name_mapping',

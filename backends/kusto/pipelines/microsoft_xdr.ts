@@ -14,7 +14,13 @@ import {
   MICROSOFT_XDR_TABLE_MAPPINGS,
 } from './mappings.js';
 import { MICROSOFT_XDR_TABLES } from './tables.js';
-import { MICROSOFT_XDR_IDENTITY_GENERIC, MICROSOFT_XDR_IDENTITY_MAPPINGS, logonEventItems, withIdentityGeneric, withIdentityMappings } from './identity-mappings.js';
+import {
+  MICROSOFT_XDR_IDENTITY_GENERIC,
+  MICROSOFT_XDR_IDENTITY_MAPPINGS,
+  logonEventItems,
+  withIdentityGeneric,
+  withIdentityMappings,
+} from './identity-mappings.js';
 
 /** pySigma's mappings with hosts, users, addresses and logon events added (identity-mappings.ts). */
 const TABLE_MAPPINGS = withIdentityMappings(MICROSOFT_XDR_TABLE_MAPPINGS, MICROSOFT_XDR_IDENTITY_MAPPINGS);
@@ -102,13 +108,7 @@ export const microsoftXdr: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems(
-      'microsoft_xdr',
-      TABLES,
-      TABLE_MAPPINGS,
-      GENERIC_MAPPINGS,
-      'keymappings',
-    ),
+    ...invalidFieldItems('microsoft_xdr', TABLES, TABLE_MAPPINGS, GENERIC_MAPPINGS, 'keymappings'),
   ],
   postprocessing: [prependQueryTable],
 };

@@ -14,7 +14,14 @@ import {
   SENTINEL_ASIM_TABLE_MAPPINGS,
 } from './mappings.js';
 import { SENTINEL_ASIM_TABLES } from './tables.js';
-import { SENTINEL_ASIM_IDENTITY_GENERIC, SENTINEL_ASIM_IDENTITY_MAPPINGS, logonEventItems, withIdentityGeneric, withIdentityMappings, withAsimCommonColumns } from './identity-mappings.js';
+import {
+  SENTINEL_ASIM_IDENTITY_GENERIC,
+  SENTINEL_ASIM_IDENTITY_MAPPINGS,
+  logonEventItems,
+  withIdentityGeneric,
+  withIdentityMappings,
+  withAsimCommonColumns,
+} from './identity-mappings.js';
 
 /** pySigma's mappings with hosts, users, addresses and logon events added (identity-mappings.ts). */
 const TABLE_MAPPINGS = withIdentityMappings(SENTINEL_ASIM_TABLE_MAPPINGS, SENTINEL_ASIM_IDENTITY_MAPPINGS);
@@ -89,13 +96,7 @@ export const sentinelAsim: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems(
-      'sentinel_asim',
-      TABLES,
-      TABLE_MAPPINGS,
-      GENERIC_MAPPINGS,
-      'fieldmappings',
-    ),
+    ...invalidFieldItems('sentinel_asim', TABLES, TABLE_MAPPINGS, GENERIC_MAPPINGS, 'fieldmappings'),
   ],
   postprocessing: [prependQueryTable],
 };

@@ -37,8 +37,7 @@ export const CATEGORIES: Readonly<Record<string, Category>> = Object.freeze({
   // Issue 5 trap: the reference calls ipv4_is_in_range on IPv6 ranges, which never match.
   'ipv6-cidr': {
     deliberate: true,
-    shows: (ours, reference) =>
-      nulls(withoutLogonEventId(ours).replaceAll('ipv6_is_in_range(', 'ipv4_is_in_range(')) === nulls(reference),
+    shows: (ours, reference) => nulls(withoutLogonEventId(ours).replaceAll('ipv6_is_in_range(', 'ipv4_is_in_range(')) === nulls(reference),
   },
   // Issue 5 trap: a * or ? inside a value is a (case-insensitive) regex; the reference splits it into unordered
   // `contains` (or writes a case-sensitive, unanchored regex).
