@@ -148,20 +148,12 @@ function extendedFires(plan: CorrelationPlan, expression: CorrelationExpression,
 function ruleHits(plan: CorrelationPlan, events: readonly unknown[], options: CorrelateOptions, timeFields: readonly string[]): Hit[][] {
   return plan.rules.map((r, rule) => {
     if (r.plan) {
-      const inner = r.plan.correlation;
       return correlateResolved(r.plan, events, options).map((hit) => ({
         index: hit.events[0] ?? 0,
         time: hit.start,
         rule,
         events: hit.events,
         field: (name: string) => {
-          if (!inner.groupBy.includes(name)) {
-            throw new SigmaError(
-              'correlation',
-              `correlation '${plan.correlation.title}' uses field '${name}' of '${r.ref}', a correlation that groups only by ${inner.groupBy.join(', ') || 'nothing'}`,
-              plan.correlation.source,
-            );
-          }
           return hit.group[name];
         },
       }));
@@ -187,8 +179,28 @@ export function correlate(
   return correlateResolved(plan, events, options);
 }
 
+/** A chain groups by fields its referenced correlations output (their group-by fields); checked before any event. */
+function checkChainFields(plan: CorrelationPlan): void {
+  const c = plan.correlation;
+  for (const r of plan.rules) {
+    if (!r.plan) continue;
+    const inner = r.plan.correlation;
+    for (const name of [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])]) {
+      const field = aliasField(c, name, r.ruleid, r.rule);
+      if (!inner.groupBy.includes(field)) {
+        throw new SigmaError(
+          'correlation',
+          `correlation '${c.title}' uses field '${field}' of '${r.ref}', a correlation that groups only by ${inner.groupBy.join(', ') || 'nothing'}`,
+          c.source,
+        );
+      }
+    }
+  }
+}
+
 function correlateResolved(plan: CorrelationPlan, events: readonly unknown[], options: CorrelateOptions): CorrelationHit[] {
   const c = plan.correlation;
+  checkChainFields(plan);
   const timeFields = options.timeFields ?? DEFAULT_TIME_FIELDS;
 
   const groups = new Map<string, { group: Record<string, string>; hits: Hit[] }>();
