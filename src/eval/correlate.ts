@@ -153,9 +153,7 @@ function ruleHits(plan: CorrelationPlan, events: readonly unknown[], options: Co
         time: hit.start,
         rule,
         events: hit.events,
-        field: (name: string) => {
-          return hit.group[name];
-        },
+        field: (name: string) => hit.group[name],
       }));
     }
     const matcher = compileMatcher(r.rule, options);
