@@ -139,13 +139,13 @@ describe('extended correlation conditions: Splunk as pySigma-backend-splunk writ
 
   it('groups an and inside an or, not an or inside an and (SPL binds OR tighter than the implicit AND)', () => {
     expect(queries(convertText(temporal('base_rule_1 or base_rule_2 and base_rule_3'), 'splunk'))[0]).toMatch(
-      /\| search event_types="base_rule_1" OR \(event_types="base_rule_2"   event_types="base_rule_3"\)$/,
+      /\| search event_types="base_rule_1" OR \(event_types="base_rule_2" {3}event_types="base_rule_3"\)$/,
     );
     expect(queries(convertText(temporal('(base_rule_1 or base_rule_2) and base_rule_3'), 'splunk'))[0]).toMatch(
-      /\| search event_types="base_rule_1" OR event_types="base_rule_2"   event_types="base_rule_3"$/,
+      /\| search event_types="base_rule_1" OR event_types="base_rule_2" {3}event_types="base_rule_3"$/,
     );
     expect(queries(convertText(temporal('not (base_rule_1 or base_rule_2) and base_rule_3'), 'splunk'))[0]).toMatch(
-      /\| search NOT \(event_types="base_rule_1" OR event_types="base_rule_2"\)   event_types="base_rule_3"$/,
+      /\| search NOT \(event_types="base_rule_1" OR event_types="base_rule_2"\) {3}event_types="base_rule_3"$/,
     );
   });
 
