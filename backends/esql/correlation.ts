@@ -16,6 +16,7 @@
 import type { CorrelationType } from '../../src/rule/ast.js';
 import { SigmaError } from '../../src/errors.js';
 import { aliasField, correlationComparisons, type CorrelationPlan } from '../../src/rule/correlation.js';
+import { positiveRules, renderExpression, type CorrelationExpression } from '../../src/rule/correlation-condition.js';
 import type { BaseQueries } from '../../src/compile/correlation.js';
 import { esqlField } from './fields.js';
 
@@ -68,9 +69,38 @@ function valueField(plan: CorrelationPlan): string {
   return field;
 }
 
+/** An extended condition (`a and not b`) over per-rule columns: `leaf(i)` is the test that rule i was seen. */
+function expressionOver(plan: CorrelationPlan, e: CorrelationExpression, leaf: (i: number) => string): string {
+  const index = (ref: string) => {
+    const i = plan.rules.findIndex((r) => r.ref === ref || r.ruleid === ref);
+    if (i < 0)
+      throw new SigmaError(
+        'correlation',
+        `the correlation condition names '${ref}', which is not among its rules`,
+        plan.correlation.source,
+      );
+    return i;
+  };
+  return renderExpression(e, {
+    leaf: (ref) => leaf(index(ref)),
+    and: ' AND ',
+    or: ' OR ',
+    not: (x) => `NOT ${x}`,
+    group: (x) => `(${x})`,
+    precedence: ['not', 'and', 'or'],
+  });
+}
+
 /** The ES|QL query of a correlation from the base queries of its rules (plan order). */
 export function esqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): string {
   const c = plan.correlation;
+  const chained = plan.rules.find((r) => r.plan);
+  if (chained)
+    unsupported(
+      c.type,
+      plan,
+      `'${chained.ref}' is a correlation, and one ES|QL query cannot aggregate the rows of another (no subqueries)`,
+    );
   const bases = plan.rules.map((_, i) => splitBase(queries[i] ?? '', plan));
   const froms = new Set(bases.map((b) => b.from));
   if (froms.size !== 1) unsupported(c.type, plan, 'its rules read different indices');
@@ -108,13 +138,24 @@ export function esqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): st
         `EVAL ${each((i) => `sigma_rule_${i} = CASE(${conds[i]}, 1, 0)`)}`,
         ...windowCommands(c.timespanSeconds),
         `STATS ${each((i) => `sigma_seen_${i} = MAX(sigma_rule_${i})`)} BY ${by}`,
-        `EVAL sigma_rule_count = ${each((i) => `sigma_seen_${i}`).replaceAll(', ', ' + ')}`,
-        where('sigma_rule_count'),
+        ...(c.expression
+          ? [`WHERE ${expressionOver(plan, c.expression, (i) => `sigma_seen_${i} == 1`)}`]
+          : [`EVAL sigma_rule_count = ${each((i) => `sigma_seen_${i}`).replaceAll(', ', ' + ')}`, where('sigma_rule_count')]),
       );
       break;
     case 'temporal_ordered': {
-      const order = plan.rules.slice(1).map((_, i) => `sigma_first_${i} <= sigma_last_${i + 1}`);
-      const present = plan.rules.map((_, i) => `sigma_first_${i} IS NOT NULL`);
+      let order = plan.rules.slice(1).map((_, i) => `sigma_first_${i} <= sigma_last_${i + 1}`);
+      let present = plan.rules.map((_, i) => `sigma_first_${i} IS NOT NULL`);
+      if (c.expression) {
+        // The rules the condition asks for, in the order listed: each pair that is present is in order.
+        const positive = new Set(positiveRules(c.expression));
+        const idx = plan.rules.flatMap((r, i) => (positive.has(r.ref) || positive.has(r.ruleid) ? [i] : []));
+        order = idx.slice(1).map((b, k) => {
+          const a = idx[k] as number;
+          return `(sigma_first_${a} IS NULL OR sigma_first_${b} IS NULL OR sigma_first_${a} <= sigma_last_${b})`;
+        });
+        present = [`(${expressionOver(plan, c.expression, (i) => `sigma_first_${i} IS NOT NULL`)})`];
+      }
       lines.push(
         `EVAL ${each((i) => `sigma_time_${i} = CASE(${conds[i]}, ${TIMESTAMP})`)}`,
         ...windowCommands(c.timespanSeconds),

@@ -107,6 +107,65 @@ describe('ES|QL correlations', () => {
   });
 });
 
+describe('ES|QL correlations: extended conditions and chains', () => {
+  const THREE = `${BASE}---
+title: Ipconfig
+name: ipconfig
+logsource: {category: process_creation, product: windows}
+detection:
+  sel: {Image|endswith: '\\ipconfig.exe'}
+  condition: sel
+`;
+  const extended = (type: string, condition: string) =>
+    `${THREE}---\ntitle: X\ncorrelation:\n  type: ${type}\n  rules: [whoami, net, ipconfig]\n  group-by: [User]\n  timespan: 5m\n  condition: ${condition}\n`;
+
+  it('temporal with `whoami and net and not ipconfig`: the condition over the per-rule columns', () => {
+    const query = convertOne(extended('temporal', 'whoami and net and not ipconfig'));
+    expect(query).toMatch(/\n\| WHERE sigma_seen_0 == 1 AND sigma_seen_1 == 1 AND NOT sigma_seen_2 == 1$/);
+    expect(parseEsql(query)).toMatchObject({ ok: true });
+  });
+
+  it('temporal with or and parentheses keeps the grouping', () => {
+    const query = convertOne(extended('temporal', '(whoami or net) and ipconfig'));
+    expect(query).toMatch(/\n\| WHERE \(sigma_seen_0 == 1 OR sigma_seen_1 == 1\) AND sigma_seen_2 == 1$/);
+    expect(parseEsql(query)).toMatchObject({ ok: true });
+  });
+
+  it('temporal_ordered with a not: the named rules present and in order, the negated one absent', () => {
+    const query = convertOne(extended('temporal_ordered', 'whoami and ipconfig and not net'));
+    expect(query).toMatch(
+      /\n\| WHERE \(sigma_first_0 IS NOT NULL AND sigma_first_2 IS NOT NULL AND NOT sigma_first_1 IS NOT NULL\) AND \(sigma_first_0 IS NULL OR sigma_first_2 IS NULL OR sigma_first_0 <= sigma_last_2\)$/,
+    );
+    expect(parseEsql(query)).toMatchObject({ ok: true });
+  });
+
+  it('a correlation of correlations is refused with a located reason (no subqueries in ES|QL)', () => {
+    const text = `${BASE}---
+title: Many whoami
+name: many_whoami
+correlation:
+  type: event_count
+  rules: [whoami]
+  group-by: [User]
+  timespan: 5m
+  condition: {gte: 3}
+---
+title: Chain
+correlation:
+  type: event_count
+  rules: [many_whoami]
+  group-by: [User]
+  timespan: 1h
+  condition: {gte: 2}
+`;
+    const r = createConverter({ target: 'esql', pipelines: ['ecs_windows'] }).text(text, 'c.yml');
+    const error = r.ok ? r.errors?.[0] : r.error;
+    expect(error?.code).toBe('unsupported');
+    expect(error?.message).toMatch(/'many_whoami' is a correlation/);
+    expect(error?.line).toBeGreaterThan(0);
+  });
+});
+
 // ───────────────────────────── windows ─────────────────────────────
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { second: 1, minute: 60, hour: 3600 };
