@@ -7,6 +7,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'src/condition/generated/**',
+      'test/support/esql/generated/**',
       'examples/playground/dist/**',
       '.scratch/**',
       'coverage/**',

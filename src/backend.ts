@@ -100,5 +100,5 @@ export function getNamedPipeline(backend: Backend | undefined, name: string): Pi
     if (p) return p.load();
   }
   const known = listBackends().flatMap((b) => Object.keys(b.pipelines));
-  throw new SigmaError('backend', `unknown pipeline '${name}' (known: ${known.join(', ')})`);
+  throw new SigmaError('backend', `unknown pipeline '${name}' (known: ${[...new Set(known)].join(', ')})`);
 }

@@ -92,7 +92,7 @@ export function createConverter(request: ConvertRequest): Converter {
     const applied = all.some((d) => d.kind === 'filter') ? applyFilters(all) : undefined;
     const filtered = applied?.documents ?? all;
     const rewritten = applied?.rewritten;
-    const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaRule>();
+    const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaDocument>();
     const convertFile = (l: (typeof loaded)[number]): FileResult => {
       if (!l.documents) return { path: l.path, ok: false, error: l.error };
       const results: RuleResult[] = [];
@@ -102,7 +102,7 @@ export function createConverter(request: ConvertRequest): Converter {
         const d = rewritten?.get(original) ?? original;
         try {
           if (d.kind === 'rule' && !hidden.has(d)) results.push(rule(d));
-          else if (d.kind === 'correlation') results.push(correlation(d, filtered));
+          else if (d.kind === 'correlation' && !hidden.has(d)) results.push(correlation(d, filtered));
         } catch (e) {
           errors.push(toSigmaError(e, { file: l.path }));
         }

@@ -6,10 +6,12 @@ import { registerBackend } from './backend.js';
 import { splunkBackend } from '../backends/splunk/index.js';
 import { kustoBackend } from '../backends/kusto/index.js';
 import { eqlBackend } from '../backends/eql/index.js';
+import { esqlBackend } from '../backends/esql/index.js';
 
 registerBackend(splunkBackend);
 registerBackend(kustoBackend);
 registerBackend(eqlBackend);
+registerBackend(esqlBackend);
 
 export * from './rule/ast.js';
 export { SigmaError, toSigmaError, type SigmaErrorCode, type SourceLocation } from './errors.js';
@@ -56,3 +58,4 @@ export { splunkCorrelation, kustoCorrelation, eqlCorrelation } from './compile/c
 export { splunkBackend, kustoBackend, eqlBackend };
 export * from './analyze/index.js';
 export * from './validate/index.js';
+export { esqlBackend, esqlCorrelation } from '../backends/esql/index.js';

@@ -4,7 +4,15 @@
  */
 import type { CorrelationType } from '../rule/ast.js';
 import { SigmaError } from '../errors.js';
-import { aliasField, COMPARE_SYMBOLS, correlationAsRule, correlationComparisons, type CorrelationPlan } from '../rule/correlation.js';
+import {
+  aliasField,
+  COMPARE_SYMBOLS,
+  correlationAsRule,
+  correlationComparisons,
+  refLabel,
+  type CorrelationPlan,
+} from '../rule/correlation.js';
+import { positiveRules, renderExpression, type CorrelationExpression } from '../rule/correlation-condition.js';
 import type { Backend, ConvertOptions, OutputFormat } from '../backend.js';
 import type { Detection, DetectionItem, SigmaCorrelation, SigmaRule } from '../rule/ast.js';
 import { applyPipeline } from '../pipeline/index.js';
@@ -38,23 +46,62 @@ function valueField(plan: CorrelationPlan): string {
 
 // ───────────────────────────── Splunk ─────────────────────────────
 
+/** One referenced rule's events labelled: `eval event_type=…` and the alias renames. */
+function splunkLabel(plan: CorrelationPlan, i: number): string {
+  const r = plan.rules[i];
+  return `| eval event_type=${quoted(r?.ruleid ?? '')}${renames(plan, i)
+    .map(([f, a]) => ` | rename ${f} as ${a}`)
+    .join('')}`;
+}
+
+/**
+ * The search part of a correlation. One rule: its query. Several: the reference's `| multisearch` of labelled
+ * searches. A chain (a referenced correlation, whose `stats` multisearch cannot hold): the first query, then
+ * `| append [ … ]` subsearches, each labelled; a referenced correlation's rows (one per firing window, at its
+ * `_time` bin, with its group-by fields) are the events the outer correlation counts.
+ */
+function splunkSearch(plan: CorrelationPlan, queries: BaseQueries): string {
+  if (plan.rules.length === 1) return queries[0] ?? '';
+  if (!plan.rules.some((r) => r.plan)) {
+    return '| multisearch\n' + plan.rules.map((_, i) => `[ search ${queries[i] ?? ''} ${splunkLabel(plan, i)} ]`).join('\n');
+  }
+  return plan.rules
+    .map((_, i) => {
+      const q = queries[i] ?? '';
+      if (i === 0) return `${q}\n${splunkLabel(plan, i)}`;
+      return `| append [ ${q.startsWith('|') ? q : `search ${q}`} ${splunkLabel(plan, i)} ]`;
+    })
+    .join('\n');
+}
+
+/** An extended condition in SPL, token for token as pySigma's Splunk backend writes it (`event_types="a"   NOT …`). */
+function splunkExpression(plan: CorrelationPlan, e: CorrelationExpression): string {
+  return renderExpression(e, {
+    leaf: (ref) => `event_types=${quoted(refLabel(plan, ref))}`,
+    and: '   ',
+    or: ' OR ',
+    not: (x) => `NOT ${x}`,
+    group: (x) => `(${x})`,
+    // SPL: OR binds tighter than the implicit AND (pySigma's Splunk precedence NOT, OR, AND).
+    precedence: ['not', 'or', 'and'],
+  });
+}
+
+/** temporal_ordered with an extended condition: each pair of named rules that are both present is in order. */
+function orderPairs(plan: CorrelationPlan, e: CorrelationExpression): [number, number][] {
+  const positive = new Set(positiveRules(e));
+  const idx = plan.rules.flatMap((r, i) => (positive.has(r.ref) ? [i] : []));
+  const out: [number, number][] = [];
+  for (let a = 0; a < idx.length; a++) for (let b = a + 1; b < idx.length; b++) out.push([idx[a] as number, idx[b] as number]);
+  return out;
+}
+
 /** SPL in the reference's form: search, `| bin`/`| stats`, `| search` condition. */
 export function splunkCorrelation(plan: CorrelationPlan, queries: BaseQueries): string {
   const c = plan.correlation;
   const span = c.timespan.replace(/M$/, 'mon');
   const by = ['_time', ...c.groupBy].join(' ');
-  const search =
-    plan.rules.length === 1
-      ? (queries[0] ?? '')
-      : '| multisearch\n' +
-        plan.rules
-          .map(
-            (r, i) =>
-              `[ search ${queries[i] ?? ''} | eval event_type=${quoted(r.ruleid)}${renames(plan, i)
-                .map(([f, a]) => ` | rename ${f} as ${a}`)
-                .join('')} ]`,
-          )
-          .join('\n');
+  const search = splunkSearch(plan, queries);
   const bin = `| bin _time span=${span}`;
   const cond = (name: string) =>
     '| search ' +
@@ -73,10 +120,27 @@ export function splunkCorrelation(plan: CorrelationPlan, queries: BaseQueries): 
       condition = cond('value_count');
       break;
     case 'temporal':
+      if (c.expression) {
+        // pySigma's temporal_extended templates.
+        aggregate = `${bin}\n| stats values(event_type) as event_types by ${by}`;
+        condition = `| search ${splunkExpression(plan, c.expression)}`;
+        break;
+      }
       aggregate = `${bin}\n| stats dc(event_type) as event_type_count by ${by}`;
       condition = cond('event_type_count');
       break;
     case 'temporal_ordered': {
+      if (c.expression) {
+        const pairs = orderPairs(plan, c.expression);
+        const used = [...new Set(pairs.flat())].sort((a, b) => a - b);
+        const firsts = used.map(
+          (i) => ` min(eval(if(event_type=${quoted(plan.rules[i]?.ruleid ?? '')}, _time, null()))) as first_time_${i}`,
+        );
+        aggregate = `${bin}\n| stats values(event_type) as event_types${firsts.join('')} by ${by}`;
+        const order = pairs.map(([a, b]) => `(isnull(first_time_${a}) OR isnull(first_time_${b}) OR first_time_${a} <= first_time_${b})`);
+        condition = `| search ${splunkExpression(plan, c.expression)}${order.length ? `\n| where ${order.join(' AND ')}` : ''}`;
+        break;
+      }
       const firsts = plan.rules.map((r, i) => `min(eval(if(event_type=${quoted(r.ruleid)}, _time, null()))) as first_time_${i}`).join(' ');
       aggregate = `${bin}\n| stats dc(event_type) as event_type_count ${firsts} by ${by}`;
       const order = plan.rules.slice(1).map((_, i) => `first_time_${i} <= first_time_${i + 1}`);
@@ -124,6 +188,18 @@ function kqlTimespan(text: string): string {
   }
 }
 
+/** An extended condition in KQL over the `rules` column (`not()` is a function; `and` binds tighter than `or`). */
+function kqlExpression(plan: CorrelationPlan, e: CorrelationExpression, leaf: (id: string) => string): string {
+  return renderExpression(e, {
+    leaf: (ref) => leaf(refLabel(plan, ref)),
+    and: ' and ',
+    or: ' or ',
+    not: (x) => `not(${x.startsWith('(') && x.endsWith(')') ? x.slice(1, -1) : x})`,
+    group: (x) => `(${x})`,
+    precedence: ['not', 'and', 'or'],
+  });
+}
+
 /**
  * KQL: the base queries labelled and union-ed, then `summarize … by bin(<time>, span), <group-by>`.
  * `numeric(field)` tells whether a column is a number: sum, avg and percentile of any other column (ASIM
@@ -157,8 +233,19 @@ export function kustoCorrelation(
     case 'value_count':
       return `${search}\n| summarize value_count = dcount(${valueField(plan)}) by ${by}\n${where('value_count')}`;
     case 'temporal':
+      if (c.expression) {
+        const has = kqlExpression(plan, c.expression, (id) => `set_has_element(rules, ${quoted(id)})`);
+        return `${search}\n| summarize rules = make_set(sigma_rule) by ${by}\n| where ${has}`;
+      }
       return `${search}\n| summarize rules = make_set(sigma_rule) by ${by}\n| extend rule_count = array_length(rules)\n${where('rule_count')}`;
     case 'temporal_ordered': {
+      if (c.expression) {
+        const idx = (i: number) => `array_index_of(rules, ${quoted(plan.rules[i]?.ruleid ?? '')})`;
+        const has = kqlExpression(plan, c.expression, (id) => `array_index_of(rules, ${quoted(id)}) >= 0`);
+        const order = orderPairs(plan, c.expression).map(([a, b]) => `(${idx(a)} < 0 or ${idx(b)} < 0 or ${idx(a)} < ${idx(b)})`);
+        const cond = order.length ? [`(${has})`, ...order].join(' and ') : has;
+        return `${search}\n| order by ${timeColumn} asc\n| summarize rules = make_list(sigma_rule) by ${by}\n| where ${cond}`;
+      }
       const idx = (id: string) => `array_index_of(rules, ${quoted(id)})`;
       const order = plan.rules.slice(1).map((r, i) => `${idx((plan.rules[i] as { ruleid: string }).ruleid)} < ${idx(r.ruleid)}`);
       const present = plan.rules.map((r) => `${idx(r.ruleid)} >= 0`);
@@ -184,27 +271,63 @@ function eqlSubquery(query: string, plan: CorrelationPlan): string {
   return `[${query}]`;
 }
 
-/** EQL sequences: temporal_ordered, and event_count as a run of one rule (`with runs=N`). */
+/** An extended condition written back in Sigma's syntax (for messages). */
+const SIGMA_TOKENS = {
+  leaf: (ref: string) => ref,
+  and: ' and ',
+  or: ' or ',
+  not: (x: string) => `not ${x}`,
+  group: (x: string) => `(${x})`,
+  precedence: ['not', 'and', 'or'],
+} as const;
+
+const ESQL_HINT = 'convert it to ES|QL instead (-t esql), which aggregates with STATS … BY';
+
+/**
+ * EQL sequences: temporal_ordered (also with an extended condition that only and-s rule names), and event_count
+ * as a run of one rule (`with runs=N`). Nothing else is exact in EQL: `sample` (unordered) has no `maxspan`, so a
+ * temporal correlation is not one; counts of values and sums are aggregations EQL does not have; a sequence
+ * cannot hold another correlation. Those are refused with the part that cannot be expressed and where to go.
+ */
 export function eqlCorrelation(plan: CorrelationPlan, queries: BaseQueries): string {
   const c = plan.correlation;
   const by = c.groupBy.length ? ` by ${c.groupBy.join(', ')}` : '';
   const head = `sequence${by} with maxspan=${c.timespan}`;
+  const chained = plan.rules.find((r) => r.plan);
+  if (chained) unsupported('EQL', c.type, plan, `'${chained.ref}' is a correlation, and an EQL sequence cannot contain one`);
   if (c.aliases.size > 0) unsupported('EQL', c.type, plan, 'field aliases cannot be expressed in a sequence');
   switch (c.type) {
-    case 'temporal_ordered':
+    case 'temporal_ordered': {
+      if (c.expression) {
+        const e = c.expression;
+        const conjunction = e.kind === 'rule' || (e.kind === 'and' && e.args.every((a) => a.kind === 'rule'));
+        if (!conjunction) {
+          const text = renderExpression(e, SIGMA_TOKENS);
+          const op = /\bor\b/.test(text) ? 'or' : 'not';
+          unsupported(
+            'EQL',
+            c.type,
+            plan,
+            `the condition '${text}' uses '${op}', and a sequence only requires all of its events in order (write 'a and b and …', or ${ESQL_HINT.replace('convert it to', 'use')})`,
+          );
+        }
+      }
       return `${head}\n  ${plan.rules.map((_, i) => eqlSubquery(queries[i] ?? '', plan)).join('\n  ')}`;
+    }
     case 'event_count': {
-      if (plan.rules.length !== 1) unsupported('EQL', c.type, plan, 'a run counts events of one rule only');
+      if (plan.rules.length !== 1) unsupported('EQL', c.type, plan, `a run counts events of one rule only; ${ESQL_HINT}`);
       const comps = correlationComparisons(c);
       const only = comps.length === 1 ? comps[0] : undefined;
       if (!only || (only.op !== 'gte' && only.op !== 'gt'))
-        unsupported('EQL', c.type, plan, 'only "at least N events" (gte/gt) is expressible as a run');
+        unsupported('EQL', c.type, plan, `only "at least N events" (gte/gt) is expressible as a run; ${ESQL_HINT}`);
       const runs = only.op === 'gt' ? only.count + 1 : only.count;
-      if (runs < 1 || runs > 100) unsupported('EQL', c.type, plan, `a run of ${runs} events is outside EQL's 1–100`);
+      if (runs < 1 || runs > 100) unsupported('EQL', c.type, plan, `a run of ${runs} events is outside EQL's 1–100; ${ESQL_HINT}`);
       return `${head}\n  ${eqlSubquery(queries[0] ?? '', plan)} with runs=${runs}`;
     }
+    case 'temporal':
+      return unsupported('EQL', c.type, plan, `events in any order within a timespan need sample, which has no maxspan; ${ESQL_HINT}`);
     default:
-      return unsupported('EQL', c.type, plan, 'EQL sequences express ordered events and runs, not aggregations');
+      return unsupported('EQL', c.type, plan, `EQL has sequences, not aggregations; ${ESQL_HINT}`);
   }
 }
 
@@ -223,6 +346,8 @@ function firstField(d: Detection | DetectionItem | undefined): string | undefine
  * The names the pipeline gives `fields` in the context of `rule` (its logsource decides the mapping): a rule
  * with one `exists` selection per field goes through the pipeline and the fields are read back.
  */
+const PROBE = '__correlation_field';
+
 function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options: ConvertOptions): Map<string, string> {
   const out = new Map(fields.map((f) => [f, f]));
   const pipeline = options.pipeline;
@@ -238,15 +363,16 @@ function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options:
       applied: [],
       originalField: field,
     };
+    // The rule's own selections stay: a pipeline may choose the table from them (an EventID of a `sel*`).
     const probe: SigmaRule = {
       ...rule,
       detection: {
-        selections: new Map([['field', { kind: 'detection', items: [item], linking: 'and' }]]),
-        conditions: [{ text: 'field', tree: { kind: 'ref', name: 'field', offset: 0 } }],
+        selections: new Map([...rule.detection.selections, [PROBE, { kind: 'detection', items: [item], linking: 'and' }]]),
+        conditions: rule.detection.conditions,
       },
     };
     try {
-      out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get('field')) ?? field);
+      out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get(PROBE)) ?? field);
     } catch (e) {
       const why = e instanceof SigmaError ? e.message : String(e);
       throw new SigmaError(
@@ -264,20 +390,39 @@ function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options:
  * field that maps to one name for every rule is renamed; one that maps to different names becomes an alias.
  */
 export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOptions): CorrelationPlan {
+  // A chain: the referenced correlations first; their (mapped) group-by fields are the columns they output.
+  const rules = plan.rules.map((r) => (r.plan ? Object.freeze({ ...r, plan: mapCorrelationFields(r.plan, options) }) : r));
   const c = plan.correlation;
   const names = [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])];
-  if (!options.pipeline || names.length === 0) return plan;
-  const perRule = plan.rules.map((r) => {
+  if (names.length === 0 || (!options.pipeline && !rules.some((r) => r.plan)))
+    return Object.freeze({ ...plan, rules: Object.freeze(rules) });
+  const perRule = rules.map((r, i) => {
     const own = names.map((n) => aliasField(c, n, r.ruleid, r.rule));
+    if (r.plan) {
+      const original = plan.rules[i]?.plan?.correlation.groupBy ?? [];
+      return new Map(
+        names.map((n, k) => {
+          const at = original.indexOf(own[k] as string);
+          if (at < 0) {
+            throw new SigmaError(
+              'correlation',
+              `correlation '${c.title}' uses field '${own[k]}' of '${r.ref}', a correlation whose rows have only its group-by fields (${original.join(', ') || 'none'})`,
+              c.source,
+            );
+          }
+          return [n, r.plan?.correlation.groupBy[at] ?? n];
+        }),
+      );
+    }
     const mapped = pipelineFieldNames(r.rule, own, options);
-    return new Map(names.map((n, i) => [n, mapped.get(own[i] as string) ?? n]));
+    return new Map(names.map((n, k) => [n, mapped.get(own[k] as string) ?? n]));
   });
   const rename = new Map<string, string>();
   const aliases = new Map(c.aliases);
   for (const n of names) {
     const targets = new Set(perRule.map((m) => m.get(n) ?? n));
     if (targets.size === 1) rename.set(n, [...targets][0] as string);
-    else aliases.set(n, new Map(plan.rules.map((r, i) => [r.ruleid, perRule[i]?.get(n) ?? n])));
+    else aliases.set(n, new Map(rules.map((r, i) => [r.ruleid, perRule[i]?.get(n) ?? n])));
   }
   const renamed = (n: string) => (aliases.has(n) ? n : (rename.get(n) ?? n));
   const correlation: SigmaCorrelation = Object.freeze({
@@ -286,7 +431,7 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
     ...(c.condition ? { condition: { ...c.condition, ...(c.condition.field ? { field: renamed(c.condition.field) } : {}) } } : {}),
     aliases,
   });
-  return Object.freeze({ ...plan, correlation });
+  return Object.freeze({ ...plan, rules: Object.freeze(rules), correlation });
 }
 
 export function correlationConverter(
@@ -294,9 +439,15 @@ export function correlationConverter(
   formats: Readonly<Record<string, OutputFormat>>,
   render: (plan: CorrelationPlan, queries: BaseQueries, state: Readonly<Record<string, unknown>>) => string,
 ): NonNullable<Backend['convertCorrelation']> {
-  return (resolved, options) => {
-    const plan = mapCorrelationFields(resolved, options);
-    const base = plan.rules.map((r) => convert(r.rule, { ...options, format: 'default' }));
+  /** The query of a mapped plan (a chain: each referenced correlation's query, recursively) and its state. */
+  const renderPlan = (plan: CorrelationPlan, options: ConvertOptions): { query: string; state: Readonly<Record<string, unknown>> } => {
+    const base = plan.rules.map((r) => {
+      if (r.plan) {
+        const inner = renderPlan(r.plan, options);
+        return { queries: [inner.query], state: inner.state };
+      }
+      return convert(r.rule, { ...options, format: 'default' });
+    });
     const queries = base.map((b, i) => {
       if (b.queries.length !== 1) {
         throw new SigmaError(
@@ -308,8 +459,13 @@ export function correlationConverter(
       return b.queries[0] as string;
     });
     const state = base[0]?.state ?? {};
+    return { query: render(plan, queries, state), state };
+  };
+  return (resolved, options) => {
+    const plan = mapCorrelationFields(resolved, options);
+    const { query: raw, state } = renderPlan(plan, options);
     const rule = correlationAsRule(plan);
-    let query = render(plan, queries, state);
+    let query = raw;
     const finalize = formats[options.format ?? 'default']?.finalizeQuery;
     if (finalize) query = finalize(query, rule, state, 0);
     return Object.freeze({ rule, correlation: plan.correlation, queries: Object.freeze([query]), state });

@@ -10,6 +10,7 @@ import type { SigmaCorrelation, SigmaDocument } from '../rule/ast.js';
 import { SigmaError } from '../errors.js';
 import { aliasField, correlationComparisons, resolveCorrelation, type CorrelationPlan } from '../rule/correlation.js';
 import { compileMatcher, type MatchOptions } from './match.js';
+import { evaluateExpression, positiveRules, type CorrelationExpression } from '../rule/correlation-condition.js';
 import { indexEventCached, type IndexedEvent } from './fields.js';
 
 export interface CorrelateOptions extends MatchOptions {
@@ -40,11 +41,14 @@ export const DEFAULT_TIME_FIELDS = [
   'time',
 ];
 
+/** One occurrence of a referenced rule: a matching event, or (chains) a firing window of a referenced correlation. */
 interface Hit {
-  readonly index: number;
+  readonly index: number; // event index (first event of the window for a chained correlation): ties in time
   readonly time: number;
   readonly rule: number; // index of the matching referenced rule
-  readonly event: IndexedEvent;
+  readonly events: readonly number[];
+  /** A field of the event (for a chained correlation: one of its group-by fields). */
+  readonly field: (name: string) => string | undefined;
 }
 
 function eventTime(event: IndexedEvent, fields: readonly string[], index: number): number {
@@ -69,7 +73,7 @@ function aggregate(c: SigmaCorrelation, window: readonly Hit[], plan: Correlatio
   const fieldOf = (h: Hit): string | undefined => {
     if (!field) return undefined;
     const r = plan.rules[h.rule];
-    return r ? firstText(h.event, aliasField(c, field, r.ruleid, r.rule)) : undefined;
+    return r ? h.field(aliasField(c, field, r.ruleid, r.rule)) : undefined;
   };
   const numbers = (): number[] =>
     window
@@ -125,6 +129,44 @@ function satisfies(value: number, c: SigmaCorrelation): boolean {
   });
 }
 
+/**
+ * An extended condition over the rules seen in a window. temporal_ordered: besides, the rules the condition names
+ * outside any `not` that are present occur in the window in the order of `rules` (as a subsequence).
+ */
+function extendedFires(plan: CorrelationPlan, expression: CorrelationExpression, window: readonly Hit[]): boolean {
+  const seen = new Set(window.map((h) => plan.rules[h.rule]?.ref));
+  if (!evaluateExpression(expression, (ref) => seen.has(ref))) return false;
+  if (plan.correlation.type !== 'temporal_ordered') return true;
+  const positive = new Set(positiveRules(expression));
+  const order = plan.rules.flatMap((r, i) => (positive.has(r.ref) && seen.has(r.ref) ? [i] : []));
+  let next = 0;
+  for (const h of window) if (h.rule === order[next]) next++;
+  return next === order.length;
+}
+
+/** The occurrences of every referenced rule in the events (matches; for a chained correlation, its windows). */
+function ruleHits(plan: CorrelationPlan, events: readonly unknown[], options: CorrelateOptions, timeFields: readonly string[]): Hit[][] {
+  return plan.rules.map((r, rule) => {
+    if (r.plan) {
+      return correlateResolved(r.plan, events, options).map((hit) => ({
+        index: hit.events[0] ?? 0,
+        time: hit.start,
+        rule,
+        events: hit.events,
+        field: (name: string) => hit.group[name],
+      }));
+    }
+    const matcher = compileMatcher(r.rule, options);
+    const hits: Hit[] = [];
+    events.forEach((raw, index) => {
+      const event = indexEventCached(raw);
+      if (!matcher.test(event)) return;
+      hits.push({ index, time: eventTime(event, timeFields, index), rule, events: [index], field: (name) => firstText(event, name) });
+    });
+    return hits;
+  });
+}
+
 /** Evaluates a correlation (resolved against `documents`) over events; returns the windows that fire. */
 export function correlate(
   correlation: SigmaCorrelation | CorrelationPlan,
@@ -132,30 +174,51 @@ export function correlate(
   options: CorrelateOptions & { readonly documents?: readonly SigmaDocument[] } = {},
 ): CorrelationHit[] {
   const plan = 'correlation' in correlation ? correlation : resolveCorrelation(correlation, options.documents ?? []);
+  return correlateResolved(plan, events, options);
+}
+
+/** A chain groups by fields its referenced correlations output (their group-by fields); checked before any event. */
+function checkChainFields(plan: CorrelationPlan): void {
   const c = plan.correlation;
-  const matchers = plan.rules.map((r) => compileMatcher(r.rule, options));
+  for (const r of plan.rules) {
+    if (!r.plan) continue;
+    const inner = r.plan.correlation;
+    for (const name of [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])]) {
+      const field = aliasField(c, name, r.ruleid, r.rule);
+      if (!inner.groupBy.includes(field)) {
+        throw new SigmaError(
+          'correlation',
+          `correlation '${c.title}' uses field '${field}' of '${r.ref}', a correlation that groups only by ${inner.groupBy.join(', ') || 'nothing'}`,
+          c.source,
+        );
+      }
+    }
+  }
+}
+
+function correlateResolved(plan: CorrelationPlan, events: readonly unknown[], options: CorrelateOptions): CorrelationHit[] {
+  const c = plan.correlation;
+  checkChainFields(plan);
   const timeFields = options.timeFields ?? DEFAULT_TIME_FIELDS;
 
   const groups = new Map<string, { group: Record<string, string>; hits: Hit[] }>();
-  events.forEach((raw, index) => {
-    const event = indexEventCached(raw);
-    matchers.forEach((m, rule) => {
-      if (!m.test(event)) return;
-      const r = plan.rules[rule];
-      if (!r) return;
+  for (const hits of ruleHits(plan, events, options, timeFields)) {
+    for (const hit of hits) {
+      const r = plan.rules[hit.rule];
+      if (!r) continue;
       const group: Record<string, string> = {};
-      for (const g of c.groupBy) group[g] = firstText(event, aliasField(c, g, r.ruleid, r.rule)) ?? '';
+      for (const g of c.groupBy) group[g] = hit.field(aliasField(c, g, r.ruleid, r.rule)) ?? '';
       const key = JSON.stringify(group);
       let entry = groups.get(key);
       if (!entry) groups.set(key, (entry = { group, hits: [] }));
-      entry.hits.push({ index, time: eventTime(event, timeFields, index), rule, event });
-    });
-  });
+      entry.hits.push(hit);
+    }
+  }
 
   const span = c.timespanSeconds * 1000;
   const out: CorrelationHit[] = [];
   for (const { group, hits } of groups.values()) {
-    hits.sort((a, b) => a.time - b.time || a.index - b.index);
+    hits.sort((a, b) => a.time - b.time || a.index - b.index || a.rule - b.rule);
     let coveredUntil = -Infinity;
     for (let i = 0; i < hits.length; i++) {
       const start = (hits[i] as Hit).time;
@@ -163,10 +226,15 @@ export function correlate(
       const window: Hit[] = [];
       for (let j = i; j < hits.length && (hits[j] as Hit).time <= start + span; j++) window.push(hits[j] as Hit);
       const value = aggregate(c, window, plan);
-      const fires = c.type === 'temporal_ordered' ? value === plan.rules.length && satisfies(value, c) : satisfies(value, c);
+      const fires = c.expression
+        ? extendedFires(plan, c.expression, window)
+        : c.type === 'temporal_ordered'
+          ? value === plan.rules.length && satisfies(value, c)
+          : satisfies(value, c);
       if (fires) {
         const end = (window[window.length - 1] as Hit).time;
-        out.push({ group, start, end, events: window.map((h) => h.index), value });
+        const indices = [...new Set(window.flatMap((h) => h.events))].sort((a, b) => a - b);
+        out.push({ group, start, end, events: indices, value });
         coveredUntil = end;
       }
     }

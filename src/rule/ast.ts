@@ -3,6 +3,7 @@
  * values and never mutate. Backends, the pipeline engine and the evaluator all read these types.
  */
 import type { SourceLocation } from '../errors.js';
+import type { CorrelationExpression } from './correlation-condition.js';
 
 // ───────────────────────────── strings ─────────────────────────────
 
@@ -290,13 +291,18 @@ export interface CorrelationCondition {
 export interface SigmaCorrelation extends DocumentMeta {
   readonly kind: 'correlation';
   readonly type: CorrelationType;
-  /** Referenced rules by id or name, as written. */
+  /**
+   * Referenced rules (or correlations) by id or name, as written; when `rules` is absent and the condition is an
+   * extended one, the rules it names in order of appearance.
+   */
   readonly rules: readonly string[];
   readonly groupBy: readonly string[];
   /** Timespan as written (`5m`, `1h`) and in seconds. */
   readonly timespan: string;
   readonly timespanSeconds: number;
   readonly condition?: CorrelationCondition;
+  /** temporal / temporal_ordered: an extended condition (`a and b and not c`) instead of a count. */
+  readonly expression?: CorrelationExpression;
   /** Field aliases: alias → (rule id/name → field). */
   readonly aliases: ReadonlyMap<string, ReadonlyMap<string, string>>;
   readonly generate: boolean;

@@ -8,7 +8,12 @@ import { SigmaError } from '../errors.js';
 export interface CorrelatedRule {
   /** How the correlation names the rule (its `name`, else its id): the event type label in queries. */
   readonly ruleid: string;
+  /** The reference as the correlation writes it (name or id), as its extended condition names it. */
+  readonly ref: string;
+  /** The rule; for a referenced correlation, its metadata as a rule (see `plan`). */
   readonly rule: SigmaRule;
+  /** A chain: the referenced document is itself a correlation, resolved. Its firing windows are its events. */
+  readonly plan?: CorrelationPlan;
 }
 
 export interface CorrelationPlan {
@@ -27,14 +32,38 @@ export function correlationComparisons(c: SigmaCorrelation): { op: CompareOperat
     const v = c.condition?.[op];
     if (v !== undefined) out.push({ op, count: v });
   }
-  if (out.length === 0 && (c.type === 'temporal' || c.type === 'temporal_ordered')) out.push({ op: 'gte', count: c.rules.length });
+  if (out.length === 0 && !c.expression && (c.type === 'temporal' || c.type === 'temporal_ordered'))
+    out.push({ op: 'gte', count: c.rules.length });
   return out;
 }
 
-/** Finds the rules a correlation refers to (by name or id) among documents; errors name the missing one. */
-export function resolveCorrelation(correlation: SigmaCorrelation, documents: readonly SigmaDocument[]): CorrelationPlan {
+/** The label (`ruleid`) of the referenced rule that a reference in an extended condition names. */
+export function refLabel(plan: CorrelationPlan, ref: string): string {
+  return plan.rules.find((r) => r.ref === ref)?.ruleid ?? ref;
+}
+
+/** How deep correlations may refer to correlations. */
+export const MAX_CHAIN_DEPTH = 16;
+
+/**
+ * Finds the rules a correlation refers to (by name or id) among documents, and, for a chain, the correlations it
+ * refers to with their own rules; errors name the missing reference, or the cycle.
+ */
+export function resolveCorrelation(
+  correlation: SigmaCorrelation,
+  documents: readonly SigmaDocument[],
+  seen: readonly SigmaCorrelation[] = [],
+): CorrelationPlan {
+  const chain = [...seen, correlation];
+  if (chain.length > MAX_CHAIN_DEPTH) {
+    throw new SigmaError(
+      'limit',
+      `correlation '${correlation.title}' is part of a chain deeper than ${MAX_CHAIN_DEPTH}`,
+      correlation.source,
+    );
+  }
   const rules: CorrelatedRule[] = correlation.rules.map((ref) => {
-    const doc = documents.find((d) => d.name === ref || d.id === ref);
+    const doc = documents.find((d) => d.kind !== 'filter' && (d.name === ref || d.id === ref));
     if (!doc) {
       throw new SigmaError(
         'correlation',
@@ -42,14 +71,19 @@ export function resolveCorrelation(correlation: SigmaCorrelation, documents: rea
         correlation.source,
       );
     }
-    if (doc.kind !== 'rule') {
-      throw new SigmaError(
-        'unsupported',
-        `correlation '${correlation.title}' refers to '${ref}', a ${doc.kind}; correlations of correlations are not supported`,
-        correlation.source,
-      );
+    if (doc.kind === 'correlation') {
+      if (chain.includes(doc)) {
+        throw new SigmaError(
+          'correlation',
+          `correlation '${correlation.title}' refers to '${ref}', which refers back to it (${[...chain, doc].map((c) => c.name ?? c.id ?? c.title).join(' → ')})`,
+          correlation.source,
+        );
+      }
+      const plan = resolveCorrelation(doc, documents, chain);
+      return Object.freeze({ ruleid: doc.name ?? doc.id ?? ref, ref, rule: correlationAsRule(plan), plan });
     }
-    return { ruleid: doc.name ?? doc.id ?? ref, rule: doc };
+    if (doc.kind !== 'rule') throw new SigmaError('internal', `unexpected ${doc.kind} '${ref}'`, correlation.source);
+    return Object.freeze({ ruleid: doc.name ?? doc.id ?? ref, ref, rule: doc });
   });
   return Object.freeze({ correlation, rules: Object.freeze(rules) });
 }
@@ -61,14 +95,18 @@ export function aliasField(correlation: SigmaCorrelation, alias: string, ruleid:
   return mapping.get(ruleid) ?? (rule.id ? mapping.get(rule.id) : undefined) ?? (rule.name ? mapping.get(rule.name) : undefined) ?? alias;
 }
 
-/** Ids and names of the rules that correlations refer to and that should not be output on their own. */
-export function hiddenByCorrelations(documents: readonly SigmaDocument[]): Set<SigmaRule> {
-  const hidden = new Set<SigmaRule>();
+/**
+ * The documents that correlations refer to and that are not output on their own: every rule or correlation a
+ * correlation names, unless that correlation says `generate: true` (sigma-cli/pySigma: referenced rules give no
+ * query of their own unless asked).
+ */
+export function hiddenByCorrelations(documents: readonly SigmaDocument[]): Set<SigmaDocument> {
+  const hidden = new Set<SigmaDocument>();
   for (const d of documents) {
     if (d.kind !== 'correlation' || d.generate) continue;
     for (const ref of d.rules) {
-      const rule = documents.find((r): r is SigmaRule => r.kind === 'rule' && (r.name === ref || r.id === ref));
-      if (rule) hidden.add(rule);
+      const doc = documents.find((r) => r.kind !== 'filter' && r !== d && (r.name === ref || r.id === ref));
+      if (doc) hidden.add(doc);
     }
   }
   return hidden;
@@ -86,6 +124,7 @@ export function correlationAsRule(plan: CorrelationPlan): SigmaRule {
     condition: _c,
     aliases: _a,
     generate: _gen,
+    expression: _e,
     ...meta
   } = plan.correlation;
   return Object.freeze({

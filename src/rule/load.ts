@@ -3,12 +3,22 @@
  * the typed AST. Throws one located SigmaError for the first problem of the text.
  */
 import type { z } from 'zod';
-import type { DocumentMeta, Logsource, SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaRule } from './ast.js';
+import type {
+  CorrelationCondition,
+  DocumentMeta,
+  Logsource,
+  SigmaCollection,
+  SigmaCorrelation,
+  SigmaDocument,
+  SigmaFilter,
+  SigmaRule,
+} from './ast.js';
 import { SigmaError, type SourceLocation } from '../errors.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from './yaml.js';
 import { correlationSchema, filterSchema, META_KEYS, ruleSchema } from './schema.js';
 import { buildDetections, type Locate } from './detection.js';
 import { parseTimespan } from './timespan.js';
+import { expressionRules, parseCorrelationExpression, type CorrelationExpression } from './correlation-condition.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -77,22 +87,59 @@ function loadCorrelation(doc: Record<string, unknown>, locate: Locate, source: S
   const c = data.correlation;
   const aliases = new Map<string, ReadonlyMap<string, string>>();
   for (const [alias, mapping] of Object.entries(c.aliases ?? {})) aliases.set(alias, new Map(Object.entries(mapping)));
-  const needsCondition = c.type !== 'temporal' && c.type !== 'temporal_ordered';
-  if (needsCondition && !c.condition) {
+  const temporal = c.type === 'temporal' || c.type === 'temporal_ordered';
+  const conditionAt = locate(['correlation', 'condition']);
+  let expression: CorrelationExpression | undefined;
+  let condition: CorrelationCondition | undefined;
+  if (typeof c.condition === 'string') {
+    if (!temporal) {
+      throw new SigmaError(
+        'correlation',
+        `an extended condition ('${c.condition}') is only for temporal and temporal_ordered correlations, not ${c.type}; use a map such as {gte: 10}`,
+        conditionAt,
+      );
+    }
+    expression = parseCorrelationExpression(c.condition, conditionAt);
+  } else condition = c.condition;
+  const rules = c.rules ?? (expression ? expressionRules(expression) : undefined);
+  if (!rules) {
+    throw new SigmaError(
+      'correlation',
+      temporal ? `a ${c.type} correlation needs 'rules' or an extended condition naming them` : `a ${c.type} correlation needs 'rules'`,
+      locate(['correlation'], 'key'),
+    );
+  }
+  if (expression && c.rules) {
+    // As pySigma: every listed rule is named by the condition, and the condition names only listed rules.
+    const named = expressionRules(expression);
+    const unnamed = c.rules.filter((r) => !named.includes(r));
+    const unlisted = named.filter((r) => !c.rules?.includes(r));
+    if (unnamed.length || unlisted.length) {
+      throw new SigmaError(
+        'correlation',
+        unnamed.length
+          ? `rules listed but not named in the extended condition: ${unnamed.join(', ')}`
+          : `rules named in the extended condition but not listed in 'rules': ${unlisted.join(', ')}`,
+        conditionAt,
+      );
+    }
+  }
+  if (!temporal && !condition) {
     throw new SigmaError('correlation', `a ${c.type} correlation needs a 'condition'`, locate(['correlation'], 'key'));
   }
-  if (c.type.startsWith('value_') && !c.condition?.field) {
+  if (c.type.startsWith('value_') && !condition?.field) {
     throw new SigmaError('correlation', `a ${c.type} correlation needs 'condition.field'`, locate(['correlation', 'condition'], 'key'));
   }
   return Object.freeze({
     kind: 'correlation',
     ...meta(data, doc, source, ['correlation', 'generate']),
     type: c.type,
-    rules: Object.freeze(c.rules),
+    rules: Object.freeze(rules),
     groupBy: Object.freeze(c['group-by'] ?? []),
     timespan: c.timespan,
     timespanSeconds: parseTimespan(c.timespan, locate(['correlation', 'timespan'])),
-    ...(c.condition ? { condition: Object.freeze(c.condition) } : {}),
+    ...(condition ? { condition: Object.freeze(condition) } : {}),
+    ...(expression ? { expression } : {}),
     aliases,
     generate: c.generate ?? data.generate ?? false,
   });

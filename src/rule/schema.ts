@@ -84,10 +84,11 @@ export const correlationSchema = z
     correlation: z
       .object({
         type: z.enum(CORRELATION_TYPES),
-        rules: stringList,
+        rules: stringList.optional(),
         'group-by': stringList.optional(),
         timespan: z.union([z.string(), z.number()]).transform(String),
-        condition: correlationConditionSchema.optional(),
+        /** A map of comparisons, or (temporal types) an extended condition over rule names: `a and not b`. */
+        condition: z.union([correlationConditionSchema, z.string()]).optional(),
         aliases: z.record(z.string(), z.record(z.string(), z.string())).optional(),
         generate: z.boolean().optional(),
       })

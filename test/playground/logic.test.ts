@@ -63,7 +63,8 @@ describe('choices from the backend registry', () => {
   const backends = listBackends();
 
   it('offers the three built-in targets, kusto with sentinel_asim', () => {
-    expect(backends.map((b) => b.name)).toEqual(expect.arrayContaining(['splunk', 'kusto', 'eql']));
+    expect(backends.map((b) => b.name)).toEqual(expect.arrayContaining(['splunk', 'kusto', 'eql', 'esql']));
+    expect(pipelineOptions(backends, 'esql').own).toEqual(['ecs_windows']);
     expect(pipelineOptions(backends, 'kusto').own).toContain('sentinel_asim');
     expect(pipelineOptions(backends, 'kusto').others).not.toContain('sentinel_asim');
   });
@@ -92,6 +93,7 @@ describe('choices from the backend registry', () => {
     expect(outputExtension('kusto', 'arm')).toBe('json');
     expect(outputExtension('kusto', 'sentinel_rule')).toBe('yml');
     expect(outputExtension('eql', 'default')).toBe('eql');
+    expect(outputExtension('esql', 'default')).toBe('esql');
   });
 });
 

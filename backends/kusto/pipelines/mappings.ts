@@ -24,7 +24,7 @@ export type FieldMapping = Readonly<Record<string, string | readonly string[]>>;
 /** Windows event ids → event category (first match wins), for rules without a logsource category. */
 export const EVENTID_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
   process: [1, 5, 10, 25, 4688, 4689, 4696],
-  logon: [4624, 4625, 4634, 4647, 4648, 4778, 4779, 4800, 4801, 4802, 4803],
+  logon: [4624, 4625, 4634, 4647, 4648, 4778, 4779, 4800, 4801, 4802, 4803, 4768, 4771, 4776], // the last three: sigmaform
   registry: [4656, 4657, 4658, 4659, 4660, 4661, 4662, 4663, 12, 13, 14],
   file: [2, 11, 15, 23, 26, 27, 28, 29, 4656, 4658, 4660, 4663],
   network: [3, 22, 5140, 5145, 5156, 5157, 5158, 5159],

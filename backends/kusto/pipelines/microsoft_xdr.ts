@@ -14,6 +14,18 @@ import {
   MICROSOFT_XDR_TABLE_MAPPINGS,
 } from './mappings.js';
 import { MICROSOFT_XDR_TABLES } from './tables.js';
+import {
+  MICROSOFT_XDR_IDENTITY_GENERIC,
+  MICROSOFT_XDR_IDENTITY_MAPPINGS,
+  logonEventItems,
+  withIdentityGeneric,
+  withIdentityMappings,
+} from './identity-mappings.js';
+
+/** pySigma's mappings with hosts, users, addresses and logon events added (identity-mappings.ts). */
+const TABLE_MAPPINGS = withIdentityMappings(MICROSOFT_XDR_TABLE_MAPPINGS, MICROSOFT_XDR_IDENTITY_MAPPINGS);
+const GENERIC_MAPPINGS = withIdentityGeneric(MICROSOFT_XDR_GENERIC_MAPPINGS, MICROSOFT_XDR_IDENTITY_GENERIC);
+const TABLES = MICROSOFT_XDR_TABLES;
 
 const notProcessCreation = { rule_conditions: [{ type: 'logsource', category: 'process_creation' }], rule_cond_not: true };
 const registryFields = ['RegistryKey', 'PreviousRegistryKey'];
@@ -29,6 +41,7 @@ export const microsoftXdr: PipelineDocument = {
       category_to_table_mappings: MICROSOFT_XDR_CATEGORY_TO_TABLE,
       event_id_category_to_table_mappings: MICROSOFT_XDR_EVENTID_CATEGORY_TO_TABLE,
     },
+    ...logonEventItems('microsoft_xdr'),
     {
       id: 'microsoft_xdr_drop_eventid',
       type: 'drop_detection_item',
@@ -37,14 +50,14 @@ export const microsoftXdr: PipelineDocument = {
     {
       id: 'microsoft_xdr_table_fieldmappings',
       type: 'dynamic_field_mapping',
-      table_mappings: MICROSOFT_XDR_TABLE_MAPPINGS,
-      generic_mappings: MICROSOFT_XDR_GENERIC_MAPPINGS,
+      table_mappings: TABLE_MAPPINGS,
+      generic_mappings: GENERIC_MAPPINGS,
     },
     {
       // Generic mappings for the fields the table mapping did not map.
       id: 'microsoft_xdr_generic_fieldmappings',
       type: 'generic_field_mapping',
-      mapping: MICROSOFT_XDR_GENERIC_MAPPINGS,
+      mapping: GENERIC_MAPPINGS,
       detection_item_conditions: [{ type: 'processing_item_applied', processing_item_id: 'microsoft_xdr_table_fieldmappings' }],
       detection_item_cond_op: 'or',
       detection_item_cond_not: true,
@@ -95,13 +108,7 @@ export const microsoftXdr: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems(
-      'microsoft_xdr',
-      MICROSOFT_XDR_TABLES,
-      MICROSOFT_XDR_TABLE_MAPPINGS,
-      MICROSOFT_XDR_GENERIC_MAPPINGS,
-      'keymappings',
-    ),
+    ...invalidFieldItems('microsoft_xdr', TABLES, TABLE_MAPPINGS, GENERIC_MAPPINGS, 'keymappings'),
   ],
   postprocessing: [prependQueryTable],
 };

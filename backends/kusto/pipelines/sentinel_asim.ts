@@ -14,6 +14,19 @@ import {
   SENTINEL_ASIM_TABLE_MAPPINGS,
 } from './mappings.js';
 import { SENTINEL_ASIM_TABLES } from './tables.js';
+import {
+  SENTINEL_ASIM_IDENTITY_GENERIC,
+  SENTINEL_ASIM_IDENTITY_MAPPINGS,
+  logonEventItems,
+  withIdentityGeneric,
+  withIdentityMappings,
+  withAsimCommonColumns,
+} from './identity-mappings.js';
+
+/** pySigma's mappings with hosts, users, addresses and logon events added (identity-mappings.ts). */
+const TABLE_MAPPINGS = withIdentityMappings(SENTINEL_ASIM_TABLE_MAPPINGS, SENTINEL_ASIM_IDENTITY_MAPPINGS);
+const GENERIC_MAPPINGS = withIdentityGeneric(SENTINEL_ASIM_GENERIC_MAPPINGS, SENTINEL_ASIM_IDENTITY_GENERIC);
+const TABLES = withAsimCommonColumns(SENTINEL_ASIM_TABLES);
 
 const hashes = (id: string, table: string, valid: readonly string[], prefix: string) => ({
   id: `sentinel_asim_${id}`,
@@ -35,6 +48,7 @@ export const sentinelAsim: PipelineDocument = {
       category_to_table_mappings: SENTINEL_ASIM_CATEGORY_TO_TABLE,
       event_id_category_to_table_mappings: SENTINEL_ASIM_EVENTID_CATEGORY_TO_TABLE,
     },
+    ...logonEventItems('sentinel_asim'),
     {
       id: 'sentinel_asim_drop_eventid',
       type: 'drop_detection_item',
@@ -43,14 +57,14 @@ export const sentinelAsim: PipelineDocument = {
     {
       id: 'sentinel_asim_table_fieldmappings',
       type: 'dynamic_field_mapping',
-      table_mappings: SENTINEL_ASIM_TABLE_MAPPINGS,
-      generic_mappings: SENTINEL_ASIM_GENERIC_MAPPINGS,
+      table_mappings: TABLE_MAPPINGS,
+      generic_mappings: GENERIC_MAPPINGS,
     },
     {
       // Generic mappings for the fields the table mapping did not map.
       id: 'sentinel_asim_generic_fieldmappings',
       type: 'generic_field_mapping',
-      mapping: SENTINEL_ASIM_GENERIC_MAPPINGS,
+      mapping: GENERIC_MAPPINGS,
       detection_item_conditions: [{ type: 'processing_item_applied', processing_item_id: 'sentinel_asim_table_fieldmappings' }],
       detection_item_cond_op: 'or',
       detection_item_cond_not: true,
@@ -82,13 +96,7 @@ export const sentinelAsim: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems(
-      'sentinel_asim',
-      SENTINEL_ASIM_TABLES,
-      SENTINEL_ASIM_TABLE_MAPPINGS,
-      SENTINEL_ASIM_GENERIC_MAPPINGS,
-      'fieldmappings',
-    ),
+    ...invalidFieldItems('sentinel_asim', TABLES, TABLE_MAPPINGS, GENERIC_MAPPINGS, 'fieldmappings'),
   ],
   postprocessing: [prependQueryTable],
 };

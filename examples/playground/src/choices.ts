@@ -66,7 +66,7 @@ export function choicesForTarget(backends: readonly BackendInfo[], target: strin
   return { target, pipeline: defaultPipeline(backend), format: defaultFormat(backend) };
 }
 
-const TARGET_EXTENSIONS: Readonly<Record<string, string>> = { splunk: 'spl', kusto: 'kql', eql: 'eql' };
+const TARGET_EXTENSIONS: Readonly<Record<string, string>> = { splunk: 'spl', kusto: 'kql', eql: 'eql', esql: 'esql' };
 
 /** File extension of an output: by what the format's name says it is, else by the target's query language. */
 export function outputExtension(target: string, format: string): string {

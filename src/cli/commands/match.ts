@@ -11,6 +11,7 @@ import { parseEvents } from '../../eval/events.js';
 import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
 import { expandPaths, readUserFile, walkFiles } from '../../node/files.js';
+import { correlationPass } from './match-correlations.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
@@ -26,7 +27,15 @@ Options:
                         log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
   --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false}
   --all                 with -r: also print the pairs that do not match (without -r every pair is printed)
+  --timestamp-field F   correlation rules: the field holding each event's time (ISO 8601 or epoch seconds or
+                        milliseconds); repeatable, tried in order (default: @timestamp, timestamp, TimeCreated,
+                        SystemTime, UtcTime, _time, TimeGenerated, Timestamp, time)
   -h, --help            this help
+
+Correlation rules among the rules (event_count, value_count, temporal, temporal_ordered, value_*; chains and
+extended conditions) are evaluated over all the events given, ordered by time: each window that fires is printed
+(CORRELATION, its group-by values, start and end, the aggregate, and the events that made it; with --jsonl
+{"correlation", "rule", "type", "group", "start", "end", "value", "events": [{"event", "index"}]}).
 
 Regular expressions run on a linear-time engine (RE2 via re2js): no rule can hang the evaluator.
 Exit status: 0 when everything could be read and evaluated (whether or not anything matched), 1 when a rule
@@ -115,6 +124,7 @@ export const matchCommand: Command = async (argv, io) => {
     'ignore-logsource': { type: 'boolean' },
     jsonl: { type: 'boolean' },
     all: { type: 'boolean' },
+    'timestamp-field': { type: 'string', multiple: true },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -133,7 +143,8 @@ export const matchCommand: Command = async (argv, io) => {
   const report = new Reporter(io);
   const ruleFiles = many ? await expandPaths(ruleArgs, io.cwd) : [first as string];
   const rules = await loadRuleFiles(ruleFiles, io, values['ignore-logsource'] === true, report);
-  const eventSets = await loadEventFiles(await eventFiles(eventArgs, io.cwd), io, report);
+  const eventPaths = await eventFiles(eventArgs, io.cwd);
+  const eventSets = await loadEventFiles(eventPaths, io, report);
   const printAll = !many || values.all === true;
   let pairs = 0;
   let matches = 0;
@@ -164,5 +175,12 @@ export const matchCommand: Command = async (argv, io) => {
       `${matches} match${matches === 1 ? '' : 'es'} (${rules.length} rule${rules.length === 1 ? '' : 's'} × ${eventCount} event${eventCount === 1 ? '' : 's'}, ${pairs} pairs)\n`,
     );
   }
+  await correlationPass(
+    ruleFiles,
+    eventPaths,
+    io,
+    { ignoreLogsource: values['ignore-logsource'] === true, jsonl: values.jsonl === true, timeFields: asList(values['timestamp-field']) },
+    (e, file) => report.error(e, file),
+  );
   return report.errors > 0 ? 1 : 0;
 };

@@ -11,7 +11,8 @@
 import { buildGlobalStates, ALL_TABLES_DATABASE } from './globals.js';
 import { loadKustoLanguage } from './kusto-runtime.js';
 import type { KustoDiagnosticObject, KustoGlobalState, KustoLiteralExpression } from './kusto-types.js';
-import { readKustoSchema, type KustoSchema } from './schema.js';
+import { readKustoSchema, type KustoScalarType, type KustoSchema } from './schema.js';
+import { ASIM_COMMON_COLUMNS } from '../../../backends/kusto/pipelines/identity-mappings.js';
 
 export type KustoSeverity = 'error' | 'warning' | 'suggestion' | 'information' | 'hidden';
 
@@ -129,4 +130,19 @@ export function stringLiteralValue(literalText: string): string | undefined {
   if (!literal || literal.Token.Kind !== kusto.Syntax.SyntaxKind.StringLiteralToken) return undefined;
   const spansAll = literal.TextStart === PRINT_PREFIX.length && literal.End === PRINT_PREFIX.length + literalText.length;
   return spansAll && typeof literal.LiteralValue === 'string' ? literal.LiteralValue : undefined;
+}
+
+let asimCommon: KustoAnalyzer | undefined;
+/**
+ * The analyzer over tables.json with the ASIM common fields on every ASIM table: the ones the pipelines map to
+ * (DvcHostname, EventOriginalType …, which tables.json lists as one placeholder row, "Dvc fields") and Log
+ * Analytics' built-in TimeGenerated. Defender XDR tables as in tables.json.
+ */
+export function createAsimCommonAnalyzer(tablesJsonPath: string): KustoAnalyzer {
+  if (asimCommon) return asimCommon;
+  const schema = readKustoSchema(tablesJsonPath);
+  const common: Record<string, KustoScalarType> = { TimeGenerated: 'datetime' };
+  for (const column of Object.keys(ASIM_COMMON_COLUMNS)) common[column] = 'string';
+  const asim = Object.fromEntries(Object.entries(schema.sentinel_asim ?? {}).map(([table, columns]) => [table, { ...common, ...columns }]));
+  return (asimCommon = analyzerFor({ ...schema, sentinel_asim: asim }));
 }
