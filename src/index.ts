@@ -54,3 +54,9 @@ export {
 } from './rule/correlation.js';
 export { splunkCorrelation, kustoCorrelation, eqlCorrelation } from './compile/correlation.js';
 export { splunkBackend, kustoBackend, eqlBackend };
+export {
+  parseCorrelationExpression,
+  evaluateExpression,
+  expressionRules,
+  type CorrelationExpression,
+} from './rule/correlation-condition.js';
