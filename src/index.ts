@@ -59,3 +59,9 @@ export { splunkBackend, kustoBackend, eqlBackend };
 export * from './analyze/index.js';
 export * from './validate/index.js';
 export { esqlBackend, esqlCorrelation } from '../backends/esql/index.js';
+export {
+  parseCorrelationExpression,
+  evaluateExpression,
+  expressionRules,
+  type CorrelationExpression,
+} from './rule/correlation-condition.js';

@@ -3,7 +3,7 @@
  * referenced rules (converted by the target's own backend, pipelines included) and returns one query.
  */
 import type { CorrelationType } from '../rule/ast.js';
-import { SigmaError } from '../errors.js';
+import { SigmaError, type SourceLocation } from '../errors.js';
 import {
   aliasField,
   COMPARE_SYMBOLS,
@@ -348,7 +348,12 @@ function firstField(d: Detection | DetectionItem | undefined): string | undefine
  */
 const PROBE = '__correlation_field';
 
-function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options: ConvertOptions): Map<string, string> {
+function pipelineFieldNames(
+  rule: SigmaRule,
+  fields: readonly string[],
+  options: ConvertOptions,
+  where?: SourceLocation,
+): Map<string, string> {
   const out = new Map(fields.map((f) => [f, f]));
   const pipeline = options.pipeline;
   if (!pipeline) return out;
@@ -375,10 +380,11 @@ function pipelineFieldNames(rule: SigmaRule, fields: readonly string[], options:
       out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get(PROBE)) ?? field);
     } catch (e) {
       const why = e instanceof SigmaError ? e.message : String(e);
+      const at = rule.source.line ? ` (${[rule.source.file, rule.source.line].filter(Boolean).join(':')})` : '';
       throw new SigmaError(
         'unsupported',
-        `correlation field '${field}' cannot be used with rule '${rule.title}' on this pipeline: ${why}`,
-        rule.source,
+        `correlation field '${field}' cannot be used with rule '${rule.title}'${at} on this pipeline: ${why}`,
+        where ?? rule.source,
       );
     }
   }
@@ -414,7 +420,7 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
         }),
       );
     }
-    const mapped = pipelineFieldNames(r.rule, own, options);
+    const mapped = pipelineFieldNames(r.rule, own, options, c.source);
     return new Map(names.map((n, k) => [n, mapped.get(own[k] as string) ?? n]));
   });
   const rename = new Map<string, string>();

@@ -160,6 +160,76 @@ describe('extended correlation conditions: Splunk as pySigma-backend-splunk writ
   });
 });
 
+describe("Splunk: pySigma-backend-splunk's other correlation tests, output for output", () => {
+  const BASE_1 = PYSIGMA_BASE.split('---\n')[0] ?? '';
+  it('event_count', () => {
+    const text = `${BASE_1.replace('name: base_rule_1', 'name: base_rule')}---
+title: Multiple occurrences of base event
+status: test
+correlation:
+    type: event_count
+    rules:
+        - base_rule
+    group-by:
+        - fieldC
+        - fieldD
+    timespan: 15m
+    condition:
+        gte: 10
+`;
+    expect(queries(convertText(text, 'splunk'))).toEqual([
+      'fieldA="value1" fieldB="value2"\n\n| bin _time span=15m\n| stats count as event_count by _time fieldC fieldD\n\n| search event_count >= 10',
+    ]);
+  });
+  it('value_count', () => {
+    const text = `${BASE_1.replace('name: base_rule_1', 'name: base_rule')}---
+title: Multiple occurrences of base event
+status: test
+correlation:
+    type: value_count
+    rules:
+        - base_rule
+    group-by:
+        - fieldC
+    timespan: 15m
+    condition:
+        lt: 10
+        field: fieldD
+`;
+    expect(queries(convertText(text, 'splunk'))).toEqual([
+      'fieldA="value1" fieldB="value2"\n\n| bin _time span=15m\n| stats dc(fieldD) as value_count by _time fieldC\n\n| search value_count < 10',
+    ]);
+  });
+  it('temporal with aliases', () => {
+    const text = `${PYSIGMA_BASE.split('---\n').slice(0, 2).join('---\n')}---
+title: Temporal correlation rule
+status: test
+correlation:
+    type: temporal
+    rules:
+        - base_rule_1
+        - base_rule_2
+    aliases:
+        field:
+            base_rule_1: fieldC
+            base_rule_2: fieldD
+    group-by:
+        - fieldC
+    timespan: 15m
+`;
+    expect(queries(convertText(text, 'splunk'))).toEqual([
+      `| multisearch
+[ search fieldA="value1" fieldB="value2" | eval event_type="base_rule_1" | rename fieldC as field ]
+[ search fieldA="value3" fieldB="value4" | eval event_type="base_rule_2" | rename fieldD as field ]
+
+| bin _time span=15m
+| stats dc(event_type) as event_type_count by _time fieldC
+
+| search event_type_count >= 2`,
+    ]);
+  });
+});
+
 describe('extended correlation conditions: EQL', () => {
   it('temporal_ordered over a conjunction of rules is the sequence of those rules', () => {
     const q =

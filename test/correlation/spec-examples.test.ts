@@ -85,7 +85,12 @@ describe.skipIf(!HAS_SHARED)(`correlation examples of the specification on every
       const r = result('kusto', pipeline, name);
       if (KQL_REFUSED[pipeline]?.includes(name)) {
         expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.error.message).toMatch(/correlation field '(dns\.question\.name|BytesOut|bytes_sent)' cannot be used/);
+        if (r.ok) return;
+        expect(r.error.message).toMatch(
+          /correlation field '(dns\.question\.name|BytesOut|bytes_sent)' cannot be used with rule '[^']+' \(spec-base-rules\.yml:\d+\)/,
+        );
+        // located at the correlation, which names the field
+        expect(r.error.location).toMatchObject({ file: `${name}.yml`, line: 1 });
         return;
       }
       const q = r.ok ? (r.queries[0] ?? '') : r.error.format();
