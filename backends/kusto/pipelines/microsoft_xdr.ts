@@ -14,6 +14,44 @@ import {
   MICROSOFT_XDR_TABLE_MAPPINGS,
 } from './mappings.js';
 import { MICROSOFT_XDR_TABLES } from './tables.js';
+import {
+  computedFieldItem,
+  sysmonAccount,
+  sysmonDetails,
+  sysmonTargetObject,
+  withComputedNames,
+  type RegistryColumns,
+} from './sysmon-fields.js';
+
+const registry: RegistryColumns = {
+  table: 'DeviceRegistryEvents',
+  action: 'ActionType',
+  key: 'RegistryKey',
+  previousKey: 'PreviousRegistryKey',
+  valueName: 'RegistryValueName',
+  valueData: 'RegistryValueData',
+  valueType: 'RegistryValueType',
+};
+
+/** Sysmon fields computed from several columns, per table (sysmon-fields.ts). */
+const COMPUTED: Readonly<Record<string, readonly string[]>> = {
+  DeviceProcessEvents: ['SysmonUser', 'SysmonParentUser'],
+  DeviceRegistryEvents: ['SysmonTargetObject', 'SysmonDetails', 'SysmonUser'],
+  DeviceFileEvents: ['SysmonUser'],
+  DeviceImageLoadEvents: ['SysmonUser'],
+  DeviceNetworkEvents: ['SysmonUser'],
+};
+
+const initiatingUser = sysmonAccount('InitiatingProcessAccountDomain', 'InitiatingProcessAccountName');
+const computedItems = [
+  computedFieldItem('microsoft_xdr_process_user', 'DeviceProcessEvents', 'SysmonUser', sysmonAccount('AccountDomain', 'AccountName')),
+  computedFieldItem('microsoft_xdr_process_parent_user', 'DeviceProcessEvents', 'SysmonParentUser', initiatingUser),
+  computedFieldItem('microsoft_xdr_registry_target_object', registry.table, 'SysmonTargetObject', sysmonTargetObject(registry)),
+  computedFieldItem('microsoft_xdr_registry_details', registry.table, 'SysmonDetails', sysmonDetails(registry)),
+  ...['DeviceRegistryEvents', 'DeviceFileEvents', 'DeviceImageLoadEvents', 'DeviceNetworkEvents'].map((table) =>
+    computedFieldItem(`microsoft_xdr_${table}_user`, table, 'SysmonUser', initiatingUser),
+  ),
+];
 
 const notProcessCreation = { rule_conditions: [{ type: 'logsource', category: 'process_creation' }], rule_cond_not: true };
 const registryFields = ['RegistryKey', 'PreviousRegistryKey'];
@@ -62,6 +100,7 @@ export const microsoftXdr: PipelineDocument = {
       ...notProcessCreation,
       field_name_conditions: [{ type: 'include_fields', fields: ['InitiatingProcessParentFileName'] }],
     },
+    ...computedItems,
     ...registryKeyReplacements('microsoft_xdr', { first: registryFields, rest: registryFields }),
     {
       id: 'microsoft_xdr_registry_actiontype_value',
@@ -97,7 +136,7 @@ export const microsoftXdr: PipelineDocument = {
     },
     ...invalidFieldItems(
       'microsoft_xdr',
-      MICROSOFT_XDR_TABLES,
+      withComputedNames(MICROSOFT_XDR_TABLES, COMPUTED),
       MICROSOFT_XDR_TABLE_MAPPINGS,
       MICROSOFT_XDR_GENERIC_MAPPINGS,
       'keymappings',

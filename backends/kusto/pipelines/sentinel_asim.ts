@@ -14,6 +14,17 @@ import {
   SENTINEL_ASIM_TABLE_MAPPINGS,
 } from './mappings.js';
 import { SENTINEL_ASIM_TABLES } from './tables.js';
+import { computedFieldItem, sysmonDetails, sysmonTargetObject, withComputedNames, type RegistryColumns } from './sysmon-fields.js';
+
+const registry: RegistryColumns = {
+  table: 'imRegistry',
+  action: 'EventType',
+  key: 'RegistryKey',
+  previousKey: 'RegistryPreviousKey',
+  valueName: 'RegistryValue',
+  valueData: 'RegistryValueData',
+  valueType: 'RegistryValueType',
+};
 
 const hashes = (id: string, table: string, valid: readonly string[], prefix: string) => ({
   id: `sentinel_asim_${id}`,
@@ -55,6 +66,8 @@ export const sentinelAsim: PipelineDocument = {
       detection_item_cond_op: 'or',
       detection_item_cond_not: true,
     },
+    computedFieldItem('sentinel_asim_registry_target_object', registry.table, 'SysmonTargetObject', sysmonTargetObject(registry)),
+    computedFieldItem('sentinel_asim_registry_details', registry.table, 'SysmonDetails', sysmonDetails(registry)),
     ...registryKeyReplacements('sentinel_asim', {
       first: ['RegistryKey', 'PreviousRegistryKey'],
       rest: ['RegistryKey', 'RegistryPreviousKey'],
@@ -84,7 +97,7 @@ export const sentinelAsim: PipelineDocument = {
     },
     ...invalidFieldItems(
       'sentinel_asim',
-      SENTINEL_ASIM_TABLES,
+      withComputedNames(SENTINEL_ASIM_TABLES, { imRegistry: ['SysmonTargetObject', 'SysmonDetails'] }),
       SENTINEL_ASIM_TABLE_MAPPINGS,
       SENTINEL_ASIM_GENERIC_MAPPINGS,
       'fieldmappings',

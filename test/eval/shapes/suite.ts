@@ -48,7 +48,8 @@ function regressionRules(ids: ReadonlySet<string>): Map<string, { rule: SigmaRul
     const text = readFileSync(file, 'utf8');
     const id = /^id:\s*(\S+)/m.exec(text)?.[1];
     if (id === undefined || !ids.has(id)) continue;
-    for (const doc of loadRules(text, file).documents) if (doc.kind === 'rule' && doc.id === id) rulesById.set(id, { rule: doc, path: file.slice(RULES_DIR.length + 1) });
+    for (const doc of loadRules(text, file).documents)
+      if (doc.kind === 'rule' && doc.id === id) rulesById.set(id, { rule: doc, path: file.slice(RULES_DIR.length + 1) });
   }
   return rulesById;
 }

@@ -16,7 +16,8 @@ export function sysmonRecord(event: unknown): SysmonRecord | undefined {
   const system = event['Event']['System'];
   const data = event['Event']['EventData'];
   if (!isObject(system) || !isObject(data)) return undefined;
-  const provider = isObject(system['Provider']) && isObject(system['Provider']['#attributes']) ? system['Provider']['#attributes']['Name'] : undefined;
+  const provider =
+    isObject(system['Provider']) && isObject(system['Provider']['#attributes']) ? system['Provider']['#attributes']['Name'] : undefined;
   if (provider !== 'Microsoft-Windows-Sysmon') return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(data)) if (v !== null && typeof v !== 'object') out[k] = String(v);
