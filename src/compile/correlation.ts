@@ -289,6 +289,17 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
   return Object.freeze({ ...plan, correlation });
 }
 
+/**
+ * The rule with the correlation's group-by and value fields (by its own names) in its `fields` list, so that a
+ * pipeline that computes a field (e.g. XDR's `User` as DOMAIN\\user) defines it in the rule's query too.
+ */
+function withCorrelationFields(plan: CorrelationPlan, ruleid: string, rule: SigmaRule): SigmaRule {
+  const c = plan.correlation;
+  const names = [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])].map((n) => aliasField(c, n, ruleid, rule));
+  const missing = names.filter((n) => !(rule.fields ?? []).includes(n));
+  return missing.length === 0 ? rule : Object.freeze({ ...rule, fields: Object.freeze([...(rule.fields ?? []), ...missing]) });
+}
+
 export function correlationConverter(
   convert: Backend['convert'],
   formats: Readonly<Record<string, OutputFormat>>,
@@ -296,7 +307,7 @@ export function correlationConverter(
 ): NonNullable<Backend['convertCorrelation']> {
   return (resolved, options) => {
     const plan = mapCorrelationFields(resolved, options);
-    const base = plan.rules.map((r) => convert(r.rule, { ...options, format: 'default' }));
+    const base = plan.rules.map((r) => convert(withCorrelationFields(resolved, r.ruleid, r.rule), { ...options, format: 'default' }));
     const queries = base.map((b, i) => {
       if (b.queries.length !== 1) {
         throw new SigmaError(

@@ -214,7 +214,7 @@ export const hashesValues: TransformationDefinition<HashParams> = {
         }
         const where = di.location ?? rule.source;
         const what = (values: readonly string[]): string =>
-          `${di.originalField ?? di.field ?? 'Hashes'} ${values.map((t) => `'${t}'`).join(', ')}`;
+          `${di.originalField ?? di.field ?? 'Hashes'} ${values.map((t) => `'${t.replace(/^\*+|\*+$/g, '')}'`).join(', ')}`;
         if (groups.size === 0) return inexpressible(`${what(lost)}: ${available}`, where);
         if (lost.length > 0) {
           if (di.linking === 'and' || di.negated) {
