@@ -76,12 +76,17 @@ describe('sentinel_asim', () => {
       windows('registry_event'),
     );
     const result = applyPipeline(asim(), r);
-    expect(selectionsText(result.rule).sel).toBe('(SysmonTargetObject=HKLM\\SYSTEM\\CurrentControlSet\\Services* AND EventType=RegistryKeyDeleted)');
+    expect(selectionsText(result.rule).sel).toBe(
+      '(SysmonTargetObject=HKLM\\SYSTEM\\CurrentControlSet\\Services* AND EventType=RegistryKeyDeleted)',
+    );
     expect(Object.keys(result.state.computed_fields as object)).toEqual(['SysmonTargetObject']);
   });
 
   it('reads TargetFilename as the full path (TargetFilePath) and Image as the acting process on file events', () => {
-    const r = rule(`    sel:\n        TargetFilename|endswith: '\\a.dll'\n        Image|endswith: '\\cmd.exe'\n    condition: sel`, windows('file_event'));
+    const r = rule(
+      `    sel:\n        TargetFilename|endswith: '\\a.dll'\n        Image|endswith: '\\cmd.exe'\n    condition: sel`,
+      windows('file_event'),
+    );
     expect(selectionsText(applyPipeline(asim(), r).rule).sel).toBe('(TargetFilePath=*\\a.dll AND ActingProcessName=*\\cmd.exe)');
   });
 });
@@ -130,11 +135,17 @@ describe('microsoft_xdr', () => {
     expect((result.state.warnings as { message: string }[]).map((w) => w.message)).toEqual([
       "dropped selection 'sel_hash' (Hashes 'IMPHASH=AB': the table's hash columns are for MD5, SHA1, SHA256)",
     ]);
-    const values = rule(`    sel:\n        Hashes|contains: ['IMPHASH=AB', 'MD5=0123456789abcdef0123456789abcdef']\n    condition: sel`, windows('process_creation'));
+    const values = rule(
+      `    sel:\n        Hashes|contains: ['IMPHASH=AB', 'MD5=0123456789abcdef0123456789abcdef']\n    condition: sel`,
+      windows('process_creation'),
+    );
     const v = applyPipeline(xdr(), values);
     expect(selectionsText(v.rule).sel).toBe('MD5=0123456789abcdef0123456789abcdef*');
     expect((v.state.warnings as unknown[]).length).toBe(1);
-    const and = rule(`    sel:\n        Image|endswith: '\\a.exe'\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel`, windows('process_creation'));
+    const and = rule(
+      `    sel:\n        Image|endswith: '\\a.exe'\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel`,
+      windows('process_creation'),
+    );
     expect(errorOf(() => applyPipeline(xdr(), and)).message).toMatch(/AND-ed with other conditions of its selection/);
     const not = rule(
       `    sel:\n        Image|endswith: '\\a.exe'\n    filter:\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel and not filter`,
