@@ -15,10 +15,12 @@ export interface Inexpressible {
   /** What cannot be expressed and why, e.g. `Hashes|contains 'IMPHASH=…': the table has no IMPHASH column`. */
   readonly message: string;
   readonly location?: SourceLocation;
+  /** A shorter text for the warning when the alternative is left out (default: `message`). */
+  readonly brief?: string;
 }
 
-export function inexpressible(message: string, location?: SourceLocation): Inexpressible {
-  return Object.freeze({ kind: 'inexpressible', message, ...(location ? { location } : {}) });
+export function inexpressible(message: string, location?: SourceLocation, brief?: string): Inexpressible {
+  return Object.freeze({ kind: 'inexpressible', message, ...(location ? { location } : {}), ...(brief !== undefined ? { brief } : {}) });
 }
 
 /** A warning of a run: an alternative dropped from the rule (state key `warnings`). */
@@ -63,7 +65,7 @@ export function settleChildren(
       first.location ?? d.location ?? {},
     );
   }
-  for (const b of bad) addWarning(run, `dropped the alternative ${b.message}`, b.location);
+  for (const b of bad) addWarning(run, `dropped the alternative ${b.brief ?? b.message}`, b.location);
   return good;
 }
 
@@ -116,7 +118,7 @@ export function dropSelections(rule: SigmaRule, bad: ReadonlyMap<string, Inexpre
     }
     for (const name of refsOf(resolved).filter((r) => bad.has(r))) {
       const b = bad.get(name) as Inexpressible;
-      addWarning(run, `dropped selection '${name}' (${b.message})`, b.location);
+      addWarning(run, `dropped selection '${name}' (${b.brief ?? b.message})`, b.location);
     }
     return Object.freeze({ ...c, tree });
   });

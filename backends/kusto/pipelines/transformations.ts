@@ -157,10 +157,11 @@ export const invalidField: TransformationDefinition<{ message: string }> = {
     (rule, run, item) =>
       replaceItems(rule, run, item, (di) => {
         if (di.field === null) return undefined;
-        throw new SigmaError(
-          'pipeline-failure',
+        // An alternative of an OR is left out with a warning; under AND or NOT the rule is refused (inexpressible.ts).
+        return inexpressible(
           `Invalid SigmaDetectionItem field name encountered: ${di.field}. ${message}`,
           di.location ?? rule.source,
+          `${di.originalField ?? di.field}: no column of ${String(run.state['query_table'] ?? 'the table')} has this field`,
         );
       }),
 };
