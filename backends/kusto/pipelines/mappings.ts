@@ -392,11 +392,7 @@ export const MICROSOFT_XDR_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     ProcessId: 'InitiatingProcessId',
     Image: 'InitiatingProcessFolderPath',
     ImageLoaded: 'FolderPath',
-    FileVersion: 'InitiatingProcessVersionInfoProductVersion',
-    Description: 'InitiatingProcessVersionInfoFileDescription',
-    Product: 'InitiatingProcessVersionInfoProductName',
-    Company: 'InitiatingProcessVersionInfoCompanyName',
-    OriginalFileName: 'InitiatingProcessVersionInfoOriginalFileName',
+    // FileVersion, Description, Product, Company, OriginalFileName: of the loaded image, no column (microsoft_xdr.ts).
     sha1: 'SHA1',
     sha256: 'SHA256',
     md5: 'MD5',

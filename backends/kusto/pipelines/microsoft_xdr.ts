@@ -73,6 +73,15 @@ export const microsoftXdr: PipelineDocument = {
       field_name_conditions: [{ type: 'include_fields', fields: ['EventID', 'EventCode', 'ObjectType'] }],
     },
     {
+      // Sysmon's image-load version info describes the loaded DLL; DeviceImageLoadEvents has version info only for
+      // the initiating process (pySigma maps them there, so such a rule compares a DLL's name with an EXE's).
+      id: 'microsoft_xdr_image_load_version_info',
+      type: 'invalid_field',
+      message: 'Sysmon image-load version info describes the loaded image; DeviceImageLoadEvents has none for it.',
+      rule_conditions: [{ type: 'processing_state', key: 'query_table', val: 'DeviceImageLoadEvents' }],
+      field_name_conditions: [{ type: 'include_fields', fields: ['OriginalFileName', 'Description', 'Product', 'Company', 'FileVersion'] }],
+    },
+    {
       id: 'microsoft_xdr_table_fieldmappings',
       type: 'dynamic_field_mapping',
       table_mappings: MICROSOFT_XDR_TABLE_MAPPINGS,

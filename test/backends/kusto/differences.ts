@@ -56,7 +56,9 @@ export const CATEGORIES: Readonly<Record<string, Category>> = Object.freeze({
       /\| extend Sysmon\w+ = /.test(ours) ||
       /\b(TargetFileName|ParentProcessName|RequestAccountName)\b|"RegistryValueDeleted"|"RegistryKeyCreated"/.test(reference) ||
       // ASIM file events: Image is the acting process (the reference compares it with TargetFilePath).
-      (/\bActingProcessName\b/.test(ours) && !/\bActingProcessName\b/.test(reference)),
+      (/\bActingProcessName\b/.test(ours) && !/\bActingProcessName\b/.test(reference)) ||
+      // XDR image loads: the loaded DLL's version info compared with the initiating process's.
+      (reference.startsWith('DeviceImageLoadEvents') && /\bInitiatingProcessVersionInfo\w+/.test(reference)),
   },
   // Issue 21: we refuse the rule because the table has no column for a field the reference maps to a column of
   // another meaning (imFileEvent ParentImage → ActingProcessName, the process that writes the file). Checked by
