@@ -18,6 +18,11 @@ export interface RuleResult {
   readonly correlation?: SigmaCorrelation;
   readonly queries: readonly string[];
   readonly state: Readonly<Record<string, unknown>>;
+  /**
+   * Alternatives the pipeline left out because the target cannot express them (code `unsupported`, located at
+   * the rule's value): the queries fire on less than the rule does. Absent when none.
+   */
+  readonly warnings?: readonly SigmaError[];
 }
 
 export interface OutputFormat {

@@ -32,6 +32,8 @@ export type FileResult =
       readonly results: readonly RuleResult[];
       /** Rules of this file that could not be converted (the others are in `results`); absent when none failed. */
       readonly errors?: readonly SigmaError[];
+      /** The converted rules' warnings (alternatives left out, see RuleResult.warnings); absent when none. */
+      readonly warnings?: readonly SigmaError[];
     }
   | { readonly path: string; readonly ok: false; readonly error: SigmaError };
 
@@ -110,7 +112,15 @@ export function createConverter(request: ConvertRequest): Converter {
       const first = errors[0];
       if (first && results.length === 0) return { path: l.path, ok: false, error: first };
       const queries = results.flatMap((r) => r.queries);
-      return errors.length ? { path: l.path, ok: true, queries, results, errors } : { path: l.path, ok: true, queries, results };
+      const warnings = results.flatMap((r) => r.warnings ?? []);
+      return {
+        path: l.path,
+        ok: true,
+        queries,
+        results,
+        ...(errors.length ? { errors } : {}),
+        ...(warnings.length ? { warnings } : {}),
+      };
     };
     return loaded.map((l) => {
       const result = convertFile(l);

@@ -9,6 +9,8 @@ export function summary(results: readonly FileResult[], ms: number): string {
   const errors = results.flatMap((r) => (r.ok ? (r.errors ?? []) : [r.error]));
   const partial = results.filter((r) => r.ok && r.errors?.length).length;
   for (const e of errors) lines.push(`error: ${e.format()}`);
+  const warnings = results.flatMap((r) => (r.ok ? (r.warnings ?? []) : []));
+  for (const w of warnings) lines.push(`warning: ${w.format()}`);
   const byCode = new Map<string, number>();
   for (const e of errors) byCode.set(e.code, (byCode.get(e.code) ?? 0) + 1);
   const reasons = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n} ${code}`);
@@ -16,6 +18,9 @@ export function summary(results: readonly FileResult[], ms: number): string {
     `${results.length - failed.length} of ${results.length} files converted (${rules} rules), ${failed.length} failed` +
       (partial ? `, ${errors.length - failed.length} rules failed in ${partial} files that converted otherwise` : '') +
       (reasons.length ? ` (${reasons.join(', ')})` : '') +
+      (warnings.length
+        ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (alternatives the target cannot express, left out)`
+        : '') +
       ` in ${(ms / 1000).toFixed(2)} s`,
   );
   return lines.join('\n') + '\n';

@@ -1,7 +1,7 @@
 /** The conversion steps every backend shares: pipeline → compile → post-process → per-rule format. */
 import type { SigmaRule } from '../rule/ast.js';
 import type { ConvertOptions, OutputFormat, RuleResult } from '../backend.js';
-import { applyPipeline, postprocessQuery } from '../pipeline/index.js';
+import { applyPipeline, pipelineWarnings, postprocessQuery } from '../pipeline/index.js';
 import type { TextCompiler } from './compiler.js';
 import { SigmaError } from '../errors.js';
 
@@ -20,5 +20,14 @@ export function convertWithCompiler(
   if (pipeline) queries = queries.map((q) => postprocessQuery(pipeline, processed, q));
   const finalize = format.finalizeQuery;
   if (finalize) queries = queries.map((q, i) => finalize(q, processed.rule, processed.state, i));
-  return Object.freeze({ rule: processed.rule, queries: Object.freeze(queries), state: processed.state });
+  const warnings = pipelineWarnings(processed.state).map(
+    (w) =>
+      new SigmaError('unsupported', w.message, { ...(rule.source.file !== undefined ? { file: rule.source.file } : {}), ...w.location }),
+  );
+  return Object.freeze({
+    rule: processed.rule,
+    queries: Object.freeze(queries),
+    state: processed.state,
+    ...(warnings.length ? { warnings: Object.freeze(warnings) } : {}),
+  });
 }

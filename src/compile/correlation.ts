@@ -440,19 +440,38 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
   return Object.freeze({ ...plan, rules: Object.freeze(rules), correlation });
 }
 
+/**
+ * The rule with the correlation's group-by and value fields (by its own names) in its `fields` list, so that a
+ * pipeline that computes a field (e.g. XDR's `User` as DOMAIN\\user) defines it in the rule's query too.
+ */
+function withCorrelationFields(plan: CorrelationPlan, ruleid: string, rule: SigmaRule): SigmaRule {
+  const c = plan.correlation;
+  const names = [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])].map((n) => aliasField(c, n, ruleid, rule));
+  const missing = names.filter((n) => !(rule.fields ?? []).includes(n));
+  return missing.length === 0 ? rule : Object.freeze({ ...rule, fields: Object.freeze([...(rule.fields ?? []), ...missing]) });
+}
+
 export function correlationConverter(
   convert: Backend['convert'],
   formats: Readonly<Record<string, OutputFormat>>,
   render: (plan: CorrelationPlan, queries: BaseQueries, state: Readonly<Record<string, unknown>>) => string,
 ): NonNullable<Backend['convertCorrelation']> {
-  /** The query of a mapped plan (a chain: each referenced correlation's query, recursively) and its state. */
-  const renderPlan = (plan: CorrelationPlan, options: ConvertOptions): { query: string; state: Readonly<Record<string, unknown>> } => {
-    const base = plan.rules.map((r) => {
-      if (r.plan) {
-        const inner = renderPlan(r.plan, options);
-        return { queries: [inner.query], state: inner.state };
+  /**
+   * The query of a mapped plan (a chain: each referenced correlation's query, recursively) and its state;
+   * `original` is the same plan before field mapping, whose names the rules' own fields go by.
+   */
+  const renderPlan = (
+    plan: CorrelationPlan,
+    original: CorrelationPlan,
+    options: ConvertOptions,
+  ): { query: string; state: Readonly<Record<string, unknown>> } => {
+    const base = plan.rules.map((r, i) => {
+      const inner = original.rules[i]?.plan;
+      if (r.plan && inner) {
+        const rendered = renderPlan(r.plan, inner, options);
+        return { queries: [rendered.query], state: rendered.state };
       }
-      return convert(r.rule, { ...options, format: 'default' });
+      return convert(withCorrelationFields(original, r.ruleid, r.rule), { ...options, format: 'default' });
     });
     const queries = base.map((b, i) => {
       if (b.queries.length !== 1) {
@@ -469,7 +488,7 @@ export function correlationConverter(
   };
   return (resolved, options) => {
     const plan = mapCorrelationFields(resolved, options);
-    const { query: raw, state } = renderPlan(plan, options);
+    const { query: raw, state } = renderPlan(plan, resolved, options);
     const rule = correlationAsRule(plan);
     let query = raw;
     const finalize = formats[options.format ?? 'default']?.finalizeQuery;

@@ -3,3 +3,4 @@ export { match, compileMatcher, type MatchOptions, type MatchResult, type Matche
 export { parseEvents } from './events.js';
 export { indexEvent, type IndexedEvent, type EventValue, type Scalar } from './fields.js';
 export { inferEventSource, logsourceAllows, type EventSource } from './logsource.js';
+export { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from './pipeline.js';

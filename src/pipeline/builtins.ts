@@ -18,6 +18,7 @@ import {
   setField,
 } from './transformations/fields.js';
 import { hashesFields } from './transformations/hashes.js';
+import { computedField } from './computed.js';
 import { queryExpressionPlaceholders, valuePlaceholders, wildcardPlaceholders } from './transformations/placeholders.js';
 import {
   addCondition,
@@ -65,6 +66,7 @@ const TRANSFORMATIONS: Readonly<Record<string, TransformationDefinition<never>>>
   set_custom_attribute: setCustomAttribute,
   nest,
   case: caseTransformation,
+  computed_field: computedField,
 } as unknown as Readonly<Record<string, TransformationDefinition<never>>>;
 
 for (const [type, definition] of Object.entries(TRANSFORMATIONS)) registerTransformation(type, definition);

@@ -58,3 +58,13 @@ export { groupHashes, hashDetection, splitHash, type HashOptions } from './trans
 export { detection, detectionItems, markApplied, newItem, replaceItems, withField, withSelections, withValues } from './walk.js';
 export { splitString } from './strings.js';
 export { pyPlain, sigmaValueOf } from './values.js';
+export { addWarning, inexpressible, pipelineWarnings, type Inexpressible, type PipelineWarning } from './inexpressible.js';
+export {
+  computeCondition,
+  computeField,
+  computedColumns,
+  computedFields,
+  type ComputedCondition,
+  type ComputedExpression,
+  type ComputedField,
+} from './computed.js';

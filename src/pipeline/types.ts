@@ -3,6 +3,7 @@
  * into processing items whose conditions and transformations are plain functions. Applying a pipeline to a
  * rule is pure: it returns a new rule, the pipeline state and the identifiers of the items that applied.
  */
+import type { Inexpressible } from './inexpressible.js';
 import type { z } from 'zod';
 import type { SourceLocation } from '../errors.js';
 import type { Detection, DetectionItem, SigmaRule } from '../rule/ast.js';
@@ -165,7 +166,7 @@ export interface PipelineSource {
 }
 
 /** A replacement for one detection item: a new item, a detection (or-ed copies …), or removal. */
-export type ItemReplacement = DetectionItem | Detection | 'drop' | undefined;
+export type ItemReplacement = DetectionItem | Detection | 'drop' | Inexpressible | undefined;
 
 /** A pipeline as data in pySigma's YAML shape: what `parsePipeline` takes and named pipelines are written in. */
 export interface PipelineDocument {

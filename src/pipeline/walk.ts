@@ -2,6 +2,7 @@
  * Pure helpers over a rule's detections: walking every detection item, replacing some of them with new
  * items or detections, and recording which processing item touched what. Unchanged subtrees are shared.
  */
+import { dropSelections, isInexpressible, settleChildren, type Inexpressible } from './inexpressible.js';
 import type { Detection, DetectionItem, Detections, SigmaRule, SigmaValue } from '../rule/ast.js';
 import type { ItemContext, ItemReplacement, Run } from './types.js';
 
@@ -86,7 +87,8 @@ export function withSelections(rule: SigmaRule, selections: ReadonlyMap<string, 
 /**
  * Replaces detection items: `replace` is called for every item on which the processing item's
  * detection-item and field-name conditions hold (unless `unconditional`). A returned item or detection
- * replaces the original and is marked as applied by the processing item; 'drop' removes the item.
+ * replaces the original and is marked as applied by the processing item; 'drop' removes the item; an
+ * `inexpressible(…)` value is left out where the query only becomes narrower (inexpressible.ts).
  */
 export function replaceItems(
   rule: SigmaRule,
@@ -96,30 +98,40 @@ export function replaceItems(
   unconditional = false,
 ): SigmaRule {
   let changed = false;
-  const visit = (d: Detection): Detection => {
+  const visit = (d: Detection): Detection | Inexpressible => {
     // The new item list is made only from the first change on; an unchanged detection is returned as is.
-    let out: (DetectionItem | Detection)[] | undefined;
+    let out: (DetectionItem | Detection | Inexpressible)[] | undefined;
+    let lost = false;
     const items = d.items;
     for (let i = 0; i < items.length; i++) {
       const n = items[i] as DetectionItem | Detection;
-      let next: DetectionItem | Detection | 'drop' = n;
+      let next: DetectionItem | Detection | Inexpressible | 'drop' = n;
       if (n.kind === 'detection') next = visit(n);
       else if (unconditional || item.matchDetectionItem(n, run)) {
         const r = replace(n);
-        if (r !== undefined) next = r === 'drop' ? r : markApplied(r, item.id);
+        if (r !== undefined) next = r === 'drop' || isInexpressible(r) ? r : markApplied(r, item.id);
       }
       if (next !== n) out ??= items.slice(0, i);
+      if (next !== 'drop' && isInexpressible(next)) lost = true;
       if (out && next !== 'drop') out.push(next);
     }
     if (!out) return d;
     changed = true;
-    return Object.freeze({ ...d, items: Object.freeze(out) });
+    const settled = lost ? settleChildren(d, out, run) : (out as (DetectionItem | Detection)[]);
+    if (isInexpressible(settled)) return settled;
+    return Object.freeze({ ...d, items: Object.freeze(settled) });
   };
   let selections: Map<string, Detection> | undefined;
+  let bad: Map<string, Inexpressible> | undefined;
   for (const [name, d] of rule.detection.selections) {
     const v = visit(d);
+    if (isInexpressible(v)) {
+      (bad ??= new Map()).set(name, v);
+      continue;
+    }
     if (v !== d) selections ??= new Map(rule.detection.selections);
     selections?.set(name, v);
   }
-  return changed && selections ? withSelections(rule, selections) : rule;
+  const out = changed && selections ? withSelections(rule, selections) : rule;
+  return bad ? dropSelections(out, bad, run) : out;
 }

@@ -112,7 +112,7 @@ describe.skipIf(!HAS_SHARED)('correlation examples of the specification', () => 
       expect(analyzer.diagnose(query).map((d) => `${d.message} @${d.start}`)).toEqual([]);
     },
   );
-  it('KQL: group-by and value fields go through the pipeline (User → AccountName, Image → FolderPath) and the analyzer accepts the query', () => {
+  it('KQL: group-by and value fields go through the pipeline (User → SysmonUser, DOMAIN\\user computed in each rule query; Image → FolderPath) and the analyzer accepts the query', () => {
     const analyzer = createKustoAnalyzer(join(SHARED, 'reference/tables.json'));
     const correlation = `title: Many processes per user
 correlation:
@@ -128,7 +128,8 @@ correlation:
     ]);
     expect(r?.ok, r && !r.ok ? r.error.format() : '').toBe(true);
     const q = r?.ok ? (r.queries[0] as string) : '';
-    expect(q).toContain('| summarize value_count = dcount(FolderPath) by bin(Timestamp, 1h), AccountName');
+    expect(q).toContain('| summarize value_count = dcount(FolderPath) by bin(Timestamp, 1h), SysmonUser');
+    expect(q.split('| extend SysmonUser = ').length - 1).toBe(2);
     expect(analyzer.diagnose(q).map((d) => d.message)).toEqual([]);
   });
   it('KQL: temporal union-s the labelled rules and checks the set of rules seen', () => {
@@ -146,7 +147,7 @@ correlation:
     ])[1];
     const q = plain?.ok ? (plain.queries[0] as string) : '';
     expect(q.startsWith('union (DeviceProcessEvents')).toBe(true);
-    expect(q).toContain('| summarize rules = make_set(sigma_rule) by bin(Timestamp, 5m), AccountName');
+    expect(q).toContain('| summarize rules = make_set(sigma_rule) by bin(Timestamp, 5m), SysmonUser');
     expect(q).toContain('| where rule_count >= 3');
   });
 

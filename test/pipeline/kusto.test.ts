@@ -69,14 +69,25 @@ describe('sentinel_asim', () => {
     );
   });
 
-  it('expands registry hive abbreviations and maps Sysmon EventType values', () => {
+  it("compares TargetObject with the key and value name in Sysmon's form, and maps each Sysmon EventType to one ASIM EventType", () => {
+    // ASIM's RegistryKey is the key alone, root keys in full; the value name is RegistryValue (registry schema).
     const r = rule(
       `    sel:\n        TargetObject|startswith: 'HKLM\\SYSTEM\\CurrentControlSet\\Services'\n        EventType: DeleteKey\n    condition: sel`,
       windows('registry_event'),
     );
-    expect(selectionsText(applyPipeline(asim(), r).rule).sel).toBe(
-      '(RegistryKey=HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet001\\Services* AND EventType=RegistryKeyDeleted|RegistryValueDeleted)',
+    const result = applyPipeline(asim(), r);
+    expect(selectionsText(result.rule).sel).toBe(
+      '(SysmonTargetObject=HKLM\\SYSTEM\\CurrentControlSet\\Services* AND EventType=RegistryKeyDeleted)',
     );
+    expect(Object.keys(result.state.computed_fields as object)).toEqual(['SysmonTargetObject']);
+  });
+
+  it('reads TargetFilename as the full path (TargetFilePath) and Image as the acting process on file events', () => {
+    const r = rule(
+      `    sel:\n        TargetFilename|endswith: '\\a.dll'\n        Image|endswith: '\\cmd.exe'\n    condition: sel`,
+      windows('file_event'),
+    );
+    expect(selectionsText(applyPipeline(asim(), r).rule).sel).toBe('(TargetFilePath=*\\a.dll AND ActingProcessName=*\\cmd.exe)');
   });
 });
 
@@ -95,22 +106,51 @@ describe('microsoft_xdr', () => {
     expect(selectionsText(applyPipeline(xdr(), proc).rule).sel).toBe('InitiatingProcessFolderPath=*\\explorer.exe');
   });
 
-  it('splits DOMAIN\\user into the account name and its domain', () => {
+  it('compares User with DOMAIN\\user computed from AccountDomain and AccountName', () => {
     const r = rule(
-      `    sel:\n        User:\n            - 'NT AUTHORITY\\SYSTEM'\n            - admin\n    condition: sel`,
+      `    sel:\n        User|contains:\n            - 'AUTHORI'\n            - 'admin'\n    condition: sel`,
       windows('process_creation'),
     );
-    expect(selectionsText(applyPipeline(xdr(), r).rule).sel).toBe(
-      '((AccountName=SYSTEM AND AccountDomain=NT AUTHORITY) OR AccountName=admin)',
+    const result = applyPipeline(xdr(), r);
+    expect(selectionsText(result.rule).sel).toBe('SysmonUser=*AUTHORI*|*admin*');
+    expect(Object.keys(result.state.computed_fields as object)).toEqual(['SysmonUser']);
+  });
+
+  it('maps registry action types into ActionType and fails on a Hashes selection of imphashes only', () => {
+    const r = rule(`    sel:\n        EventType: [SetValue, DeleteValue, RenameKey]\n    condition: sel`, windows('registry_set'));
+    expect(selectionsText(applyPipeline(xdr(), r).rule).sel).toBe('ActionType=RegistryValueSet|RegistryValueDeleted|RegistryKeyRenamed');
+    const h = rule(`    sel:\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel`, windows('image_load'));
+    expect(errorOf(() => applyPipeline(xdr(), h)).message).toBe(
+      "Hashes 'IMPHASH=AB': the table's hash columns are for MD5, SHA1, SHA256; nothing else of the condition would be left",
     );
   });
 
-  it('maps registry action types into ActionType and fails on Hashes without a valid algorithm', () => {
-    const r = rule(`    sel:\n        EventType: SetValue\n    condition: sel`, windows('registry_set'));
-    expect(selectionsText(applyPipeline(xdr(), r).rule).sel).toBe('ActionType=RegistryValueSet');
-    const h = rule(`    sel:\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel`, windows('image_load'));
-    expect(errorOf(() => applyPipeline(xdr(), h)).message).toBe(
-      'No valid hash algo found in Hashes field. Please use one of the following: MD5, SHA1, SHA256',
+  it('drops an imphash alternative of an OR with a warning, and refuses one under AND or NOT', () => {
+    const or = rule(
+      `    sel_img:\n        Image|endswith: '\\AdFind.exe'\n    sel_hash:\n        Hashes|contains: 'IMPHASH=AB'\n    condition: 1 of sel_*`,
+      windows('process_creation'),
     );
+    const result = applyPipeline(xdr(), or);
+    expect([...result.rule.detection.selections.keys()]).toEqual(['sel_img']);
+    expect((result.state.warnings as { message: string }[]).map((w) => w.message)).toEqual([
+      "dropped selection 'sel_hash' (Hashes 'IMPHASH=AB': the table's hash columns are for MD5, SHA1, SHA256)",
+    ]);
+    const values = rule(
+      `    sel:\n        Hashes|contains: ['IMPHASH=AB', 'MD5=0123456789abcdef0123456789abcdef']\n    condition: sel`,
+      windows('process_creation'),
+    );
+    const v = applyPipeline(xdr(), values);
+    expect(selectionsText(v.rule).sel).toBe('MD5=0123456789abcdef0123456789abcdef*');
+    expect((v.state.warnings as unknown[]).length).toBe(1);
+    const and = rule(
+      `    sel:\n        Image|endswith: '\\a.exe'\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel`,
+      windows('process_creation'),
+    );
+    expect(errorOf(() => applyPipeline(xdr(), and)).message).toMatch(/AND-ed with other conditions of its selection/);
+    const not = rule(
+      `    sel:\n        Image|endswith: '\\a.exe'\n    filter:\n        Hashes|contains: 'IMPHASH=AB'\n    condition: sel and not filter`,
+      windows('process_creation'),
+    );
+    expect(errorOf(() => applyPipeline(xdr(), not)).message).toMatch(/selection 'filter' is negated in the condition/);
   });
 });

@@ -148,6 +148,46 @@ describe.skipIf(!HAS_SHARED)('named pipelines on the SigmaHQ corpus', () => {
     expect(items(r).find((i) => i.field === 'event.code')?.values).toMatchObject([{ kind: 'string', parts: ['1000'] }]);
   });
 
+  /**
+   * Issue 21: field meanings checked against the tables' documentation, not pySigma's (README "Where rules
+   * land"). Fields a rule may name that the reference does not (added), and reference fields it may lack
+   * (removed): the registry key + value name and value data, and XDR's DOMAIN\\user, are computed fields; ASIM file
+   * events read TargetFilename as TargetFilePath and Image as ActingProcessName; ASIM's ParentImage is the acting
+   * process only (ParentProcessName is the grandparent).
+   */
+  const MEANING: Readonly<Record<string, { added: ReadonlySet<string>; removed: ReadonlySet<string> }>> = {
+    microsoft_xdr: {
+      added: new Set(['SysmonTargetObject', 'SysmonDetails', 'SysmonUser', 'SysmonParentUser']),
+      removed: new Set([
+        'RegistryKey',
+        'RegistryValueData',
+        'AccountName',
+        'AccountDomain',
+        'InitiatingProcessAccountName',
+        'InitiatingProcessAccountDomain',
+        'RequestAccountName',
+        'RequestAccountDomain',
+        'InitiatingProcessVersionInfoOriginalFileName',
+        'InitiatingProcessVersionInfoFileDescription',
+        'InitiatingProcessVersionInfoProductName',
+        'InitiatingProcessVersionInfoCompanyName',
+        'InitiatingProcessVersionInfoProductVersion',
+      ]),
+    },
+    sentinel_asim: {
+      added: new Set(['SysmonTargetObject', 'SysmonDetails', 'TargetFilePath', 'ActingProcessName']),
+      removed: new Set(['RegistryKey', 'RegistryValueData', 'TargetFileName', 'TargetFilePath', 'ParentProcessName']),
+    },
+  };
+  const explained = (name: string, got: ReadonlySet<string>, expected: ReadonlySet<string>): boolean => {
+    const m = MEANING[name];
+    return (
+      m !== undefined &&
+      [...got].every((f) => expected.has(f) || m.added.has(f)) &&
+      [...expected].every((f) => got.has(f) || m.removed.has(f))
+    );
+  };
+
   for (const [name, { reference, lang }] of Object.entries(PIPELINES)) {
     it(`${name}: refuses exactly the rules pySigma's pipeline refuses, and agrees on tables and fields`, () => {
       const refs = references(reference);
@@ -173,7 +213,12 @@ describe.skipIf(!HAS_SHARED)('named pipelines on the SigmaHQ corpus', () => {
           if (!fieldsOf(result.rule).has('TargetProcessFileOriginalName')) problems.push(`${path}: OriginalFileName not mapped`);
           continue;
         }
-        if (ref.ok && error) problems.push(`${path}: refused (${error.message.slice(0, 80)}) but pySigma converts it`);
+        // imFileEvent has no column for the acting process's parent (pySigma maps ParentImage to the acting process).
+        const noParentColumn =
+          (name === 'sentinel_asim' && /field name encountered: ParentImage/.test(error?.message ?? '')) ||
+          // XDR: image-load version info describes the loaded DLL; pySigma maps it to the initiating process's.
+          (name === 'microsoft_xdr' && /describes the loaded image/.test(error?.message ?? ''));
+        if (ref.ok && error && !noParentColumn) problems.push(`${path}: refused (${error.message.slice(0, 80)}) but pySigma converts it`);
         if (pipelineRefused && !error) {
           // Issue 17: fields the identity mappings add, and the logon ids added to pySigma's list, convert now.
           const field = /Invalid SigmaDetectionItem field name encountered: (\S+?)\./.exec(ref.error ?? '')?.[1];
@@ -183,7 +228,12 @@ describe.skipIf(!HAS_SHARED)('named pipelines on the SigmaHQ corpus', () => {
             identityFixed++;
             continue;
           }
-          problems.push(`${path}: converted but pySigma refuses it (${ref.error?.slice(0, 80)})`);
+          // Issue 21: an alternative without a column (an imphash, a field the table lacks) is left out of an OR
+          // with a warning where pySigma refuses the whole rule.
+          const dropped =
+            /InvalidHashAlgorithmError|Invalid SigmaDetectionItem field name/.test(ref.error ?? '') &&
+            (result?.state.warnings as unknown[] | undefined)?.length;
+          if (!dropped) problems.push(`${path}: converted but pySigma refuses it (${ref.error?.slice(0, 80)})`);
         }
         if (!ref.ok || !result || !ref.queries?.length) continue;
         const query = ref.queries.join('\n');
@@ -203,7 +253,7 @@ describe.skipIf(!HAS_SHARED)('named pipelines on the SigmaHQ corpus', () => {
                 ? 'ActionType'
                 : '';
           if (kept && got.has(kept) && !expected.has(kept)) got.delete(kept);
-          if ([...expected].some((f) => !got.has(f)) || [...got].some((f) => !expected.has(f))) {
+          if (!explained(name, got, expected) && ([...expected].some((f) => !got.has(f)) || [...got].some((f) => !expected.has(f)))) {
             problems.push(`${path}: fields ${[...got].join(',')} vs ${[...expected].join(',')}`);
           }
         }

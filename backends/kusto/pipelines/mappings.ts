@@ -148,15 +148,13 @@ export const SENTINEL_ASIM_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     SourceHostname: 'SrcHostname',
     SourcePort: 'SrcPortNumber',
     User: 'ActorUsername',
-    TargetFilename: 'TargetFileName',
-    Image: 'TargetFilePath',
-    ParentImage: 'ActingProcessName',
+    // Sysmon's TargetFilename is a full path (ASIM TargetFileName is the name alone); Image is the acting
+    // process. imFileEvent has no column for the acting process's parent.
+    TargetFilename: 'TargetFilePath',
+    Image: 'ActingProcessName',
     CommandLine: 'ActingProcessCommandLine',
-    ParentCommandLine: 'ActingProcessCommandLine',
     ProcessName: 'ActingProcessName',
     ProcessId: 'ActingProcessId',
-    ParentProcessName: 'ActingProcessName',
-    ParentProcessId: 'ActingProcessId',
     LogonId: 'ActorSessionId',
     TargetObject: 'TargetFilePath',
     Details: 'TargetFilePath',
@@ -224,7 +222,8 @@ export const SENTINEL_ASIM_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
   },
   imProcessCreate: {
     Image: 'TargetProcessName',
-    ParentImage: ['ParentProcessName', 'ActingProcessName'],
+    // The creating process is ASIM's acting process; ParentProcess* is the acting process's own parent.
+    ParentImage: 'ActingProcessName',
     CommandLine: 'TargetProcessCommandLine',
     ParentCommandLine: 'ActingProcessCommandLine',
     User: 'TargetUsername',
@@ -239,8 +238,8 @@ export const SENTINEL_ASIM_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     TargetProcessGUID: 'TargetProcessGuid',
     ProcessId: 'TargetProcessId',
     ProcessGuid: 'TargetProcessGuid',
-    ParentProcessId: ['ParentProcessId', 'ActingProcessId'],
-    ParentProcessGuid: ['ParentProcessGuid', 'ActingProcessGuid'],
+    ParentProcessId: 'ActingProcessId',
+    ParentProcessGuid: 'ActingProcessGuid',
     ParentUser: 'ActorUsername',
     IntegrityLevel: 'TargetProcessIntegrityLevel',
     ParentProcessName: 'ParentProcessName',
@@ -267,8 +266,9 @@ export const SENTINEL_ASIM_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     Image: 'ActingProcessName',
     ParentImage: 'ParentProcessName',
     User: 'ActorUsername',
-    TargetObject: 'RegistryKey',
-    Details: 'RegistryValueData',
+    // Computed (sysmon-fields.ts): key + value name, and value data in Sysmon's form.
+    TargetObject: 'SysmonTargetObject',
+    Details: 'SysmonDetails',
     EventType: 'EventType',
     ProcessId: 'ActingProcessId',
     ProcessGuid: 'ActingProcessGuid',
@@ -375,7 +375,8 @@ export const MICROSOFT_XDR_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     Company: 'ProcessVersionInfoCompanyName',
     OriginalFileName: 'ProcessVersionInfoOriginalFileName',
     CommandLine: 'ProcessCommandLine',
-    User: 'AccountName',
+    // Computed (sysmon-fields.ts): DOMAIN\\user from AccountDomain and AccountName.
+    User: 'SysmonUser',
     LogonId: 'LogonId',
     IntegrityLevel: 'ProcessIntegrityLevel',
     sha1: 'SHA1',
@@ -384,28 +385,25 @@ export const MICROSOFT_XDR_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     ParentProcessId: 'InitiatingProcessId',
     ParentImage: 'InitiatingProcessFolderPath',
     ParentCommandLine: 'InitiatingProcessCommandLine',
-    ParentUser: 'InitiatingProcessAccountName',
+    ParentUser: 'SysmonParentUser',
     GrandParentImage: 'InitiatingProcessParentFileName',
   },
   DeviceImageLoadEvents: {
     ProcessId: 'InitiatingProcessId',
     Image: 'InitiatingProcessFolderPath',
     ImageLoaded: 'FolderPath',
-    FileVersion: 'InitiatingProcessVersionInfoProductVersion',
-    Description: 'InitiatingProcessVersionInfoFileDescription',
-    Product: 'InitiatingProcessVersionInfoProductName',
-    Company: 'InitiatingProcessVersionInfoCompanyName',
-    OriginalFileName: 'InitiatingProcessVersionInfoOriginalFileName',
+    // FileVersion, Description, Product, Company, OriginalFileName: of the loaded image, no column (microsoft_xdr.ts).
     sha1: 'SHA1',
     sha256: 'SHA256',
     md5: 'MD5',
-    User: 'InitiatingProcessAccountName',
+    User: 'SysmonUser',
   },
   DeviceFileEvents: {
     ProcessId: 'InitiatingProcessId',
     Image: 'InitiatingProcessFolderPath',
     TargetFilename: 'FolderPath',
-    User: 'RequestAccountName',
+    // Sysmon's User is the acting process's account (RequestAccountName is a remote requester's).
+    User: 'SysmonUser',
     sha1: 'SHA1',
     sha256: 'SHA256',
     md5: 'MD5',
@@ -415,7 +413,7 @@ export const MICROSOFT_XDR_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
   DeviceNetworkEvents: {
     ProcessId: 'InitiatingProcessId',
     Image: 'InitiatingProcessFolderPath',
-    User: 'InitiatingProcessAccountName',
+    User: 'SysmonUser',
     Protocol: 'Protocol',
     SourceIp: 'LocalIP',
     SourceHostname: 'DeviceName',
@@ -428,9 +426,10 @@ export const MICROSOFT_XDR_TABLE_MAPPINGS: Readonly<Record<string, FieldMapping>
     EventType: 'ActionType',
     ProcessId: 'InitiatingProcessId',
     Image: 'InitiatingProcessFolderPath',
-    TargetObject: 'RegistryKey',
-    Details: 'RegistryValueData',
-    User: 'InitiatingProcessAccountName',
+    // Computed (sysmon-fields.ts): key + value name, value data in Sysmon's form, DOMAIN\\user.
+    TargetObject: 'SysmonTargetObject',
+    Details: 'SysmonDetails',
+    User: 'SysmonUser',
     ObjectName: 'RegistryKey',
   },
 };
@@ -456,8 +455,12 @@ export const MICROSOFT_XDR_GENERIC_MAPPINGS: Readonly<Record<string, string>> = 
 
 /** Sysmon registry EventType → the ActionType values of the registry tables. */
 export const REGISTRY_ACTION_TYPES: FieldMapping = {
+  // One to one (XDR ActionType and ASIM EventType have the same five values). pySigma maps DeleteKey to
+  // [RegistryKeyDeleted, RegistryValueDeleted], RenameKey to [RegistryValueSet, RegistryKeyCreated] and leaves
+  // DeleteValue unmapped.
   CreateKey: 'RegistryKeyCreated',
-  DeleteKey: ['RegistryKeyDeleted', 'RegistryValueDeleted'],
+  DeleteKey: 'RegistryKeyDeleted',
+  DeleteValue: 'RegistryValueDeleted',
   SetValue: 'RegistryValueSet',
-  RenameKey: ['RegistryValueSet', 'RegistryKeyCreated'],
+  RenameKey: 'RegistryKeyRenamed',
 };

@@ -22,10 +22,49 @@ import {
   withIdentityMappings,
 } from './identity-mappings.js';
 
+import {
+  computedFieldItem,
+  sysmonAccount,
+  sysmonDetails,
+  sysmonTargetObject,
+  withComputedNames,
+  type RegistryColumns,
+} from './sysmon-fields.js';
+
 /** pySigma's mappings with hosts, users, addresses and logon events added (identity-mappings.ts). */
 const TABLE_MAPPINGS = withIdentityMappings(MICROSOFT_XDR_TABLE_MAPPINGS, MICROSOFT_XDR_IDENTITY_MAPPINGS);
 const GENERIC_MAPPINGS = withIdentityGeneric(MICROSOFT_XDR_GENERIC_MAPPINGS, MICROSOFT_XDR_IDENTITY_GENERIC);
 const TABLES = MICROSOFT_XDR_TABLES;
+
+const registry: RegistryColumns = {
+  table: 'DeviceRegistryEvents',
+  action: 'ActionType',
+  key: 'RegistryKey',
+  previousKey: 'PreviousRegistryKey',
+  valueName: 'RegistryValueName',
+  valueData: 'RegistryValueData',
+  valueType: 'RegistryValueType',
+};
+
+/** Sysmon fields computed from several columns, per table (sysmon-fields.ts). */
+const COMPUTED: Readonly<Record<string, readonly string[]>> = {
+  DeviceProcessEvents: ['SysmonUser', 'SysmonParentUser'],
+  DeviceRegistryEvents: ['SysmonTargetObject', 'SysmonDetails', 'SysmonUser'],
+  DeviceFileEvents: ['SysmonUser'],
+  DeviceImageLoadEvents: ['SysmonUser'],
+  DeviceNetworkEvents: ['SysmonUser'],
+};
+
+const initiatingUser = sysmonAccount('InitiatingProcessAccountDomain', 'InitiatingProcessAccountName');
+const computedItems = [
+  computedFieldItem('microsoft_xdr_process_user', 'DeviceProcessEvents', 'SysmonUser', sysmonAccount('AccountDomain', 'AccountName')),
+  computedFieldItem('microsoft_xdr_process_parent_user', 'DeviceProcessEvents', 'SysmonParentUser', initiatingUser),
+  computedFieldItem('microsoft_xdr_registry_target_object', registry.table, 'SysmonTargetObject', sysmonTargetObject(registry)),
+  computedFieldItem('microsoft_xdr_registry_details', registry.table, 'SysmonDetails', sysmonDetails(registry)),
+  ...['DeviceRegistryEvents', 'DeviceFileEvents', 'DeviceImageLoadEvents', 'DeviceNetworkEvents'].map((table) =>
+    computedFieldItem(`microsoft_xdr_${table}_user`, table, 'SysmonUser', initiatingUser),
+  ),
+];
 
 const notProcessCreation = { rule_conditions: [{ type: 'logsource', category: 'process_creation' }], rule_cond_not: true };
 const registryFields = ['RegistryKey', 'PreviousRegistryKey'];
@@ -46,6 +85,15 @@ export const microsoftXdr: PipelineDocument = {
       id: 'microsoft_xdr_drop_eventid',
       type: 'drop_detection_item',
       field_name_conditions: [{ type: 'include_fields', fields: ['EventID', 'EventCode', 'ObjectType'] }],
+    },
+    {
+      // Sysmon's image-load version info describes the loaded DLL; DeviceImageLoadEvents has version info only for
+      // the initiating process (pySigma maps them there, so such a rule compares a DLL's name with an EXE's).
+      id: 'microsoft_xdr_image_load_version_info',
+      type: 'invalid_field',
+      message: 'Sysmon image-load version info describes the loaded image; DeviceImageLoadEvents has none for it.',
+      rule_conditions: [{ type: 'processing_state', key: 'query_table', val: 'DeviceImageLoadEvents' }],
+      field_name_conditions: [{ type: 'include_fields', fields: ['OriginalFileName', 'Description', 'Product', 'Company', 'FileVersion'] }],
     },
     {
       id: 'microsoft_xdr_table_fieldmappings',
@@ -75,6 +123,7 @@ export const microsoftXdr: PipelineDocument = {
       ...notProcessCreation,
       field_name_conditions: [{ type: 'include_fields', fields: ['InitiatingProcessParentFileName'] }],
     },
+    ...computedItems,
     ...registryKeyReplacements('microsoft_xdr', { first: registryFields, rest: registryFields }),
     {
       id: 'microsoft_xdr_registry_actiontype_value',
@@ -108,7 +157,7 @@ export const microsoftXdr: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems('microsoft_xdr', TABLES, TABLE_MAPPINGS, GENERIC_MAPPINGS, 'keymappings'),
+    ...invalidFieldItems('microsoft_xdr', withComputedNames(TABLES, COMPUTED), TABLE_MAPPINGS, GENERIC_MAPPINGS, 'keymappings'),
   ],
   postprocessing: [prependQueryTable],
 };

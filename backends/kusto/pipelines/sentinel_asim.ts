@@ -22,11 +22,22 @@ import {
   withIdentityMappings,
   withAsimCommonColumns,
 } from './identity-mappings.js';
+import { computedFieldItem, sysmonDetails, sysmonTargetObject, withComputedNames, type RegistryColumns } from './sysmon-fields.js';
 
 /** pySigma's mappings with hosts, users, addresses and logon events added (identity-mappings.ts). */
 const TABLE_MAPPINGS = withIdentityMappings(SENTINEL_ASIM_TABLE_MAPPINGS, SENTINEL_ASIM_IDENTITY_MAPPINGS);
 const GENERIC_MAPPINGS = withIdentityGeneric(SENTINEL_ASIM_GENERIC_MAPPINGS, SENTINEL_ASIM_IDENTITY_GENERIC);
 const TABLES = withAsimCommonColumns(SENTINEL_ASIM_TABLES);
+
+const registry: RegistryColumns = {
+  table: 'imRegistry',
+  action: 'EventType',
+  key: 'RegistryKey',
+  previousKey: 'RegistryPreviousKey',
+  valueName: 'RegistryValue',
+  valueData: 'RegistryValueData',
+  valueType: 'RegistryValueType',
+};
 
 const hashes = (id: string, table: string, valid: readonly string[], prefix: string) => ({
   id: `sentinel_asim_${id}`,
@@ -69,6 +80,8 @@ export const sentinelAsim: PipelineDocument = {
       detection_item_cond_op: 'or',
       detection_item_cond_not: true,
     },
+    computedFieldItem('sentinel_asim_registry_target_object', registry.table, 'SysmonTargetObject', sysmonTargetObject(registry)),
+    computedFieldItem('sentinel_asim_registry_details', registry.table, 'SysmonDetails', sysmonDetails(registry)),
     ...registryKeyReplacements('sentinel_asim', {
       first: ['RegistryKey', 'PreviousRegistryKey'],
       rest: ['RegistryKey', 'RegistryPreviousKey'],
@@ -96,7 +109,13 @@ export const sentinelAsim: PipelineDocument = {
         { type: 'processing_state', key: 'query_table', val: null },
       ],
     },
-    ...invalidFieldItems('sentinel_asim', TABLES, TABLE_MAPPINGS, GENERIC_MAPPINGS, 'fieldmappings'),
+    ...invalidFieldItems(
+      'sentinel_asim',
+      withComputedNames(TABLES, { imRegistry: ['SysmonTargetObject', 'SysmonDetails'] }),
+      TABLE_MAPPINGS,
+      GENERIC_MAPPINGS,
+      'fieldmappings',
+    ),
   ],
   postprocessing: [prependQueryTable],
 };

@@ -10,8 +10,10 @@
 import { z } from 'zod';
 import { SigmaError } from '../../../src/errors.js';
 import {
+  addWarning,
   detection,
   fieldNameTransform,
+  inexpressible,
   mapFieldsList,
   newItem,
   pyPlain,
@@ -32,6 +34,7 @@ import {
 import type { Detection, DetectionItem, SigmaValue } from '../../../src/rule/ast.js';
 import { parseSigmaString } from '../../../src/rule/strings.js';
 import { EVENTID_CATEGORIES, REGISTRY_ACTION_TYPES } from './mappings.js';
+import { extendLines } from '../computed.js';
 
 const targets = z.union([z.string(), z.array(z.string())]);
 const tableName = z.union([z.string(), z.array(z.string())]);
@@ -154,10 +157,11 @@ export const invalidField: TransformationDefinition<{ message: string }> = {
     (rule, run, item) =>
       replaceItems(rule, run, item, (di) => {
         if (di.field === null) return undefined;
-        throw new SigmaError(
-          'pipeline-failure',
+        // An alternative of an OR is left out with a warning; under AND or NOT the rule is refused (inexpressible.ts).
+        return inexpressible(
           `Invalid SigmaDetectionItem field name encountered: ${di.field}. ${message}`,
           di.location ?? rule.source,
+          `${di.originalField ?? di.field}: no column of ${String(run.state['query_table'] ?? 'the table')} has this field`,
         );
       }),
 };
@@ -168,8 +172,10 @@ type HashParams = { valid_hash_algos: string[]; field_prefix: string; drop_algo_
 
 /**
  * Sysmon `Hashes` → one item per algorithm field (`<prefix><ALGO>`), or-ed. A bare hash is recognised by
- * its length. As pySigma-backend-kusto: fails when no value names a valid algorithm, and a value of an
- * algorithm the table lacks fails the rule when a field prefix is set (it is dropped without a prefix).
+ * its length. A value of an algorithm the table lacks (IMPHASH on XDR) cannot be expressed: among other
+ * values of an OR it is left out with a warning; an item of such values only is an inexpressible alternative
+ * (left out of an OR with a warning, an error under AND or NOT). pySigma-backend-kusto drops such values
+ * silently without a field prefix and fails the rule with one.
  */
 export const hashesValues: TransformationDefinition<HashParams> = {
   params: z.strictObject({
@@ -179,10 +185,11 @@ export const hashesValues: TransformationDefinition<HashParams> = {
   }),
   compile: ({ valid_hash_algos, field_prefix, drop_algo_prefix }) => {
     const valid = new Set(valid_hash_algos);
+    const available = `the table's hash columns are for ${valid_hash_algos.join(', ')}`;
     return (rule, run, item) =>
       replaceItems(rule, run, item, (di) => {
         const groups = new Map<string, string[]>();
-        let anyValid = false;
+        const lost: string[] = [];
         for (const v of di.values) {
           if (v.kind !== 'string') continue;
           const text = pyPlain(v);
@@ -193,39 +200,41 @@ export const hashesValues: TransformationDefinition<HashParams> = {
           if (parts.length === 2) {
             const named = (parts[0] as string).replace(/^\*+/, '').toUpperCase();
             algo = valid.has(named) ? named : '';
-            if (algo === '' && field_prefix !== '') {
-              throw new SigmaError(
-                'pipeline-failure',
-                `Hash algorithm '${named}' is not available here (valid: ${valid_hash_algos.join(', ')})`,
-                di.location ?? rule.source,
-              );
-            }
             value = parts[1] as string;
           } else {
             value = parts[0] as string;
             algo = LENGTHS[value.length] ?? '';
+            if (!valid.has(algo)) algo = '';
           }
-          if (algo !== '') anyValid = true;
+          if (algo === '') {
+            lost.push(text);
+            continue;
+          }
           const field = field_prefix + (drop_algo_prefix ? '' : algo);
           groups.set(field, [...(groups.get(field) ?? []), value]);
         }
-        if (!anyValid) {
-          throw new SigmaError(
-            'pipeline-failure',
-            `No valid hash algo found in Hashes field. Please use one of the following: ${valid_hash_algos.join(', ')}`,
-            di.location ?? rule.source,
-          );
+        const where = di.location ?? rule.source;
+        const what = (values: readonly string[]): string =>
+          `${di.originalField ?? di.field ?? 'Hashes'} ${values.map((t) => `'${t.replace(/^\*+|\*+$/g, '')}'`).join(', ')}`;
+        if (groups.size === 0) return inexpressible(`${what(lost)}: ${available}`, where);
+        if (lost.length > 0) {
+          if (di.linking === 'and' || di.negated) {
+            throw new SigmaError(
+              'pipeline-failure',
+              `${what(lost)}: ${available}, and the value is ${di.negated ? 'negated' : 'required by |all'}, so it cannot be left out`,
+              where,
+            );
+          }
+          addWarning(run, `dropped the alternative ${what(lost)}: ${available}`, where);
         }
         return detection(
-          [...groups]
-            .filter(([f]) => f !== '')
-            .map(([f, values]) =>
-              newItem(
-                f,
-                values.map((t) => parseSigmaString(t)),
-                di,
-              ),
+          [...groups].map(([f, values]) =>
+            newItem(
+              f,
+              values.map((t) => parseSigmaString(t)),
+              di,
             ),
+          ),
           'or',
           di.location,
         );
@@ -294,10 +303,10 @@ export const queryTableSet: ConditionDefinition<'rule', Record<string, never>> =
   compile: () => (_rule, run) => run.state.query_table !== undefined && run.state.query_table !== null,
 };
 
-/** `<query_table>\n| where <query>`. */
+/** `<query_table>\n| where <query>`, with an `| extend` line before the `where` for each computed field. */
 export const prependQueryTable: PostprocessingDefinition<Record<string, never>> = {
   params: z.strictObject({}),
-  compile: () => (query, _rule, state) => `${String(state.query_table)}\n| where ${query}`,
+  compile: () => (query, _rule, state) => `${String(state.query_table)}\n${extendLines(state)}| where ${query}`,
 };
 
 registerTransformation('set_query_table_state', setQueryTableState);

@@ -106,6 +106,9 @@ export const convertCommand: Command = async (argv, io) => {
                 ...(r.errors
                   ? { errors: r.errors.map((e) => ({ error: e.message, line: e.line ?? null, column: e.column ?? null })) }
                   : {}),
+                ...(r.warnings
+                  ? { warnings: r.warnings.map((e) => ({ warning: e.message, line: e.line ?? null, column: e.column ?? null })) }
+                  : {}),
               }
             : { path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null },
         ),

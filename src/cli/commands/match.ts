@@ -4,8 +4,12 @@ import { relative, resolve } from 'node:path';
 import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
 import { loadRules } from '../../rule/load.js';
 import { applyFilters } from '../../rule/filters.js';
-import { toSigmaError } from '../../errors.js';
+import { SigmaError, toSigmaError } from '../../errors.js';
 import { compileMatcher, type Matcher } from '../../eval/match.js';
+import { applyPipelineForMatch, compilePipelineMatcher } from '../../eval/pipeline.js';
+import { resolvePipelines } from '../../convert.js';
+import type { Pipeline } from '../../pipeline/index.js';
+import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
 import { parseEvents } from '../../eval/events.js';
 import type { CliIO, Command } from '../io.js';
@@ -23,6 +27,11 @@ and dotted (ECS-style) events.
 
 Options:
   -r, --rules PATH      rule file or folder (searched recursively for *.yml/*.yaml); repeatable
+  -p, --pipeline NAME|FILE
+                        apply a processing pipeline (named, e.g. microsoft_xdr, or a pySigma pipeline YAML;
+                        repeatable) before evaluating: events are then rows of the target's tables
+                        (DeviceProcessEvents, imRegistry …) and a rule fires where its converted query would.
+                        A rule the pipeline refuses is an error; alternatives it leaves out are warnings
   --ignore-logsource    evaluate every rule on every event, even when the event says it comes from another
                         log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
   --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false}
@@ -80,7 +89,13 @@ class Reporter {
   }
 }
 
-async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsource: boolean, report: Reporter): Promise<LoadedRule[]> {
+async function loadRuleFiles(
+  files: readonly string[],
+  io: CliIO,
+  ignoreLogsource: boolean,
+  report: Reporter,
+  pipeline: Pipeline | undefined,
+): Promise<LoadedRule[]> {
   // Load every file first: a filter document applies to the rules it names in any of the files.
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
@@ -97,7 +112,10 @@ async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsourc
     const rules = documents.map((d) => filtered?.get(d) ?? d).filter((d): d is SigmaRule => d.kind === 'rule');
     rules.forEach((rule, k) => {
       try {
-        out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule, matcher: compileMatcher(rule, { ignoreLogsource }) });
+        const matcher = pipeline ? compilePipelineMatcher(rule, pipeline, { ignoreLogsource }) : compileMatcher(rule, { ignoreLogsource });
+        for (const w of pipeline ? applyPipelineForMatch(rule, pipeline).warnings : [])
+          io.stderr(`sigmaform match: warning: ${new SigmaError('unsupported', w.message, { file, ...w.location }).format()}\n`);
+        out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule, matcher });
       } catch (e) {
         report.error(e, file);
       }
@@ -121,6 +139,7 @@ async function loadEventFiles(files: readonly string[], io: CliIO, report: Repor
 export const matchCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     rules: { type: 'string', short: 'r', multiple: true },
+    pipeline: { type: 'string', short: 'p', multiple: true },
     'ignore-logsource': { type: 'boolean' },
     jsonl: { type: 'boolean' },
     all: { type: 'boolean' },
@@ -142,7 +161,14 @@ export const matchCommand: Command = async (argv, io) => {
   }
   const report = new Reporter(io);
   const ruleFiles = many ? await expandPaths(ruleArgs, io.cwd) : [first as string];
-  const rules = await loadRuleFiles(ruleFiles, io, values['ignore-logsource'] === true, report);
+  let pipeline: Pipeline | undefined;
+  try {
+    pipeline = resolvePipelines(undefined, await resolvePipelineArgs(asList(values.pipeline), io.cwd));
+  } catch (e) {
+    io.stderr(`sigmaform match: ${toSigmaError(e).format()}\n`);
+    return 2;
+  }
+  const rules = await loadRuleFiles(ruleFiles, io, values['ignore-logsource'] === true, report, pipeline);
   const eventPaths = await eventFiles(eventArgs, io.cwd);
   const eventSets = await loadEventFiles(eventPaths, io, report);
   const printAll = !many || values.all === true;

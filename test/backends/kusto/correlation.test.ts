@@ -66,15 +66,18 @@ function correlationQuery(pipeline: string, text = TEXT): string {
 describe('Kusto correlations', () => {
   it("bins Defender XDR events on Timestamp and Sentinel's on TimeGenerated", () => {
     const xdr = correlationQuery('microsoft_xdr');
-    expect(xdr.startsWith('DeviceProcessEvents\n| where FolderPath endswith "\\\\whoami.exe"')).toBe(true);
-    // The group-by field goes through each pipeline's mapping: User → AccountName (XDR), TargetUsername (ASIM).
-    expect(xdr).toContain('| summarize event_count = count() by bin(Timestamp, 1h), AccountName\n| where event_count >= 5');
+    expect(xdr.startsWith('DeviceProcessEvents\n| extend SysmonUser = ')).toBe(true);
+    expect(xdr).toContain('\n| where FolderPath endswith "\\\\whoami.exe"');
+    // The group-by field goes through each pipeline's mapping: User → TargetUsername (ASIM, DOMAIN\user); on XDR
+    // Sysmon's DOMAIN\user is AccountDomain + AccountName, computed in the rule's query as SysmonUser.
+    expect(xdr).toContain('| extend SysmonUser = iff(isempty(AccountDomain), AccountName, strcat(AccountDomain, "\\\\", AccountName))\n');
+    expect(xdr).toContain('| summarize event_count = count() by bin(Timestamp, 1h), SysmonUser\n| where event_count >= 5');
     expect(correlationQuery('sentinel_asim')).toContain('by bin(TimeGenerated, 1h), TargetUsername');
   });
 
   it('sums a numeric column as it is and a column ASIM documents as a string through toreal()', () => {
     const text = correlationOf('value_sum', '{field: ProcessId, gt: 100}');
-    expect(correlationQuery('microsoft_xdr', text)).toContain('| summarize value_sum = sum(ProcessId) by bin(Timestamp, 10m), AccountName');
+    expect(correlationQuery('microsoft_xdr', text)).toContain('| summarize value_sum = sum(ProcessId) by bin(Timestamp, 10m), SysmonUser');
     expect(correlationQuery('sentinel_asim', text)).toContain(
       '| summarize value_sum = sum(toreal(TargetProcessId)) by bin(TimeGenerated, 10m)',
     );

@@ -43,6 +43,10 @@ describe.skipIf(!HAS_SHARED)(`Kusto parity with pySigma${HAS_SHARED ? '' : ` (${
         }
         if (invalid.has(path)) continue;
         compared++;
+        if (!result.ok && listed.get(path)?.includes('no-column') && /field name encountered: /.test(result.error.message)) {
+          deliberate++;
+          continue;
+        }
         if (!result.ok) {
           theyConvertWeFail++;
           unlisted.push(`${path}: we fail: ${result.error.message}`);

@@ -1,0 +1,104 @@
+/**
+ * Sysmon fields that a Defender XDR or ASIM table splits over several columns, declared once as computed fields
+ * (src/pipeline/computed.ts): the KQL query defines them with `| extend` and the evaluator computes them the
+ * same way, so a rule's values are compared with text of Sysmon's form.
+ *
+ * - `SysmonTargetObject` (registry tables): Sysmon's TargetObject is the key *and*, for value events, the value
+ *   name (`HKLM\…\AeDebug\Debugger`, `…\(Default)` for the default value), with Sysmon's root names (`HKLM`,
+ *   `HKU`, `HKCR`, `CurrentControlSet`). The tables keep the key (full root names, `ControlSet001`) and the value
+ *   name apart; for a renamed key TargetObject is the old key (XDR PreviousRegistryKey, ASIM RegistryPreviousKey).
+ * - `SysmonDetails` (registry tables): Sysmon writes numbers as `DWORD (0x00000001)` / `QWORD (0x…-0x…)`, binary
+ *   data as `Binary Data` and an empty string as `(Empty)`; the tables keep the number in decimal beside a type.
+ * - `SysmonUser`, `SysmonParentUser` (XDR): Sysmon's `DOMAIN\user`; XDR has AccountDomain and AccountName
+ *   (InitiatingProcessAccountDomain/Name for the acting process).
+ */
+import type { ComputedCondition, ComputedExpression } from '../../../src/pipeline/index.js';
+
+type Item = Readonly<Record<string, unknown>>;
+
+const col = (column: string): ComputedExpression => ({ column });
+const text = (t: string): ComputedExpression => ({ text: t });
+const replace = (e: ComputedExpression, regex: string, by: string): ComputedExpression => ({ replace: e, regex, with: by });
+
+/** A table's registry key in Sysmon's form: root keys abbreviated, ControlSet00n as CurrentControlSet. */
+function sysmonKey(key: ComputedExpression): ComputedExpression {
+  let e = replace(key, '^HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\ControlSet\\d+', 'HKLM\\SYSTEM\\CurrentControlSet');
+  e = replace(e, '^HKEY_LOCAL_MACHINE', 'HKLM');
+  e = replace(e, '^HKEY_CURRENT_USER', 'HKU');
+  e = replace(e, '^HKEY_USERS', 'HKU');
+  return replace(e, '^HKEY_CLASSES_ROOT', 'HKCR');
+}
+
+export interface RegistryColumns {
+  readonly table: string;
+  /** ActionType (XDR) / EventType (ASIM). */
+  readonly action: string;
+  readonly key: string;
+  readonly previousKey: string;
+  readonly valueName: string;
+  readonly valueData: string;
+  readonly valueType: string;
+}
+
+export function sysmonTargetObject(c: RegistryColumns): ComputedExpression {
+  const valueEvent: ComputedCondition = { column: c.action, startswith: 'RegistryValue' };
+  return {
+    if: { column: c.action, in: ['RegistryKeyRenamed'] },
+    then: sysmonKey(col(c.previousKey)),
+    else: {
+      if: valueEvent,
+      then: {
+        concat: [sysmonKey(col(c.key)), text('\\'), { if: { empty: col(c.valueName) }, then: text('(Default)'), else: col(c.valueName) }],
+      },
+      else: sysmonKey(col(c.key)),
+    },
+  };
+}
+
+export function sysmonDetails(c: RegistryColumns): ComputedExpression {
+  const data = col(c.valueData);
+  return {
+    if: { column: c.valueType, in: ['Dword', 'Reg_Dword', 'REG_DWORD'] },
+    then: { concat: [text('DWORD (0x'), { hex: data, digits: 8 }, text(')')] },
+    else: {
+      if: { column: c.valueType, in: ['Qword', 'Reg_Qword', 'REG_QWORD'] },
+      then: {
+        concat: [text('QWORD (0x'), { hex: data, digits: 8, shift: 32 }, text('-0x'), { hex: data, digits: 8, shift: 0 }, text(')')],
+      },
+      else: {
+        if: { column: c.valueType, in: ['Binary', 'Reg_Binary', 'REG_BINARY'] },
+        then: text('Binary Data'),
+        else: { if: { empty: data }, then: text('(Empty)'), else: data },
+      },
+    },
+  };
+}
+
+/** `DOMAIN\user` from a domain and a name column (the name alone when the domain is empty). */
+export function sysmonAccount(domain: string, name: string): ComputedExpression {
+  return { if: { empty: col(domain) }, then: col(name), else: { concat: [col(domain), text('\\'), col(name)] } };
+}
+
+/** A computed_field item that applies when the rule's query table is `table`. */
+export function computedFieldItem(id: string, table: string, field: string, expression: ComputedExpression): Item {
+  return {
+    id,
+    type: 'computed_field',
+    field,
+    expression,
+    rule_conditions: [{ type: 'processing_state', key: 'query_table', val: table }],
+  };
+}
+
+/** Each table's columns with the names of the computed fields declared for it (for the invalid-field checks). */
+export function withComputedNames<T extends Readonly<Record<string, string>>>(
+  tables: Readonly<Record<string, T>>,
+  computed: Readonly<Record<string, readonly string[]>>,
+): Readonly<Record<string, Readonly<Record<string, string>>>> {
+  return Object.fromEntries(
+    Object.entries(tables).map(([table, columns]) => [
+      table,
+      { ...columns, ...Object.fromEntries((computed[table] ?? []).map((name) => [name, 'string'])) },
+    ]),
+  );
+}
