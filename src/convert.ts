@@ -3,11 +3,12 @@
  * pipelines and format once, so converting thousands of rules does not rebuild anything.
  */
 import type { SigmaCorrelation, SigmaDocument, SigmaRule } from './rule/ast.js';
-import { loadRules } from './rule/load.js';
+import { loadDocuments } from './rule/load.js';
 import { applyFilters } from './rule/filters.js';
 import { hiddenByCorrelations, resolveCorrelation } from './rule/correlation.js';
 import { SigmaError, toSigmaError } from './errors.js';
 import { getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
+import { fileResult } from './batch.js';
 import { combinePipelines, finalizedText, finalizeQueries, type Pipeline } from './pipeline/index.js';
 
 export interface ConvertRequest {
@@ -81,22 +82,16 @@ export function createConverter(request: ConvertRequest): Converter {
     onFile?: (result: FileResult) => void,
   ): FileResult[] => {
     // Load every file first: filters and correlations may refer to rules in other files.
-    const loaded = inputs.map(({ text, path }) => {
-      try {
-        return { path, documents: loadRules(text, path).documents };
-      } catch (e) {
-        return { path, error: toSigmaError(e, { file: path }) };
-      }
-    });
-    const all = loaded.flatMap((l) => l.documents ?? []);
+    // A document that does not load is an error record of its file; the file's other documents still convert.
+    const loaded = inputs.map(({ text, path }) => ({ path, ...loadDocuments(text, path) }));
+    const all = loaded.flatMap((l) => l.documents);
     const applied = all.some((d) => d.kind === 'filter') ? applyFilters(all) : undefined;
     const filtered = applied?.documents ?? all;
     const rewritten = applied?.rewritten;
     const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaRule>();
     const convertFile = (l: (typeof loaded)[number]): FileResult => {
-      if (!l.documents) return { path: l.path, ok: false, error: l.error };
       const results: RuleResult[] = [];
-      const errors: SigmaError[] = [];
+      const errors: SigmaError[] = [...l.errors];
       // Each rule on its own: one the target cannot express does not take the others of its file with it.
       for (const original of l.documents) {
         const d = rewritten?.get(original) ?? original;
@@ -107,10 +102,7 @@ export function createConverter(request: ConvertRequest): Converter {
           errors.push(toSigmaError(e, { file: l.path }));
         }
       }
-      const first = errors[0];
-      if (first && results.length === 0) return { path: l.path, ok: false, error: first };
-      const queries = results.flatMap((r) => r.queries);
-      return errors.length ? { path: l.path, ok: true, queries, results, errors } : { path: l.path, ok: true, queries, results };
+      return fileResult(l.path, results, errors);
     };
     return loaded.map((l) => {
       const result = convertFile(l);
@@ -136,5 +128,7 @@ export function convert(input: string | SigmaRule, request: ConvertRequest): str
   if (typeof input !== 'string') return [...converter.rule(input).queries];
   const result = converter.text(input, '<input>');
   if (!result.ok) throw result.error;
+  const failed = result.errors?.[0];
+  if (failed) throw failed;
   return [...result.queries];
 }

@@ -48,6 +48,21 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
   return [...new Set(out)];
 }
 
+/**
+ * `expandPaths` for the rule files of a run: an input that names no rule file at all (an empty folder, a glob
+ * that matches nothing, files that are not *.yml/*.yaml) is an error, not an empty run.
+ */
+export async function expandRulePaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files = await expandPaths(paths, cwd);
+  if (files.length === 0) {
+    throw new SigmaError(
+      'io',
+      `no rule files in ${paths.map((p) => `'${p}'`).join(', ')} (folders are searched recursively for *.yml and *.yaml; a glob must match such files)`,
+    );
+  }
+  return files;
+}
+
 /** Why a file operation failed, in words: the system's code (ENOENT …) said plainly. */
 function ioReason(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { DocumentMeta, Logsource, SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaRule } from './ast.js';
-import { SigmaError, type SourceLocation } from '../errors.js';
+import { SigmaError, toSigmaError, type SourceLocation } from '../errors.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from './yaml.js';
 import { correlationSchema, filterSchema, META_KEYS, ruleSchema } from './schema.js';
 import { buildDetections, type Locate } from './detection.js';
@@ -125,21 +125,51 @@ export function documentFrom(doc: unknown, index: number, parsed: ParsedYaml, fi
   return loadRule(doc, locate, source);
 }
 
-/** Loads every Sigma document of a YAML text (multi-document files included). */
-export function loadRules(text: string, file?: string): SigmaCollection {
-  const parsed = parseYaml(text, file);
+/** The documents of a text that load, and one located error for each that does not. */
+export interface LoadedDocuments {
+  readonly documents: readonly SigmaDocument[];
+  readonly errors: readonly SigmaError[];
+}
+
+/**
+ * Loads each Sigma document of a YAML text on its own: a document that does not load (an unknown modifier, a
+ * schema error …) is an error record at its place and the others still load. A text that is not YAML at all
+ * (or holds no Sigma document) is one error and no documents. Never throws.
+ */
+export function loadDocuments(text: string, file?: string): LoadedDocuments {
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(text, file);
+  } catch (e) {
+    return { documents: [], errors: [toSigmaError(e, file !== undefined ? { file } : {})] };
+  }
   const documents: SigmaDocument[] = [];
+  const errors: SigmaError[] = [];
   parsed.documents.forEach((doc, i) => {
     if (doc === null || doc === undefined) return; // empty document (e.g. a trailing ---)
     try {
       documents.push(documentFrom(doc, i, parsed, file));
     } catch (e) {
-      if (e instanceof RangeError) throw new SigmaError('limit', `document ${i + 1} is nested too deeply`, { file });
-      throw e;
+      const where = { file, ...parsed.locate(i, []) };
+      errors.push(
+        e instanceof RangeError
+          ? new SigmaError('limit', `document ${i + 1} is nested too deeply`, where)
+          : e instanceof SigmaError && e.line === undefined
+            ? new SigmaError(e.code, e.message, { ...where, ...e.location })
+            : toSigmaError(e, file !== undefined ? { file } : {}),
+      );
     }
   });
-  if (documents.length === 0) throw new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 });
-  return Object.freeze({ documents: Object.freeze(documents), ...(file !== undefined ? { file } : {}) });
+  if (documents.length === 0 && errors.length === 0)
+    errors.push(new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 }));
+  return { documents: Object.freeze(documents), errors: Object.freeze(errors) };
+}
+
+/** Loads every Sigma document of a YAML text (multi-document files included); throws the first error. */
+export function loadRules(text: string, file?: string): SigmaCollection {
+  const { documents, errors } = loadDocuments(text, file);
+  if (errors[0]) throw errors[0];
+  return Object.freeze({ documents, ...(file !== undefined ? { file } : {}) });
 }
 
 /** The rules of a text (correlations and filters left out). */

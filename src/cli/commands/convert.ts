@@ -1,13 +1,15 @@
 /** `sigmaform convert`: rules → queries for one target, with sigma-cli's option names. */
-import { join, basename } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
-import { expandPaths, makeUserFolder, readUserFileSync, writeUserFile } from '../../node/files.js';
+import { expandRulePaths, makeUserFolder, readUserFileSync, writeUserFile } from '../../node/files.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { createConverter, type FileResult } from '../../convert.js';
-import { getFormat, type RuleResult } from '../../backend.js';
+import { getFormat } from '../../backend.js';
 import { progress } from '../progress.js';
-import { summary } from '../summary.js';
+import { noQueryWarning, summary } from '../summary.js';
+import { splitOutputPaths } from '../split.js';
+import { noQueryRules, writeIsolated } from '../../batch.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { toSigmaError } from '../../errors.js';
 
@@ -74,7 +76,8 @@ export const convertCommand: Command = async (argv, io) => {
     );
     return 2;
   }
-  const files = await expandPaths(positionals, io.cwd);
+  const files = await expandRulePaths(positionals, io.cwd);
+  const outputs = values.split ? splitOutputPaths(files, io.cwd) : [];
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
   const inputs: { text: string; path: string }[] = [];
   const unreadable = new Map<string, FileResult>();
@@ -87,46 +90,67 @@ export const convertCommand: Command = async (argv, io) => {
   }
   const converted_ = converter.files(inputs, () => bar.tick());
   const byPath = new Map(converted_.map((r) => [r.path, r]));
-  const results: FileResult[] = files.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []);
+  let results: readonly FileResult[] = files.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []);
   bar.stop();
 
-  const lines: string[] = [];
-  if (values.jsonl) {
-    for (const r of results)
-      lines.push(
-        JSON.stringify(
-          r.ok
-            ? {
-                path: r.path,
-                ok: true,
-                queries: r.queries,
-                ...(r.errors
-                  ? { errors: r.errors.map((e) => ({ error: e.message, line: e.line ?? null, column: e.column ?? null })) }
-                  : {}),
-              }
-            : { path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null },
-        ),
-      );
-  }
-  const converted: RuleResult[] = results.flatMap((r) => (r.ok ? r.results : []));
+  // A format that writes one file of every rule (savedsearches.conf, an ARM template): a rule it refuses is an
+  // error record of that rule, the others are written.
+  const write = (of: readonly FileResult[]): { text: string; results: readonly FileResult[] } => {
+    const { finalizeOutput } = format;
+    if (!finalizeOutput) return { text: converter.finalize(of.flatMap((r) => (r.ok ? r.queries : []))), results: of };
+    const isolated = writeIsolated(of, finalizeOutput);
+    return { text: isolated.output, results: isolated.results };
+  };
   if (values.split && values.output) {
     await makeUserFolder(values.output, io.cwd);
-    for (const r of results) {
-      if (!r.ok) continue;
-      const body = format.finalizeOutput ? format.finalizeOutput(r.results) : converter.finalize(r.queries);
-      await writeUserFile(join(values.output, basename(r.path).replace(/\.ya?ml$/i, '.txt')), body, io.cwd);
+    const written: FileResult[] = [];
+    for (const [i, r] of results.entries()) {
+      if (!r.ok) {
+        written.push(r);
+        continue;
+      }
+      const { text, results: after } = write([r]);
+      written.push(...after);
+      if (after[0]?.ok) await writeUserFile(join(values.output, outputs[i] as string), text, io.cwd);
     }
+    results = written;
+  } else if (values.jsonl) {
+    const body = results.map((r) => JSON.stringify(jsonRecord(r)) + '\n').join('');
+    if (values.output) await writeUserFile(values.output, body, io.cwd);
+    else io.stdout(body);
   } else {
-    const body = values.jsonl
-      ? lines.join('\n') + (lines.length ? '\n' : '')
-      : format.finalizeOutput
-        ? format.finalizeOutput(converted)
-        : converter.finalize(converted.flatMap((r) => r.queries));
-    if (values.output) {
-      await writeUserFile(values.output, body, io.cwd);
-    } else io.stdout(body);
+    const { text, results: after } = write(results);
+    results = after;
+    if (values.output) await writeUserFile(values.output, text, io.cwd);
+    else io.stdout(text);
   }
   const failed = results.filter((r) => !r.ok || r.errors?.length).length;
   if (!values.jsonl) io.stderr(summary(results, performance.now() - started));
   return failed > 0 && values['fail-on-error'] ? 1 : 0;
 };
+
+const located = (e: { readonly message: string; readonly line?: number | undefined; readonly column?: number | undefined }) => ({
+  line: e.line ?? null,
+  column: e.column ?? null,
+});
+
+/**
+ * One `--jsonl` record: sigma-cli's shape (`path`, `ok`, `queries` or `error`), with the errors of the file's
+ * rules that failed when others converted, and a warning for each rule that converted to no query.
+ */
+function jsonRecord(r: FileResult): Record<string, unknown> {
+  if (!r.ok) return { path: r.path, ok: false, error: r.error.message, ...located(r.error) };
+  const empty = noQueryRules([r]);
+  return {
+    path: r.path,
+    ok: true,
+    queries: r.queries,
+    ...(r.errors ? { errors: r.errors.map((e) => ({ error: e.message, ...located(e) })) } : {}),
+    ...(empty.length
+      ? {
+          ...(r.queries.length === 0 ? { noQuery: true } : {}),
+          warnings: empty.map((n) => ({ warning: noQueryWarning(n.title), line: n.location.line ?? null, column: n.location.column ?? null })),
+        }
+      : {}),
+  };
+}
