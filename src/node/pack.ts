@@ -18,7 +18,8 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { expandPaths, makeUserFolder, readUserFile, readUserFileSync, writeUserFile } from './files.js';
+import { expandRulePaths, makeUserFolder, readUserFile, readUserFileSync, writeUserFile } from './files.js';
+import { writeIsolated } from '../batch.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
@@ -66,10 +67,11 @@ export interface BuildPackOptions {
 }
 
 export interface BuildPackResult {
-  /** Paths of the files written, relative to `out`. */
+  /** Paths of the files written, relative to `out`; none when no rule converted (no empty pack is written). */
   readonly files: readonly string[];
   /** Every rule file's outcome; failed ones carry a located SigmaError. */
   readonly results: readonly FileResult[];
+  /** Rules (and correlations) with a query in the pack. */
   readonly converted: number;
   readonly failed: number;
   /** Types of the pipeline's finalizers, which a pack does not run (they shape `convert` output only). */
@@ -103,25 +105,31 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
     ...(options.options ? { options: options.options } : {}),
   });
   const writer = packWriter(converter.backend);
-  const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  const inputs = paths.map((path) => ({ path, text: readUserFileSync(path, cwd, 'rule file') }));
-  const converted_ = converter.files(inputs, options.onFile);
-  // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
-  const results = converted_.map((r): FileResult => {
-    if (!r.ok) return r;
+  const paths = await expandRulePaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
+  // A file that cannot be read is an error record, as one that does not load; the others still convert.
+  const inputs: { path: string; text: string }[] = [];
+  const unreadable = new Map<string, FileResult>();
+  for (const path of paths) {
     try {
-      writer(r.results, settings);
-      return r;
+      inputs.push({ path, text: readUserFileSync(path, cwd, 'rule file') });
     } catch (e) {
-      return { path: r.path, ok: false, error: toSigmaError(e, { file: r.path }) };
+      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
     }
-  });
-  const converted = results.flatMap((r) => (r.ok ? r.results : []));
-  const files = writer(converted, settings);
-  await makeUserFolder(options.out, cwd);
-  for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
+  }
+  const byPath = new Map(converter.files(inputs, options.onFile).map((r) => [r.path, r]));
+  // A rule the pack cannot hold (e.g. an ESCU detection without a date) is an error record; the pack goes on.
+  const { output: files, results } = writeIsolated(
+    paths.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []),
+    (rules) => writer(rules, settings),
+  );
+  const converted = results.flatMap((r) => (r.ok ? r.results.filter((rule) => rule.queries.length > 0) : []));
+  // No empty pack: a SIEM would deploy it as "nothing to detect" without a word.
+  if (converted.length > 0) {
+    await makeUserFolder(options.out, cwd);
+    for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
+  }
   return {
-    files: files.map((f) => f.path),
+    files: converted.length > 0 ? files.map((f) => f.path) : [],
     results,
     converted: converted.length,
     failed: results.filter((r) => !r.ok).length,

@@ -1,9 +1,9 @@
 /** `sigmaform check [--jsonl] PATH...`: parse and validate rule files. */
-import { loadRules } from '../../rule/load.js';
-import { toSigmaError } from '../../errors.js';
+import { loadDocuments, type LoadedDocuments } from '../../rule/load.js';
+import { toSigmaError, type SigmaError } from '../../errors.js';
 import type { Command } from '../io.js';
 import { parse } from '../args.js';
-import { expandPaths, readUserFileSync } from '../../node/files.js';
+import { expandRulePaths, readUserFileSync } from '../../node/files.js';
 import { progress } from '../progress.js';
 
 const HELP = `Usage: sigmaform check [--jsonl] PATH...
@@ -11,10 +11,13 @@ const HELP = `Usage: sigmaform check [--jsonl] PATH...
 Parses and validates Sigma rule files (files, folders searched recursively for *.yml/*.yaml, or globs).
 
 Options:
-  --jsonl     one JSON line per file: {"path", "ok": true, "rules": N} or {"path", "ok": false, "error", "line", "column"}
+  --jsonl     one JSON line per file: {"path", "ok": true, "rules": N} or {"path", "ok": false, "error", "line",
+              "column", "rules": N, "errors": [...]} (N: the documents that are valid; errors: when several are not)
   -h, --help  this help
 
-Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage error.
+Every invalid document of a file of several is reported (file:line:column); the valid ones are counted.
+Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage error (including an input with no
+rule files).
 `;
 
 export const checkCommand: Command = async (argv, io) => {
@@ -27,24 +30,40 @@ export const checkCommand: Command = async (argv, io) => {
     io.stderr('sigmaform check: no PATH given (see --help)\n');
     return 2;
   }
-  const files = await expandPaths(positionals, io.cwd);
+  const files = await expandRulePaths(positionals, io.cwd);
   const bar = progress(files.length, 'check', io.isTTY && !values.jsonl);
   let failed = 0;
   let rules = 0;
   const errors: string[] = [];
   for (const path of files) {
+    // Each document of a file on its own: every invalid one is reported at its place, the valid ones counted.
+    let loaded: LoadedDocuments;
     try {
-      const text = readUserFileSync(path, io.cwd, 'rule file');
-      const n = loadRules(text, path).documents.length;
-      rules += n;
-      if (values.jsonl) io.stdout(JSON.stringify({ path, ok: true, rules: n }) + '\n');
+      loaded = loadDocuments(readUserFileSync(path, io.cwd, 'rule file'), path);
     } catch (e) {
-      failed++;
-      const err = toSigmaError(e, { file: path });
-      if (values.jsonl)
-        io.stdout(JSON.stringify({ path, ok: false, error: err.message, line: err.line ?? null, column: err.column ?? null }) + '\n');
-      else errors.push(`${err.format()}\n`);
+      loaded = { documents: [], errors: [toSigmaError(e, { file: path })] };
     }
+    const n = loaded.documents.length;
+    rules += n;
+    const [first] = loaded.errors;
+    if (first) failed++;
+    if (values.jsonl) {
+      const at = (e: SigmaError) => ({ line: e.line ?? null, column: e.column ?? null });
+      io.stdout(
+        JSON.stringify(
+          first
+            ? {
+                path,
+                ok: false,
+                error: first.message,
+                ...at(first),
+                rules: n,
+                ...(loaded.errors.length > 1 ? { errors: loaded.errors.map((e) => ({ error: e.message, ...at(e) })) } : {}),
+              }
+            : { path, ok: true, rules: n },
+        ) + '\n',
+      );
+    } else for (const e of loaded.errors) errors.push(`${e.format()}\n`);
     bar.tick();
   }
   bar.stop();

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
-import { loadRules } from '../../rule/load.js';
+import { loadDocuments } from '../../rule/load.js';
 import { applyFilters } from '../../rule/filters.js';
 import { toSigmaError } from '../../errors.js';
 import { compileMatcher, type Matcher } from '../../eval/match.js';
@@ -10,7 +10,7 @@ import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
 import { parseEvents } from '../../eval/events.js';
 import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths, readUserFile, walkFiles } from '../../node/files.js';
+import { expandRulePaths, readUserFile, walkFiles } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
@@ -76,7 +76,10 @@ async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsourc
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
     try {
-      loaded.push({ file, documents: loadRules(await readUserFile(file, io.cwd), file).documents });
+      // Each document on its own: one that does not load is reported, the others of its file are evaluated.
+      const { documents, errors } = loadDocuments(await readUserFile(file, io.cwd), file);
+      for (const e of errors) report.error(e, file);
+      loaded.push({ file, documents });
     } catch (e) {
       report.error(e, file);
     }
@@ -131,7 +134,7 @@ export const matchCommand: Command = async (argv, io) => {
     return 2;
   }
   const report = new Reporter(io);
-  const ruleFiles = many ? await expandPaths(ruleArgs, io.cwd) : [first as string];
+  const ruleFiles = many ? await expandRulePaths(ruleArgs, io.cwd) : [first as string];
   const rules = await loadRuleFiles(ruleFiles, io, values['ignore-logsource'] === true, report);
   const eventSets = await loadEventFiles(await eventFiles(eventArgs, io.cwd), io, report);
   const printAll = !many || values.all === true;

@@ -5,7 +5,7 @@ import { buildPack } from '../../node/pack.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
-import { expandPaths } from '../../node/files.js';
+import { expandRulePaths } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform pack -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] -o DIR [--config pack.yml] PATH...
 
@@ -26,8 +26,11 @@ Options:
       --fail-on-error      exit 1 when any rule could not be converted
   -h, --help               this help
 
+Each rule that fails (to load, to convert, or to fit the pack) is reported with file:line:column and left out;
+the others are written. A rule that converts to no query is reported as such and is not in the pack.
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
-failed rule, 2 on a usage error.
+failed rule, or when no rule converted (no pack is written then), 2 on a usage error (including an input with
+no rule files).
 `;
 
 export const packCommand: Command = async (argv, io) => {
@@ -44,7 +47,7 @@ export const packCommand: Command = async (argv, io) => {
     return 2;
   }
   const started = performance.now();
-  const total = (await expandPaths(positionals, io.cwd)).length;
+  const total = (await expandRulePaths(positionals, io.cwd)).length;
   const bar = progress(total, 'pack', io.isTTY);
   const result = await buildPack({
     rules: positionals,
@@ -64,6 +67,10 @@ export const packCommand: Command = async (argv, io) => {
     );
   }
   io.stderr(summary(result.results, performance.now() - started));
+  if (result.converted === 0) {
+    io.stderr(`sigmaform pack: no rule converted to a query; no pack written to ${values.output}\n`);
+    return 1;
+  }
   io.stdout(
     `wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
   );
