@@ -7,7 +7,7 @@ import { loadDocuments } from './rule/load.js';
 import { applyFilters } from './rule/filters.js';
 import { hiddenByCorrelations, resolveCorrelation } from './rule/correlation.js';
 import { SigmaError, toSigmaError } from './errors.js';
-import { getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
+import { checkBackendOptions, getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
 import { fileResult } from './batch.js';
 import { combinePipelines, finalizedText, finalizeQueries, type Pipeline } from './pipeline/index.js';
 
@@ -17,7 +17,10 @@ export interface ConvertRequest {
   /** Named pipelines of any registered backend, or pipelines loaded with `loadPipelineYaml`. */
   readonly pipelines?: readonly (string | Pipeline)[];
   readonly format?: string;
+  /** Backend options, checked against the ones the backend declares (`Backend.options`). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Use pipelines even when they declare other targets (`allowed_backends`); sigma-cli's --disable-pipeline-check. */
+  readonly disablePipelineCheck?: boolean;
 }
 
 /**
@@ -59,9 +62,31 @@ export interface Converter {
   finalize(queries: readonly string[]): string;
 }
 
-export function resolvePipelines(backend: Backend | undefined, pipelines: readonly (string | Pipeline)[] = []): Pipeline | undefined {
+/**
+ * The pipelines of a run combined into one. Each pipeline that declares the targets it is for
+ * (`allowed_backends`) must include `backend`, unless `disableCheck`: a pipeline for another target would make
+ * queries of another language (`-t splunk -p sentinel_asim`). A pipeline that declares none is allowed anywhere.
+ */
+export function resolvePipelines(
+  backend: Backend | undefined,
+  pipelines: readonly (string | Pipeline)[] = [],
+  disableCheck = false,
+): Pipeline | undefined {
   if (pipelines.length === 0) return undefined;
   const resolved = pipelines.map((p) => (typeof p === 'string' ? getNamedPipeline(backend, p) : p));
+  if (backend && !disableCheck) {
+    resolved.forEach((p, i) => {
+      if (p.allowedBackends.length === 0 || p.allowedBackends.includes(backend.name)) return;
+      const given = pipelines[i];
+      const name = typeof given === 'string' ? given : (p.source?.file ?? p.name ?? `pipeline ${i + 1}`);
+      throw new SigmaError(
+        'backend',
+        `pipeline '${name}' is for target${p.allowedBackends.length > 1 ? 's' : ''} ${p.allowedBackends.join(', ')}, not ${backend.name} ` +
+          `(use a pipeline for ${backend.name}, or --disable-pipeline-check / disablePipelineCheck to use it anyway)`,
+        typeof given === 'string' ? {} : (p.source ?? {}),
+      );
+    });
+  }
   return resolved.length === 1 ? resolved[0] : combinePipelines(resolved);
 }
 
@@ -69,8 +94,9 @@ export function createConverter(request: ConvertRequest): Converter {
   const backend = getBackend(request.target);
   const format = request.format ?? 'default';
   getFormat(backend, format);
-  const pipeline = resolvePipelines(backend, request.pipelines);
-  const options = { format, ...(pipeline ? { pipeline } : {}), ...(request.options ? { options: request.options } : {}) };
+  const backendOptions = request.options ? checkBackendOptions(backend, request.options) : undefined;
+  const pipeline = resolvePipelines(backend, request.pipelines, request.disablePipelineCheck);
+  const options = { format, ...(pipeline ? { pipeline } : {}), ...(backendOptions ? { options: backendOptions } : {}) };
   const rule = (r: SigmaRule): RuleResult => backend.convert(r, options);
   const correlation = (c: SigmaCorrelation, documents: readonly SigmaDocument[]): RuleResult => {
     if (!backend.convertCorrelation)

@@ -62,6 +62,8 @@ export interface BuildPackOptions {
   /** Working folder for relative paths (default: process.cwd()). */
   readonly cwd?: string;
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Use pipelines even when they declare other targets (`allowed_backends`). */
+  readonly disablePipelineCheck?: boolean;
   /** Called after each rule file is converted (progress). */
   readonly onFile?: (result: FileResult) => void;
 }
@@ -103,6 +105,7 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
     pipelines: [...pipelines, ...(options.pipelines ?? []).filter((p): p is Pipeline => typeof p !== 'string')],
     ...(options.format ? { format: options.format } : {}),
     ...(options.options ? { options: options.options } : {}),
+    ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
   });
   const writer = packWriter(converter.backend);
   const paths = await expandRulePaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);

@@ -23,8 +23,13 @@ Options:
                            file; repeat to combine (applied by priority)
   -f, --format FORMAT      output format of the target (default: default; see: sigmaform list formats)
   -o, --output PATH        write to this file (or, with --split, into this folder) instead of stdout
-      --split              one output file per rule file (needs -o FOLDER)
-  -O, --option KEY=VALUE   backend option (e.g. -O categoryPrefix=true for eql); repeatable
+      --split              one output file per rule file (needs -o FOLDER), at the rule file's path below the
+                           folder the rule files share (rules/a/r.yml → FOLDER/a/r.txt); refuses two rule files
+                           that would write one output file
+  -O, --option KEY=VALUE   backend option (e.g. -O categoryPrefix=true for eql); repeatable; an unknown key or
+                           a bad value is a usage error
+      --disable-pipeline-check
+                           use a pipeline even if it is for another target (its allowed_backends)
       --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
                            {"path", "ok": false, "error": "..."} (the queries before the pipeline's finalizers)
       --fail-on-error      exit 1 when any rule could not be converted
@@ -32,9 +37,13 @@ Options:
 
 A pipeline's finalizers (concat, json, yaml, nested) run over the queries of all rules (of each file with
 --split) and make the output; they need a format that writes a list of queries, such as the default one.
-Rules that cannot be converted are reported (file:line:column and why) and the run goes on.
+Rules that cannot be converted are reported (file:line:column and why) and the run goes on, in every format:
+a rule that does not load (also one of several in a file), does not convert, or that a format writing one file
+for the run (savedsearches, arm) refuses is an error record; the others are written. A rule that converts to no
+query is reported (a warning; "noQuery" and "warnings" in --jsonl) and not counted as converted.
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
-failed rule, 2 on a usage error (unknown target, pipeline, format or option).
+failed rule, 2 on a usage error (unknown target, pipeline, format or option; a bad option value; a pipeline for
+another target; an input with no rule files; --split outputs that would collide).
 `;
 
 export const convertCommand: Command = async (argv, io) => {
@@ -66,6 +75,7 @@ export const convertCommand: Command = async (argv, io) => {
     pipelines,
     ...(values.format ? { format: values.format } : {}),
     options: parseBackendOptions(asList(values.option)),
+    ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
   });
   const format = getFormat(converter.backend, converter.format);
   const finalizers = converter.pipeline?.finalizers ?? [];

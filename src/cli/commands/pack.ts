@@ -22,7 +22,9 @@ Options:
   -o, --output DIR         folder to write the pack into (created)
       --config FILE        pack settings (YAML or JSON): schedules, severities, Elastic index patterns, ...
                            A rule's custom attributes (e.g. splunk_cron_schedule, elastic_index) override them.
-  -O, --option KEY=VALUE   backend option; repeatable
+  -O, --option KEY=VALUE   backend option; repeatable; an unknown key or a bad value is a usage error
+      --disable-pipeline-check
+                           use a pipeline even if it is for another target (its allowed_backends)
       --fail-on-error      exit 1 when any rule could not be converted
   -h, --help               this help
 
@@ -58,6 +60,7 @@ export const packCommand: Command = async (argv, io) => {
     ...(values.config ? { config: values.config } : {}),
     cwd: io.cwd,
     options: parseBackendOptions(asList(values.option)),
+    ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
     onFile: () => bar.tick(),
   });
   bar.stop();
