@@ -14,7 +14,8 @@ export function summary(results: readonly FileResult[], ms: number): string {
   const counts = runCounts(results);
   const lines: string[] = [];
   for (const e of counts.errors) lines.push(`error: ${e.format()}`);
-  for (const n of noQueryRules(results)) lines.push(`warning: ${new SigmaError('unsupported', noQueryWarning(n.title), n.location).format()}`);
+  for (const n of noQueryRules(results))
+    lines.push(`warning: ${new SigmaError('unsupported', noQueryWarning(n.title), n.location).format()}`);
   const byCode = new Map<string, number>();
   for (const e of counts.errors) byCode.set(e.code, (byCode.get(e.code) ?? 0) + 1);
   const reasons = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n} ${code}`);

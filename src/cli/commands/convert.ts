@@ -159,7 +159,11 @@ function jsonRecord(r: FileResult): Record<string, unknown> {
     ...(empty.length
       ? {
           ...(r.queries.length === 0 ? { noQuery: true } : {}),
-          warnings: empty.map((n) => ({ warning: noQueryWarning(n.title), line: n.location.line ?? null, column: n.location.column ?? null })),
+          warnings: empty.map((n) => ({
+            warning: noQueryWarning(n.title),
+            line: n.location.line ?? null,
+            column: n.location.column ?? null,
+          })),
         }
       : {}),
   };
