@@ -220,10 +220,11 @@ describe('convert: a batch with bad rules', () => {
     expect(r.stderr).toContain('2 of 2 files converted');
   });
 
-  it('--split: one output file per good rule file, none for the bad ones', async () => {
+  it('--split: one output file per good rule file (at its path below rules/), none for the bad ones', async () => {
     const r = await run('convert', ...EQL, '--split', '-o', 'split-out', 'rules');
     expect(r.code).toBe(0);
-    expect((await readdir(join(root, 'split-out'))).sort()).toEqual(['good1.txt', 'good2.txt']);
+    expect((await readdir(join(root, 'split-out'))).sort()).toEqual(['good1.txt', 'sub']);
+    expect(await readdir(join(root, 'split-out', 'sub'))).toEqual(['good2.txt']);
     expect(await readFile(join(root, 'split-out', 'good1.txt'), 'utf8')).toContain('mimikatz');
   });
 
