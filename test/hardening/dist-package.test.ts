@@ -38,7 +38,7 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
         `title: Rule ${i}`,
         'logsource: {category: process_creation, product: windows}',
         'detection:',
-        `  sel: {CommandLine|contains: ['${'x'.repeat(200)}${i}']}`,
+        `  sel: {CommandLine|contains: ['${'x'.repeat(4000)}${i}']}`,
         '  condition: sel',
       ].join('\n'),
     ).join('\n---\n');
