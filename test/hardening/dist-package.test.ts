@@ -88,7 +88,8 @@ console.log(JSON.stringify({ known: nodeApi.getBackend('third').name, same: core
   });
 
   it('peggy is needed only to build: no runtime file loads it, and it is a devDependency', () => {
-    for (const f of DIST.filter((p) => /\.c?js$/.test(p))) expect(readFileSync(f, 'utf8'), f).not.toMatch(/require\(["']peggy["']\)|from ["']peggy["']/);
+    for (const f of DIST.filter((p) => /\.c?js$/.test(p)))
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/require\(["']peggy["']\)|from ["']peggy["']/);
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
     expect(pkg['dependencies']).not.toHaveProperty('peggy');
     expect(pkg['devDependencies']).toHaveProperty('peggy');
