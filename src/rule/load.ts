@@ -141,7 +141,16 @@ export function loadDocuments(text: string, file?: string): LoadedDocuments {
   try {
     parsed = parseYaml(text, file);
   } catch (e) {
-    return { documents: [], errors: [toSigmaError(e, file !== undefined ? { file } : {})] };
+    const error = toSigmaError(e, file !== undefined ? { file } : {});
+    const parts = error.code === 'yaml' ? documentTexts(text) : [];
+    if (parts.length < 2) return { documents: [], errors: [error] };
+    // Malformed YAML in one document of several: the others still load (anchors never cross documents).
+    // Each part is read after as many empty lines as come before it, so every location is the one in the file.
+    const each = parts.map((part) => loadDocuments('\n'.repeat(part.line - 1) + part.text, file));
+    return {
+      documents: Object.freeze(each.flatMap((l) => l.documents)),
+      errors: Object.freeze(each.flatMap((l) => l.errors.filter((e) => !/^no Sigma document/.test(e.message)))),
+    };
   }
   const documents: SigmaDocument[] = [];
   const errors: SigmaError[] = [];
@@ -163,6 +172,20 @@ export function loadDocuments(text: string, file?: string): LoadedDocuments {
   if (documents.length === 0 && errors.length === 0)
     errors.push(new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 }));
   return { documents: Object.freeze(documents), errors: Object.freeze(errors) };
+}
+
+/** The documents of a multi-document text, split at its `---` lines, each with the line it starts on. */
+function documentTexts(text: string): { text: string; line: number }[] {
+  const lines = text.split('\n');
+  const parts: { text: string; line: number }[] = [];
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (!/^---(\s|$)/.test(l)) return;
+    if (i > start) parts.push({ text: lines.slice(start, i).join('\n') + '\n', line: start + 1 });
+    start = i;
+  });
+  parts.push({ text: lines.slice(start).join('\n'), line: start + 1 });
+  return parts.filter((p) => p.text.trim() !== '' && !/^---\s*$/.test(p.text.trim()));
 }
 
 /** Loads every Sigma document of a YAML text (multi-document files included); throws the first error. */

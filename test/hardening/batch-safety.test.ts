@@ -14,6 +14,7 @@ import { main } from '../../src/cli/main.js';
 import { buildPack } from '../../src/node/pack.js';
 import { createConverter, type FileResult } from '../../src/convert.js';
 import { writeIsolated } from '../../src/batch.js';
+import { loadDocuments } from '../../src/rule/load.js';
 import { SigmaError } from '../../src/errors.js';
 import { checkBackendOptions, getBackend, type RuleResult } from '../../src/backend.js';
 
@@ -231,6 +232,31 @@ describe('a file of several rules where one does not load', () => {
     expect(r.stdout.match(/^MATCH /gm)).toHaveLength(2);
     expect(r.stderr).toContain(`multi/mixed.yml:${badLine}:`);
     expect(r.code).toBe(1);
+  });
+});
+
+describe('a file of several rules where one is malformed YAML', () => {
+  const broken =
+    'title: Broken\nlogsource: {product: windows}\ndetection:\n    sel:\n        CommandLine: [unclosed, list\n    condition: sel\n';
+  const docs = [GOOD, broken, GOOD2];
+  const text = docs.join('---\n');
+
+  it('loadDocuments loads the two others, each at its own line, and reports the broken one inside its document', () => {
+    const { documents, errors } = loadDocuments(text, 'f.yml');
+    expect(documents.map((d) => [d.title, d.source.line])).toEqual([
+      ['Good mimikatz', 1],
+      ['Good whoami', documentLine(docs, 2)],
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.code).toBe('yaml');
+    expect(errors[0]?.line).toBeGreaterThanOrEqual(documentLine(docs, 1));
+    expect(errors[0]?.line).toBeLessThan(documentLine(docs, 2));
+  });
+
+  it('a document that is not YAML alone stays one error for the file (nothing to split)', () => {
+    const { documents, errors } = loadDocuments(broken, 'f.yml');
+    expect(documents).toEqual([]);
+    expect(errors.map((e) => e.code)).toEqual(['yaml']);
   });
 });
 
