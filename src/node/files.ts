@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { SigmaError } from '../errors.js';
+import { SigmaError, toSigmaError } from '../errors.js';
+import type { Converter, FileResult } from '../convert.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -122,4 +123,27 @@ export async function makeUserFolder(path: string, cwd = '.'): Promise<void> {
   } catch (e) {
     throw new SigmaError('io', `cannot create folder ${path}: ${ioReason(e)}`, { file: path });
   }
+}
+
+/**
+ * Reads and converts rule files as one collection (`converter.files`), one result per path in order: a file that
+ * cannot be read is an error record naming it, as one that does not load, and the others still convert.
+ */
+export function convertRuleFiles(
+  converter: Converter,
+  paths: readonly string[],
+  cwd: string,
+  onFile?: (result: FileResult) => void,
+): FileResult[] {
+  const inputs: { text: string; path: string }[] = [];
+  const unreadable = new Map<string, FileResult>();
+  for (const path of paths) {
+    try {
+      inputs.push({ text: readUserFileSync(path, cwd, 'rule file'), path });
+    } catch (e) {
+      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
+    }
+  }
+  const converted = new Map(converter.files(inputs, onFile).map((r) => [r.path, r]));
+  return paths.flatMap((path) => converted.get(path) ?? unreadable.get(path) ?? []);
 }

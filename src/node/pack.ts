@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { createConverter, type FileResult } from '../convert.js';
-import { SigmaError, toSigmaError } from '../errors.js';
+import { SigmaError } from '../errors.js';
 import type { Backend, RuleResult } from '../backend.js';
 import type { Pipeline } from '../pipeline/index.js';
 import {
@@ -18,7 +18,7 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { expandRulePaths, makeUserFolder, readUserFile, readUserFileSync, writeUserFile } from './files.js';
+import { convertRuleFiles, expandRulePaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
 import { writeIsolated } from '../batch.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
@@ -109,21 +109,9 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   });
   const writer = packWriter(converter.backend);
   const paths = await expandRulePaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  // A file that cannot be read is an error record, as one that does not load; the others still convert.
-  const inputs: { path: string; text: string }[] = [];
-  const unreadable = new Map<string, FileResult>();
-  for (const path of paths) {
-    try {
-      inputs.push({ path, text: readUserFileSync(path, cwd, 'rule file') });
-    } catch (e) {
-      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
-    }
-  }
-  const byPath = new Map(converter.files(inputs, options.onFile).map((r) => [r.path, r]));
   // A rule the pack cannot hold (e.g. an ESCU detection without a date) is an error record; the pack goes on.
-  const { output: files, results } = writeIsolated(
-    paths.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []),
-    (rules) => writer(rules, settings),
+  const { output: files, results } = writeIsolated(convertRuleFiles(converter, paths, cwd, options.onFile), (rules) =>
+    writer(rules, settings),
   );
   const converted = results.flatMap((r) => (r.ok ? r.results.filter((rule) => rule.queries.length > 0) : []));
   // No empty pack: a SIEM would deploy it as "nothing to detect" without a word.

@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import '../../src/index.js';
-import { main } from '../../src/cli/main.js';
+import { jsonLines, runCli, type Run } from '../support/cli-run.js';
 import { buildPack } from '../../src/node/pack.js';
 import { createConverter, type FileResult } from '../../src/convert.js';
 import { writeIsolated } from '../../src/batch.js';
@@ -101,28 +100,8 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: root, isTTY: false });
-  for (const text of [stdout, stderr]) {
-    expect(text).not.toMatch(/^\s+at /m);
-    expect(text).not.toContain('internal error');
-  }
-  return { code, stdout, stderr };
-}
-
-const jsonLines = (text: string): Record<string, unknown>[] =>
-  text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+/** Runs the CLI in-process in the test folder. */
+const run = (...argv: string[]): Promise<Run> => runCli(root, argv);
 
 /** The rule is in the output, or reported as an error at its line: never lost without a word. */
 function writtenOrReported(output: string, stderr: string, needle: string, file: string, line: number): void {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
-import { expandRulePaths, makeUserFolder, readUserFileSync, writeUserFile } from '../../node/files.js';
+import { convertRuleFiles, expandRulePaths, makeUserFolder, writeUserFile } from '../../node/files.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { createConverter, type FileResult } from '../../convert.js';
 import { getFormat } from '../../backend.js';
@@ -11,7 +11,6 @@ import { noQueryWarning, summary } from '../summary.js';
 import { splitOutputPaths } from '../split.js';
 import { noQueryRules, writeIsolated } from '../../batch.js';
 import { parseBackendOptions } from '../backend-options.js';
-import { toSigmaError } from '../../errors.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -89,18 +88,7 @@ export const convertCommand: Command = async (argv, io) => {
   const files = await expandRulePaths(positionals, io.cwd);
   const outputs = values.split ? splitOutputPaths(files, io.cwd) : [];
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
-  const inputs: { text: string; path: string }[] = [];
-  const unreadable = new Map<string, FileResult>();
-  for (const path of files) {
-    try {
-      inputs.push({ text: readUserFileSync(path, io.cwd, 'rule file'), path });
-    } catch (e) {
-      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
-    }
-  }
-  const converted_ = converter.files(inputs, () => bar.tick());
-  const byPath = new Map(converted_.map((r) => [r.path, r]));
-  let results: readonly FileResult[] = files.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []);
+  let results: readonly FileResult[] = convertRuleFiles(converter, files, io.cwd, () => bar.tick());
   bar.stop();
 
   // A format that writes one file of every rule (savedsearches.conf, an ARM template): a rule it refuses is an
