@@ -8,6 +8,9 @@ export default defineConfig([
     // The library: browser-safe core (index) and the Node helpers (node).
     entry: { index: 'src/index.ts', node: 'src/node.ts' },
     format: ['esm', 'cjs'],
+    // One copy of the library for both entry points in CommonJS too (esbuild splits ESM by default): node.cjs
+    // requires the chunk index.cjs uses, so registries and error classes are shared.
+    splitting: true,
     dts: true,
     sourcemap: true,
     clean: true,

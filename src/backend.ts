@@ -50,8 +50,19 @@ export interface ConvertOptions {
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
+/** A backend option (`ConvertOptions.options`, `-O key=value`): its value type and what it does. */
+export interface BackendOption {
+  readonly type: 'boolean' | 'number' | 'string';
+  readonly description: string;
+}
+
 export interface Backend {
   readonly name: string;
+  /**
+   * The options this backend reads, by key. Any other key, or a value of another type, is refused before a
+   * rule is converted (a `backend` SigmaError listing the valid keys). Absent: the backend takes no options.
+   */
+  readonly options?: Readonly<Record<string, BackendOption>>;
   readonly description: string;
   readonly pipelines: Readonly<Record<string, NamedPipeline>>;
   readonly formats: Readonly<Record<string, OutputFormat>>;
@@ -106,4 +117,38 @@ export function getNamedPipeline(backend: Backend | undefined, name: string): Pi
   }
   const known = listBackends().flatMap((b) => Object.keys(b.pipelines));
   throw new SigmaError('backend', `unknown pipeline '${name}' (known: ${[...new Set(known)].join(', ')})`);
+}
+
+/**
+ * A run's backend options checked against what the backend declares: an unknown key or a value that is not of the
+ * option's type is a `backend` SigmaError naming the valid keys. Text given for a boolean (`true`/`false`) or a
+ * number (as `-O key=value` gives it) is turned into that type, and a number or boolean given for a text option
+ * into text.
+ */
+export function checkBackendOptions(backend: Backend, given: Readonly<Record<string, unknown>> = {}): Readonly<Record<string, unknown>> {
+  const declared = backend.options ?? {};
+  const valid = Object.entries(declared).map(([key, o]) => `${key} (${o.type})`);
+  const known = valid.length ? `valid keys: ${valid.join(', ')}` : `target '${backend.name}' takes no options`;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const option = Object.hasOwn(declared, key) ? declared[key] : undefined;
+    if (!option) throw new SigmaError('backend', `unknown option '${key}' for target '${backend.name}' (${known})`);
+    const bad = (): never => {
+      throw new SigmaError('backend', `option '${key}' of target '${backend.name}' must be a ${option.type}, not '${String(value)}'`);
+    };
+    switch (option.type) {
+      case 'boolean':
+        out[key] = value === true || value === 'true' ? true : value === false || value === 'false' ? false : bad();
+        break;
+      case 'number': {
+        const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+        out[key] = Number.isFinite(n) ? n : bad();
+        break;
+      }
+      case 'string':
+        out[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : bad();
+        break;
+    }
+  }
+  return Object.freeze(out);
 }

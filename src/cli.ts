@@ -3,6 +3,18 @@
 import './index.js';
 import { main } from './cli/main.js';
 
+// `sigmaform convert … | head -1`: once the reader of stdout is gone there is nobody to tell anything, so the
+// run ends quietly (exit 0, as `head` asked for no more) instead of with Node's EPIPE stack trace. A closed stderr
+// only loses the messages meant for it.
+const isEpipe = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'EPIPE';
+process.stdout.on('error', (e) => {
+  if (!isEpipe(e)) throw e;
+  process.exit(0);
+});
+process.stderr.on('error', (e) => {
+  if (!isEpipe(e)) throw e;
+});
+
 main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

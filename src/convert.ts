@@ -3,11 +3,12 @@
  * pipelines and format once, so converting thousands of rules does not rebuild anything.
  */
 import type { SigmaCorrelation, SigmaDocument, SigmaRule } from './rule/ast.js';
-import { loadRules } from './rule/load.js';
+import { loadDocuments } from './rule/load.js';
 import { applyFilters } from './rule/filters.js';
 import { hiddenByCorrelations, resolveCorrelation } from './rule/correlation.js';
 import { SigmaError, toSigmaError } from './errors.js';
-import { getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
+import { checkBackendOptions, getBackend, getFormat, getNamedPipeline, type Backend, type RuleResult } from './backend.js';
+import { fileResult } from './batch.js';
 import { combinePipelines, finalizedText, finalizeQueries, type Pipeline } from './pipeline/index.js';
 
 export interface ConvertRequest {
@@ -16,7 +17,10 @@ export interface ConvertRequest {
   /** Named pipelines of any registered backend, or pipelines loaded with `loadPipelineYaml`. */
   readonly pipelines?: readonly (string | Pipeline)[];
   readonly format?: string;
+  /** Backend options, checked against the ones the backend declares (`Backend.options`). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Use pipelines even when they declare other targets (`allowed_backends`); sigma-cli's --disable-pipeline-check. */
+  readonly disablePipelineCheck?: boolean;
 }
 
 /**
@@ -60,9 +64,31 @@ export interface Converter {
   finalize(queries: readonly string[]): string;
 }
 
-export function resolvePipelines(backend: Backend | undefined, pipelines: readonly (string | Pipeline)[] = []): Pipeline | undefined {
+/**
+ * The pipelines of a run combined into one. Each pipeline that declares the targets it is for
+ * (`allowed_backends`) must include `backend`, unless `disableCheck`: a pipeline for another target would make
+ * queries of another language (`-t splunk -p sentinel_asim`). A pipeline that declares none is allowed anywhere.
+ */
+export function resolvePipelines(
+  backend: Backend | undefined,
+  pipelines: readonly (string | Pipeline)[] = [],
+  disableCheck = false,
+): Pipeline | undefined {
   if (pipelines.length === 0) return undefined;
   const resolved = pipelines.map((p) => (typeof p === 'string' ? getNamedPipeline(backend, p) : p));
+  if (backend && !disableCheck) {
+    resolved.forEach((p, i) => {
+      if (p.allowedBackends.length === 0 || p.allowedBackends.includes(backend.name)) return;
+      const given = pipelines[i];
+      const name = typeof given === 'string' ? given : (p.source?.file ?? p.name ?? `pipeline ${i + 1}`);
+      throw new SigmaError(
+        'backend',
+        `pipeline '${name}' is for target${p.allowedBackends.length > 1 ? 's' : ''} ${p.allowedBackends.join(', ')}, not ${backend.name} ` +
+          `(use a pipeline for ${backend.name}, or --disable-pipeline-check / disablePipelineCheck to use it anyway)`,
+        typeof given === 'string' ? {} : (p.source ?? {}),
+      );
+    });
+  }
   return resolved.length === 1 ? resolved[0] : combinePipelines(resolved);
 }
 
@@ -70,8 +96,9 @@ export function createConverter(request: ConvertRequest): Converter {
   const backend = getBackend(request.target);
   const format = request.format ?? 'default';
   getFormat(backend, format);
-  const pipeline = resolvePipelines(backend, request.pipelines);
-  const options = { format, ...(pipeline ? { pipeline } : {}), ...(request.options ? { options: request.options } : {}) };
+  const backendOptions = request.options ? checkBackendOptions(backend, request.options) : undefined;
+  const pipeline = resolvePipelines(backend, request.pipelines, request.disablePipelineCheck);
+  const options = { format, ...(pipeline ? { pipeline } : {}), ...(backendOptions ? { options: backendOptions } : {}) };
   const rule = (r: SigmaRule): RuleResult => backend.convert(r, options);
   const correlation = (c: SigmaCorrelation, documents: readonly SigmaDocument[]): RuleResult => {
     if (!backend.convertCorrelation)
@@ -83,22 +110,16 @@ export function createConverter(request: ConvertRequest): Converter {
     onFile?: (result: FileResult) => void,
   ): FileResult[] => {
     // Load every file first: filters and correlations may refer to rules in other files.
-    const loaded = inputs.map(({ text, path }) => {
-      try {
-        return { path, documents: loadRules(text, path).documents };
-      } catch (e) {
-        return { path, error: toSigmaError(e, { file: path }) };
-      }
-    });
-    const all = loaded.flatMap((l) => l.documents ?? []);
+    // A document that does not load is an error record of its file; the file's other documents still convert.
+    const loaded = inputs.map(({ text, path }) => ({ path, ...loadDocuments(text, path) }));
+    const all = loaded.flatMap((l) => l.documents);
     const applied = all.some((d) => d.kind === 'filter') ? applyFilters(all) : undefined;
     const filtered = applied?.documents ?? all;
     const rewritten = applied?.rewritten;
     const hidden = all.some((d) => d.kind === 'correlation') ? hiddenByCorrelations(filtered) : new Set<SigmaDocument>();
     const convertFile = (l: (typeof loaded)[number]): FileResult => {
-      if (!l.documents) return { path: l.path, ok: false, error: l.error };
       const results: RuleResult[] = [];
-      const errors: SigmaError[] = [];
+      const errors: SigmaError[] = [...l.errors];
       // Each rule on its own: one the target cannot express does not take the others of its file with it.
       for (const original of l.documents) {
         const d = rewritten?.get(original) ?? original;
@@ -109,18 +130,7 @@ export function createConverter(request: ConvertRequest): Converter {
           errors.push(toSigmaError(e, { file: l.path }));
         }
       }
-      const first = errors[0];
-      if (first && results.length === 0) return { path: l.path, ok: false, error: first };
-      const queries = results.flatMap((r) => r.queries);
-      const warnings = results.flatMap((r) => r.warnings ?? []);
-      return {
-        path: l.path,
-        ok: true,
-        queries,
-        results,
-        ...(errors.length ? { errors } : {}),
-        ...(warnings.length ? { warnings } : {}),
-      };
+      return fileResult(l.path, results, errors);
     };
     return loaded.map((l) => {
       const result = convertFile(l);
@@ -146,5 +156,7 @@ export function convert(input: string | SigmaRule, request: ConvertRequest): str
   if (typeof input !== 'string') return [...converter.rule(input).queries];
   const result = converter.text(input, '<input>');
   if (!result.ok) throw result.error;
+  const failed = result.errors?.[0];
+  if (failed) throw failed;
   return [...result.queries];
 }

@@ -16,6 +16,8 @@ registerBackend(esqlBackend);
 export * from './rule/ast.js';
 export { SigmaError, toSigmaError, type SigmaErrorCode, type SourceLocation } from './errors.js';
 export { loadRules, loadRuleList, documentFrom } from './rule/load.js';
+export { loadDocuments, type LoadedDocuments } from './rule/load.js';
+export * from './batch.js';
 export { parseYaml, type ParsedYaml, type Position } from './rule/yaml.js';
 export { parseSigmaString, renderString, plainText, hasWildcards } from './rule/strings.js';
 export { parseCondition, resolveCondition } from './condition/parse.js';

@@ -4,6 +4,7 @@
  */
 export * from './index.js';
 export { expandPaths } from './node/files.js';
+export { expandRulePaths, convertRuleFiles } from './node/files.js';
 export { resolvePipelineArgs, isPipelineFile } from './node/pipelines.js';
 export { buildPack, loadPackSettings, packWriter, type BuildPackOptions, type BuildPackResult } from './node/pack.js';
 export * from './packs/index.js';

@@ -7,7 +7,7 @@
  *   rule's logsource category instead of the reference's `any where …`;
  * - `keywordField: "<field>"` — the field keyword detections search (default `message`).
  */
-import type { Backend, NamedPipeline } from '../../src/backend.js';
+import type { Backend, BackendOption, NamedPipeline } from '../../src/backend.js';
 import { convertWithCompiler } from '../../src/compile/convert.js';
 import { SigmaError } from '../../src/errors.js';
 import { EqlCompiler } from './dialect.js';
@@ -51,6 +51,13 @@ export const eqlBackend: Backend = Object.freeze({
   description: 'Elastic EQL (Elasticsearch event query language, Elastic Security)',
   pipelines: eqlPipelines,
   formats: eqlFormats,
+  options: Object.freeze({
+    categoryPrefix: {
+      type: 'boolean',
+      description: "'process where …', 'file where …' … from the rule's logsource category instead of 'any where …'",
+    },
+    keywordField: { type: 'string', description: 'the field keyword detections search (default: message)' },
+  } satisfies Record<string, BackendOption>),
   convert,
   convertCorrelation: correlationConverter(convert, eqlFormats, (plan, queries) => eqlCorrelation(plan, queries)),
 });

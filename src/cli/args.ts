@@ -27,4 +27,5 @@ export const CONVERSION_OPTIONS = {
   output: { type: 'string', short: 'o' },
   option: { type: 'string', short: 'O', multiple: true },
   'fail-on-error': { type: 'boolean' },
+  'disable-pipeline-check': { type: 'boolean' },
 } as const satisfies Options;

@@ -1,4 +1,7 @@
-/** `-O key=value` backend options: `true`/`false` and numbers are typed, anything else stays a string. */
+/**
+ * `-O key=value` backend options, as text: the backend's declared option types (`Backend.options`) turn them into
+ * booleans and numbers, and refuse unknown keys and bad values, when the converter is made.
+ */
 import { SigmaError } from '../errors.js';
 
 export function parseBackendOptions(pairs: readonly string[]): Record<string, unknown> {
@@ -6,9 +9,7 @@ export function parseBackendOptions(pairs: readonly string[]): Record<string, un
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new SigmaError('backend', `backend option '${pair}' is not KEY=VALUE`);
-    const key = pair.slice(0, eq);
-    const raw = pair.slice(eq + 1);
-    out[key] = raw === 'true' ? true : raw === 'false' ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
 }

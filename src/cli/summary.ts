@@ -1,22 +1,32 @@
-/** The closing summary of a run: converted, failed by reason, every error with file:line, time taken. */
+/**
+ * The closing summary of a run: converted, converted to no query, failed by reason, every error with
+ * file:line, time taken.
+ */
 import type { FileResult } from '../convert.js';
+import { noQueryRules, runCounts } from '../batch.js';
+import { SigmaError } from '../errors.js';
+
+/** The warning for a rule that converted to no query, `file:line:column: …` like an error. */
+export const noQueryWarning = (title: string): string =>
+  `rule '${title}' converted to no query (the pipeline left nothing to search for); it is not in the output`;
 
 export function summary(results: readonly FileResult[], ms: number): string {
-  const failed = results.filter((r): r is Extract<FileResult, { ok: false }> => !r.ok);
-  const rules = results.reduce((n, r) => n + (r.ok ? r.results.length : 0), 0);
+  const counts = runCounts(results);
   const lines: string[] = [];
-  // Every failure: whole files, and single rules of files whose other rules converted.
-  const errors = results.flatMap((r) => (r.ok ? (r.errors ?? []) : [r.error]));
-  const partial = results.filter((r) => r.ok && r.errors?.length).length;
-  for (const e of errors) lines.push(`error: ${e.format()}`);
+  for (const e of counts.errors) lines.push(`error: ${e.format()}`);
   const warnings = results.flatMap((r) => (r.ok ? (r.warnings ?? []) : []));
   for (const w of warnings) lines.push(`warning: ${w.format()}`);
+  for (const n of noQueryRules(results))
+    lines.push(`warning: ${new SigmaError('unsupported', noQueryWarning(n.title), n.location).format()}`);
   const byCode = new Map<string, number>();
-  for (const e of errors) byCode.set(e.code, (byCode.get(e.code) ?? 0) + 1);
+  for (const e of counts.errors) byCode.set(e.code, (byCode.get(e.code) ?? 0) + 1);
   const reasons = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n} ${code}`);
+  const ruleErrors = counts.errors.length - counts.failedFiles;
   lines.push(
-    `${results.length - failed.length} of ${results.length} files converted (${rules} rules), ${failed.length} failed` +
-      (partial ? `, ${errors.length - failed.length} rules failed in ${partial} files that converted otherwise` : '') +
+    `${counts.convertedFiles} of ${counts.files} files converted (${counts.convertedRules} rules)` +
+      (counts.noQueryRules ? `, ${counts.noQueryRules} rules converted to no query` : '') +
+      `, ${counts.failedFiles} failed` +
+      (counts.partialFiles ? `, ${ruleErrors} rules failed in ${counts.partialFiles} files that converted otherwise` : '') +
       (reasons.length ? ` (${reasons.join(', ')})` : '') +
       (warnings.length
         ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (alternatives the target cannot express, left out)`

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { SigmaError } from '../errors.js';
+import { SigmaError, toSigmaError } from '../errors.js';
+import type { Converter, FileResult } from '../convert.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -46,6 +47,21 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     } else out.push(p);
   }
   return [...new Set(out)];
+}
+
+/**
+ * `expandPaths` for the rule files of a run: an input that names no rule file at all (an empty folder, a glob
+ * that matches nothing, files that are not *.yml/*.yaml) is an error, not an empty run.
+ */
+export async function expandRulePaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files = await expandPaths(paths, cwd);
+  if (files.length === 0) {
+    throw new SigmaError(
+      'io',
+      `no rule files in ${paths.map((p) => `'${p}'`).join(', ')} (folders are searched recursively for *.yml and *.yaml; a glob must match such files)`,
+    );
+  }
+  return files;
 }
 
 /** Why a file operation failed, in words: the system's code (ENOENT …) said plainly. */
@@ -107,4 +123,27 @@ export async function makeUserFolder(path: string, cwd = '.'): Promise<void> {
   } catch (e) {
     throw new SigmaError('io', `cannot create folder ${path}: ${ioReason(e)}`, { file: path });
   }
+}
+
+/**
+ * Reads and converts rule files as one collection (`converter.files`), one result per path in order: a file that
+ * cannot be read is an error record naming it, as one that does not load, and the others still convert.
+ */
+export function convertRuleFiles(
+  converter: Converter,
+  paths: readonly string[],
+  cwd: string,
+  onFile?: (result: FileResult) => void,
+): FileResult[] {
+  const inputs: { text: string; path: string }[] = [];
+  const unreadable = new Map<string, FileResult>();
+  for (const path of paths) {
+    try {
+      inputs.push({ text: readUserFileSync(path, cwd, 'rule file'), path });
+    } catch (e) {
+      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
+    }
+  }
+  const converted = new Map(converter.files(inputs, onFile).map((r) => [r.path, r]));
+  return paths.flatMap((path) => converted.get(path) ?? unreadable.get(path) ?? []);
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { createConverter, type FileResult } from '../convert.js';
-import { SigmaError, toSigmaError } from '../errors.js';
+import { SigmaError } from '../errors.js';
 import type { Backend, RuleResult } from '../backend.js';
 import type { Pipeline } from '../pipeline/index.js';
 import {
@@ -18,7 +18,8 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { expandPaths, makeUserFolder, readUserFile, readUserFileSync, writeUserFile } from './files.js';
+import { convertRuleFiles, expandRulePaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
+import { writeIsolated } from '../batch.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
@@ -61,15 +62,18 @@ export interface BuildPackOptions {
   /** Working folder for relative paths (default: process.cwd()). */
   readonly cwd?: string;
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Use pipelines even when they declare other targets (`allowed_backends`). */
+  readonly disablePipelineCheck?: boolean;
   /** Called after each rule file is converted (progress). */
   readonly onFile?: (result: FileResult) => void;
 }
 
 export interface BuildPackResult {
-  /** Paths of the files written, relative to `out`. */
+  /** Paths of the files written, relative to `out`; none when no rule converted (no empty pack is written). */
   readonly files: readonly string[];
   /** Every rule file's outcome; failed ones carry a located SigmaError. */
   readonly results: readonly FileResult[];
+  /** Rules (and correlations) with a query in the pack. */
   readonly converted: number;
   readonly failed: number;
   /** Types of the pipeline's finalizers, which a pack does not run (they shape `convert` output only). */
@@ -101,27 +105,22 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
     pipelines: [...pipelines, ...(options.pipelines ?? []).filter((p): p is Pipeline => typeof p !== 'string')],
     ...(options.format ? { format: options.format } : {}),
     ...(options.options ? { options: options.options } : {}),
+    ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
   });
   const writer = packWriter(converter.backend);
-  const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  const inputs = paths.map((path) => ({ path, text: readUserFileSync(path, cwd, 'rule file') }));
-  const converted_ = converter.files(inputs, options.onFile);
-  // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
-  const results = converted_.map((r): FileResult => {
-    if (!r.ok) return r;
-    try {
-      writer(r.results, settings);
-      return r;
-    } catch (e) {
-      return { path: r.path, ok: false, error: toSigmaError(e, { file: r.path }) };
-    }
-  });
-  const converted = results.flatMap((r) => (r.ok ? r.results : []));
-  const files = writer(converted, settings);
-  await makeUserFolder(options.out, cwd);
-  for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
+  const paths = await expandRulePaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
+  // A rule the pack cannot hold (e.g. an ESCU detection without a date) is an error record; the pack goes on.
+  const { output: files, results } = writeIsolated(convertRuleFiles(converter, paths, cwd, options.onFile), (rules) =>
+    writer(rules, settings),
+  );
+  const converted = results.flatMap((r) => (r.ok ? r.results.filter((rule) => rule.queries.length > 0) : []));
+  // No empty pack: a SIEM would deploy it as "nothing to detect" without a word.
+  if (converted.length > 0) {
+    await makeUserFolder(options.out, cwd);
+    for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
+  }
   return {
-    files: files.map((f) => f.path),
+    files: converted.length > 0 ? files.map((f) => f.path) : [],
     results,
     converted: converted.length,
     failed: results.filter((r) => !r.ok).length,

@@ -13,7 +13,7 @@ import type {
   SigmaFilter,
   SigmaRule,
 } from './ast.js';
-import { SigmaError, type SourceLocation } from '../errors.js';
+import { SigmaError, toSigmaError, type SourceLocation } from '../errors.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from './yaml.js';
 import { correlationSchema, filterSchema, META_KEYS, ruleSchema } from './schema.js';
 import { buildDetections, type Locate } from './detection.js';
@@ -172,21 +172,74 @@ export function documentFrom(doc: unknown, index: number, parsed: ParsedYaml, fi
   return loadRule(doc, locate, source);
 }
 
-/** Loads every Sigma document of a YAML text (multi-document files included). */
-export function loadRules(text: string, file?: string): SigmaCollection {
-  const parsed = parseYaml(text, file);
+/** The documents of a text that load, and one located error for each that does not. */
+export interface LoadedDocuments {
+  readonly documents: readonly SigmaDocument[];
+  readonly errors: readonly SigmaError[];
+}
+
+/**
+ * Loads each Sigma document of a YAML text on its own: a document that does not load (an unknown modifier, a
+ * schema error …) is an error record at its place and the others still load. A text that is not YAML at all
+ * (or holds no Sigma document) is one error and no documents. Never throws.
+ */
+export function loadDocuments(text: string, file?: string): LoadedDocuments {
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYaml(text, file);
+  } catch (e) {
+    const error = toSigmaError(e, file !== undefined ? { file } : {});
+    const parts = error.code === 'yaml' ? documentTexts(text) : [];
+    if (parts.length < 2) return { documents: [], errors: [error] };
+    // Malformed YAML in one document of several: the others still load (anchors never cross documents).
+    // Each part is read after as many empty lines as come before it, so every location is the one in the file.
+    const each = parts.map((part) => loadDocuments('\n'.repeat(part.line - 1) + part.text, file));
+    return {
+      documents: Object.freeze(each.flatMap((l) => l.documents)),
+      errors: Object.freeze(each.flatMap((l) => l.errors.filter((e) => !/^no Sigma document/.test(e.message)))),
+    };
+  }
   const documents: SigmaDocument[] = [];
+  const errors: SigmaError[] = [];
   parsed.documents.forEach((doc, i) => {
     if (doc === null || doc === undefined) return; // empty document (e.g. a trailing ---)
     try {
       documents.push(documentFrom(doc, i, parsed, file));
     } catch (e) {
-      if (e instanceof RangeError) throw new SigmaError('limit', `document ${i + 1} is nested too deeply`, { file });
-      throw e;
+      const where = { file, ...parsed.locate(i, []) };
+      errors.push(
+        e instanceof RangeError
+          ? new SigmaError('limit', `document ${i + 1} is nested too deeply`, where)
+          : e instanceof SigmaError && e.line === undefined
+            ? new SigmaError(e.code, e.message, { ...where, ...e.location })
+            : toSigmaError(e, file !== undefined ? { file } : {}),
+      );
     }
   });
-  if (documents.length === 0) throw new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 });
-  return Object.freeze({ documents: Object.freeze(documents), ...(file !== undefined ? { file } : {}) });
+  if (documents.length === 0 && errors.length === 0)
+    errors.push(new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 }));
+  return { documents: Object.freeze(documents), errors: Object.freeze(errors) };
+}
+
+/** The documents of a multi-document text, split at its `---` lines, each with the line it starts on. */
+function documentTexts(text: string): { text: string; line: number }[] {
+  const lines = text.split('\n');
+  const parts: { text: string; line: number }[] = [];
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (!/^---(\s|$)/.test(l)) return;
+    if (i > start) parts.push({ text: lines.slice(start, i).join('\n') + '\n', line: start + 1 });
+    start = i;
+  });
+  parts.push({ text: lines.slice(start).join('\n'), line: start + 1 });
+  return parts.filter((p) => p.text.trim() !== '' && !/^---\s*$/.test(p.text.trim()));
+}
+
+/** Loads every Sigma document of a YAML text (multi-document files included); throws the first error. */
+export function loadRules(text: string, file?: string): SigmaCollection {
+  const { documents, errors } = loadDocuments(text, file);
+  if (errors[0]) throw errors[0];
+  return Object.freeze({ documents, ...(file !== undefined ? { file } : {}) });
 }
 
 /** The rules of a text (correlations and filters left out). */

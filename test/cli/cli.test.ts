@@ -74,10 +74,11 @@ describe('sigmaform convert', () => {
       'any where process.command_line like~ ("*Export-PfxCertificate *", "*Export-Certificate *")\n',
     );
   });
-  it('--split with -o FOLDER writes one file per rule file', async () => {
+  it('--split with -o FOLDER writes one file per rule file, at its path below the folder the rule files share', async () => {
     const r = await run(['convert', '-t', 'splunk', '--split', '-o', 'split', 'rules'], dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'split')).sort()).toEqual(['seed.txt', 'whoami.txt']);
+    expect(readdirSync(join(dir, 'split')).sort()).toEqual(['seed.txt', 'sub']);
+    expect(readdirSync(join(dir, 'split', 'sub'))).toEqual(['whoami.txt']);
   });
   it('a pipeline YAML file works like a named pipeline', async () => {
     writeFileSync(

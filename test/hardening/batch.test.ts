@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import '../../src/index.js'; // registers the built-in targets, as the sigmaform binary does
-import { main } from '../../src/cli/main.js';
+import { jsonLines, runCli, type Run } from '../support/cli-run.js';
 
 // ───────────────────────────── the folder ─────────────────────────────
 
@@ -133,29 +132,8 @@ afterAll(async () => {
 
 // ───────────────────────────── running the CLI ─────────────────────────────
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI in-process; every run must be free of stack traces and internal errors. */
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: root, isTTY: false });
-  for (const text of [stdout, stderr]) {
-    expect(text).not.toMatch(/^\s+at /m);
-    expect(text).not.toContain('internal error');
-  }
-  return { code, stdout, stderr };
-}
-
-const jsonLines = (text: string): Record<string, unknown>[] =>
-  text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+/** Runs the CLI in-process in the test folder. */
+const run = (...argv: string[]): Promise<Run> => runCli(root, argv);
 
 const badFor = (target: string): [string, Bad][] => Object.entries(BAD).filter(([, b]) => b.scope === 'load' || b.scope === target);
 const ALL_FILES = Object.keys(GOOD).length + Object.keys(BAD).length + 1;
@@ -220,10 +198,11 @@ describe('convert: a batch with bad rules', () => {
     expect(r.stderr).toContain('2 of 2 files converted');
   });
 
-  it('--split: one output file per good rule file, none for the bad ones', async () => {
+  it('--split: one output file per good rule file (at its path below rules/), none for the bad ones', async () => {
     const r = await run('convert', ...EQL, '--split', '-o', 'split-out', 'rules');
     expect(r.code).toBe(0);
-    expect((await readdir(join(root, 'split-out'))).sort()).toEqual(['good1.txt', 'good2.txt']);
+    expect((await readdir(join(root, 'split-out'))).sort()).toEqual(['good1.txt', 'sub']);
+    expect(await readdir(join(root, 'split-out', 'sub'))).toEqual(['good2.txt']);
     expect(await readFile(join(root, 'split-out', 'good1.txt'), 'utf8')).toContain('mimikatz');
   });
 

@@ -9,6 +9,7 @@ import type { PipelineDocument } from '../../../src/pipeline/index.js';
 export const ecsWindows: PipelineDocument = {
   name: 'Elastic Common Schema (ECS) Windows log mappings from Winlogbeat from version 7',
   priority: 20,
+  allowed_backends: ['eql', 'esql'],
   transformations: [
     {
       id: 'windows_logsource_security',

@@ -9,6 +9,7 @@ import type { PipelineDocument } from '../../../src/pipeline/index.js';
 export const splunkCim: PipelineDocument = {
   name: 'Splunk CIM Data Model Mapping',
   priority: 20,
+  allowed_backends: ['splunk'],
   transformations: [
     {
       id: 'splunk_dm_mapping_sysmon_process_creation_unsupported_fields',

@@ -9,6 +9,7 @@ import type { PipelineDocument } from '../../../src/pipeline/index.js';
 export const splunkWindows: PipelineDocument = {
   name: 'Splunk Windows log source conditions',
   priority: 20,
+  allowed_backends: ['splunk'],
   transformations: [
     {
       id: 'windows_logsource_security',

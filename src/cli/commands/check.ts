@@ -2,7 +2,7 @@
 import { SigmaError, toSigmaError } from '../../errors.js';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths, readUserFileSync, writeUserFile } from '../../node/files.js';
+import { expandRulePaths, readUserFileSync, writeUserFile } from '../../node/files.js';
 import { progress } from '../progress.js';
 import { loadForValidation, type LoadedFile } from '../../validate/context.js';
 import { validateLoaded, selectValidators, type FileValidation, type ValidateOptions } from '../../validate/run.js';
@@ -110,7 +110,7 @@ export const checkCommand: Command = async (argv, io) => {
   };
   selectValidators(options); // unknown ids are a usage error before any file is read
 
-  const files = await expandPaths(positionals, io.cwd);
+  const files = await expandRulePaths(positionals, io.cwd);
   const bar = progress(files.length, 'check', io.isTTY && format === 'text');
   const loaded: LoadedFile[] = files.map((path) => {
     let text: string;

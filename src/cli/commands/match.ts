@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
-import { loadRules } from '../../rule/load.js';
+import { loadDocuments } from '../../rule/load.js';
 import { applyFilters } from '../../rule/filters.js';
 import { SigmaError, toSigmaError } from '../../errors.js';
 import { compileMatcher, type Matcher } from '../../eval/match.js';
@@ -14,7 +14,7 @@ import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
 import { parseEvents } from '../../eval/events.js';
 import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths, readUserFile, walkFiles } from '../../node/files.js';
+import { expandRulePaths, readUserFile, walkFiles } from '../../node/files.js';
 import { correlationPass } from './match-correlations.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
@@ -100,7 +100,10 @@ async function loadRuleFiles(
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
     try {
-      loaded.push({ file, documents: loadRules(await readUserFile(file, io.cwd), file).documents });
+      // Each document on its own: one that does not load is reported, the others of its file are evaluated.
+      const { documents, errors } = loadDocuments(await readUserFile(file, io.cwd), file);
+      for (const e of errors) report.error(e, file);
+      loaded.push({ file, documents });
     } catch (e) {
       report.error(e, file);
     }
@@ -160,7 +163,7 @@ export const matchCommand: Command = async (argv, io) => {
     return 2;
   }
   const report = new Reporter(io);
-  const ruleFiles = many ? await expandPaths(ruleArgs, io.cwd) : [first as string];
+  const ruleFiles = many ? await expandRulePaths(ruleArgs, io.cwd) : [first as string];
   let pipeline: Pipeline | undefined;
   try {
     pipeline = resolvePipelines(undefined, await resolvePipelineArgs(asList(values.pipeline), io.cwd));

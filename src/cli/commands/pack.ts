@@ -6,7 +6,7 @@ import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
-import { expandPaths } from '../../node/files.js';
+import { expandRulePaths } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform pack -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] -o DIR [--config pack.yml] PATH...
 
@@ -23,12 +23,17 @@ Options:
   -o, --output DIR         folder to write the pack into (created)
       --config FILE        pack settings (YAML or JSON): schedules, severities, Elastic index patterns, ...
                            A rule's custom attributes (e.g. splunk_cron_schedule, elastic_index) override them.
-  -O, --option KEY=VALUE   backend option; repeatable
+  -O, --option KEY=VALUE   backend option; repeatable; an unknown key or a bad value is a usage error
+      --disable-pipeline-check
+                           use a pipeline even if it is for another target (its allowed_backends)
       --fail-on-error      exit 1 when any rule could not be converted
 ${VALIDATE_HELP}  -h, --help               this help
 
+Each rule that fails (to load, to convert, or to fit the pack) is reported with file:line:column and left out;
+the others are written. A rule that converts to no query is reported as such and is not in the pack.
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
-failed rule, 2 on a usage error.
+failed rule, or when no rule converted (no pack is written then), 2 on a usage error (including an input with
+no rule files).
 `;
 
 export const packCommand: Command = async (argv, io) => {
@@ -47,7 +52,7 @@ export const packCommand: Command = async (argv, io) => {
   }
   if (!(await validateFirst(values, positionals, io, 'pack'))) return 1;
   const started = performance.now();
-  const total = (await expandPaths(positionals, io.cwd)).length;
+  const total = (await expandRulePaths(positionals, io.cwd)).length;
   const bar = progress(total, 'pack', io.isTTY);
   const result = await buildPack({
     rules: positionals,
@@ -58,6 +63,7 @@ export const packCommand: Command = async (argv, io) => {
     ...(values.config ? { config: values.config } : {}),
     cwd: io.cwd,
     options: parseBackendOptions(asList(values.option)),
+    ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
     onFile: () => bar.tick(),
   });
   bar.stop();
@@ -67,6 +73,10 @@ export const packCommand: Command = async (argv, io) => {
     );
   }
   io.stderr(summary(result.results, performance.now() - started));
+  if (result.converted === 0) {
+    io.stderr(`sigmaform pack: no rule converted to a query; no pack written to ${values.output}\n`);
+    return 1;
+  }
   io.stdout(
     `wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
   );

@@ -1,0 +1,124 @@
+/**
+ * Issue 15, against the built package in dist/ (run `npm run build` first; skipped without it): the binary ends
+ * quietly when the reader of its output goes away (EPIPE), `sigmaform` and `sigmaform/node` are one library in
+ * CommonJS and in ESM (one backend registry, one SigmaError class), the runtime does not load peggy, and the
+ * types of `sigmaform/node` resolve under TypeScript's `node10` module resolution.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../support/corpus.js';
+
+const DIST = ['cli.js', 'index.js', 'index.cjs', 'node.js', 'node.cjs', 'node.d.ts'].map((f) => join(REPO, 'dist', f));
+const HAS_DIST = DIST.every((f) => existsSync(f));
+
+/** A consumer project with sigmaform installed (a link to this repository) in its node_modules. */
+let consumer = '';
+beforeAll(() => {
+  if (!HAS_DIST) return;
+  consumer = mkdtempSync(join(tmpdir(), 'sigmaform-consumer-'));
+  mkdirSync(join(consumer, 'node_modules'));
+  symlinkSync(REPO, join(consumer, 'node_modules', 'sigmaform'), 'dir');
+});
+afterAll(() => {
+  if (consumer) rmSync(consumer, { recursive: true, force: true });
+});
+
+const node = (file: string, text: string): string => {
+  writeFileSync(join(consumer, file), text);
+  return execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8', timeout: 30_000 });
+};
+
+describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', () => {
+  it('`sigmaform convert … | head -1`: the reader closes the pipe, the binary exits 0 without a stack trace', async () => {
+    const rules = Array.from({ length: 400 }, (_, i) =>
+      [
+        `title: Rule ${i}`,
+        'logsource: {category: process_creation, product: windows}',
+        'detection:',
+        `  sel: {CommandLine|contains: ['${'x'.repeat(4000)}${i}']}`,
+        '  condition: sel',
+      ].join('\n'),
+    ).join('\n---\n');
+    writeFileSync(join(consumer, 'many.yml'), rules);
+    const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), 'convert', '-t', 'splunk', 'many.yml'], {
+      cwd: consumer,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // `head -1`: read the first line, then close the pipe.
+    await new Promise<void>((done) => {
+      child.stdout.once('data', () => {
+        child.stdout.destroy();
+        done();
+      });
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
+    expect(code).toBe(0);
+  });
+
+  it('CommonJS: require("sigmaform") and require("sigmaform/node") share registries and the SigmaError class', () => {
+    const out = node(
+      'one.cjs',
+      `const core = require('sigmaform');
+const nodeApi = require('sigmaform/node');
+core.registerBackend({ name: 'third', description: 'a third-party target', pipelines: {}, formats: { default: { description: 'd' } },
+  convert: (rule) => ({ rule, queries: ['q'], state: {} }), pack: () => [] });
+let instance = false;
+try { nodeApi.getBackend('nope'); } catch (e) { instance = e instanceof core.SigmaError; }
+console.log(JSON.stringify({ known: nodeApi.getBackend('third').name, instance, same: core.SigmaError === nodeApi.SigmaError }));`,
+    );
+    expect(JSON.parse(out)).toEqual({ known: 'third', instance: true, same: true });
+  });
+
+  it('ESM: import of "sigmaform" and "sigmaform/node" share them too', () => {
+    const out = node(
+      'one.mjs',
+      `import * as core from 'sigmaform';
+import * as nodeApi from 'sigmaform/node';
+core.registerBackend({ name: 'third', description: 'x', pipelines: {}, formats: { default: { description: 'd' } },
+  convert: (rule) => ({ rule, queries: ['q'], state: {} }) });
+console.log(JSON.stringify({ known: nodeApi.getBackend('third').name, same: core.SigmaError === nodeApi.SigmaError }));`,
+    );
+    expect(JSON.parse(out)).toEqual({ known: 'third', same: true });
+  });
+
+  it('peggy is needed only to build: no runtime file loads it, and it is a devDependency', () => {
+    for (const f of DIST.filter((p) => /\.c?js$/.test(p)))
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/require\(["']peggy["']\)|from ["']peggy["']/);
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    expect(pkg['dependencies']).not.toHaveProperty('peggy');
+    expect(pkg['devDependencies']).toHaveProperty('peggy');
+  });
+
+  it('TypeScript with moduleResolution node10 finds the types of sigmaform/node', () => {
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'commonjs', moduleResolution: 'node10', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        files: ['use.ts'],
+      }),
+    );
+    writeFileSync(
+      join(consumer, 'use.ts'),
+      `import { buildPack, SigmaError } from 'sigmaform/node';
+import { createConverter } from 'sigmaform';
+const pack: Promise<{ readonly files: readonly string[] }> = buildPack({ rules: 'rules', target: 'splunk', out: 'out' });
+const error: SigmaError = new SigmaError('io', 'message');
+export { pack, error, createConverter };
+`,
+    );
+    const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+    let output = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', '.'], { cwd: consumer, encoding: 'utf8', timeout: 60_000 });
+    } catch (e) {
+      output = String((e as { stdout?: string }).stdout ?? e);
+    }
+    expect(output).toBe('');
+  });
+});
