@@ -7,3 +7,4 @@ export { expandPaths } from './node/files.js';
 export { resolvePipelineArgs, isPipelineFile } from './node/pipelines.js';
 export { buildPack, loadPackSettings, packWriter, type BuildPackOptions, type BuildPackResult } from './node/pack.js';
 export * from './packs/index.js';
+export { convertFiles, defaultJobs, type WorkerConverterSpec, type ParallelOptions } from './node/parallel.js';

@@ -18,7 +18,8 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { expandPaths, makeUserFolder, readUserFile, readUserFileSync, writeUserFile } from './files.js';
+import { expandPaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
+import { convertFiles, isBuiltinBackend } from './parallel.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
@@ -61,6 +62,8 @@ export interface BuildPackOptions {
   /** Working folder for relative paths (default: process.cwd()). */
   readonly cwd?: string;
   readonly options?: Readonly<Record<string, unknown>>;
+  /** Threads to convert with (this one included); default: the number of cores, 1 for small batches. */
+  readonly jobs?: number;
   /** Called after each rule file is converted (progress). */
   readonly onFile?: (result: FileResult) => void;
 }
@@ -104,8 +107,21 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   });
   const writer = packWriter(converter.backend);
   const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  const inputs = paths.map((path) => ({ path, text: readUserFileSync(path, cwd, 'rule file') }));
-  const converted_ = converter.files(inputs, options.onFile);
+  // Worker threads rebuild the converter from names, so they help only when every pipeline is a name or a file.
+  const byName = (options.pipelines ?? []).every((p) => typeof p === 'string') && isBuiltinBackend(converter.backend);
+  const spec = byName
+    ? {
+        target: options.target,
+        pipelines: (options.pipelines ?? []) as readonly string[],
+        ...(options.format ? { format: options.format } : {}),
+        ...(options.options ? { options: options.options } : {}),
+        cwd,
+      }
+    : undefined;
+  const converted_ = await convertFiles(converter, spec, paths, {
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...(options.onFile ? { onFile: options.onFile } : {}),
+  });
   // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
   const results = converted_.map((r): FileResult => {
     if (!r.ok) return r;

@@ -2,14 +2,15 @@
 import { join, basename } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
-import { expandPaths, makeUserFolder, readUserFileSync, writeUserFile } from '../../node/files.js';
+import { expandPaths, makeUserFolder, writeUserFile } from '../../node/files.js';
+import { convertFiles, isBuiltinBackend } from '../../node/parallel.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
-import { createConverter, type FileResult } from '../../convert.js';
+import { createConverter } from '../../convert.js';
 import { getFormat, type RuleResult } from '../../backend.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
-import { toSigmaError } from '../../errors.js';
+import { jobsOption, workerSpec } from '../jobs.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -26,6 +27,7 @@ Options:
       --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
                            {"path", "ok": false, "error": "..."} (the queries before the pipeline's finalizers)
       --fail-on-error      exit 1 when any rule could not be converted
+  -j, --jobs N             threads to convert with (default: the number of cores; 1 for small batches)
   -h, --help               this help
 
 A pipeline's finalizers (concat, json, yaml, nested) run over the queries of all rules (of each file with
@@ -40,6 +42,7 @@ export const convertCommand: Command = async (argv, io) => {
     ...CONVERSION_OPTIONS,
     split: { type: 'boolean' },
     jsonl: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -59,11 +62,12 @@ export const convertCommand: Command = async (argv, io) => {
   }
   const started = performance.now();
   const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
+  const backendOptions = parseBackendOptions(asList(values.option));
   const converter = createConverter({
     target: values.target,
     pipelines,
     ...(values.format ? { format: values.format } : {}),
-    options: parseBackendOptions(asList(values.option)),
+    options: backendOptions,
   });
   const format = getFormat(converter.backend, converter.format);
   const finalizers = converter.pipeline?.finalizers ?? [];
@@ -76,18 +80,14 @@ export const convertCommand: Command = async (argv, io) => {
   }
   const files = await expandPaths(positionals, io.cwd);
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
-  const inputs: { text: string; path: string }[] = [];
-  const unreadable = new Map<string, FileResult>();
-  for (const path of files) {
-    try {
-      inputs.push({ text: readUserFileSync(path, io.cwd, 'rule file'), path });
-    } catch (e) {
-      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
-    }
-  }
-  const converted_ = converter.files(inputs, () => bar.tick());
-  const byPath = new Map(converted_.map((r) => [r.path, r]));
-  const results: FileResult[] = files.flatMap((path) => byPath.get(path) ?? unreadable.get(path) ?? []);
+  const results = await convertFiles(
+    converter,
+    isBuiltinBackend(converter.backend)
+      ? workerSpec(values.target, asList(values.pipeline), values.format, backendOptions, io.cwd)
+      : undefined,
+    files,
+    { ...jobsOption(values.jobs), onFile: () => bar.tick() },
+  );
   bar.stop();
 
   const lines: string[] = [];

@@ -3,6 +3,7 @@ import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { buildPack } from '../../node/pack.js';
 import { progress } from '../progress.js';
+import { jobsOption } from '../jobs.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { expandPaths } from '../../node/files.js';
@@ -34,6 +35,7 @@ export const packCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     ...CONVERSION_OPTIONS,
     config: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -55,6 +57,7 @@ export const packCommand: Command = async (argv, io) => {
     ...(values.config ? { config: values.config } : {}),
     cwd: io.cwd,
     options: parseBackendOptions(asList(values.option)),
+    ...jobsOption(values.jobs),
     onFile: () => bar.tick(),
   });
   bar.stop();
