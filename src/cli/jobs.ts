@@ -1,6 +1,7 @@
-/** `--jobs N` and what a worker thread needs to convert as this thread does. */
+/** `--jobs N`, `--cache`, and what a worker thread needs to convert as this thread does. */
 import { SigmaError } from '../errors.js';
 import type { WorkerConverterSpec } from '../node/parallel.js';
+import { DEFAULT_CACHE_FILE, openRuleCache, type RuleCache } from '../node/cache.js';
 
 /** `--jobs`: a whole number ≥ 1; absent means the default (cores, 1 for small batches). */
 export function jobsOption(value: unknown): { jobs?: number } {
@@ -23,4 +24,13 @@ export function workerSpec(
   cwd: string,
 ): WorkerConverterSpec {
   return { target, pipelines, ...(format ? { format } : {}), options, cwd };
+}
+
+/** `--cache` / `--cache-location FILE`: the rule cache of a previous run, or none. */
+export async function cacheOption(cache: unknown, location: unknown, cwd: string): Promise<RuleCache | undefined> {
+  if (!cache) {
+    if (location !== undefined) throw new SigmaError('backend', '--cache-location goes with --cache');
+    return undefined;
+  }
+  return openRuleCache(typeof location === 'string' ? location : DEFAULT_CACHE_FILE, cwd);
 }

@@ -90,7 +90,7 @@ export function readUserFileSync(path: string, cwd: string, what = 'file'): stri
 }
 
 /** Writes a file (making its folders); a failure is a SigmaError naming the path as the user gave it. */
-export async function writeUserFile(path: string, content: string, cwd = '.'): Promise<void> {
+export async function writeUserFile(path: string, content: string | Uint8Array, cwd = '.'): Promise<void> {
   const abs = resolve(cwd, path);
   try {
     await mkdir(dirname(abs), { recursive: true });

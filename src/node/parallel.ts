@@ -13,11 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Converter, FileResult } from '../convert.js';
 import type { Backend, RuleResult } from '../backend.js';
+import type { SigmaRule } from '../rule/ast.js';
 import { splunkBackend } from '../../backends/splunk/index.js';
 import { kustoBackend } from '../../backends/kusto/index.js';
 import { eqlBackend } from '../../backends/eql/index.js';
 import { SigmaError, toSigmaError, type SigmaErrorCode } from '../errors.js';
 import { readUserFileSync } from './files.js';
+import type { RuleCache } from './cache.js';
 
 /** What a worker needs to build the same converter as the calling thread: names and files only. */
 export interface WorkerConverterSpec {
@@ -32,6 +34,13 @@ export interface WorkerConverterSpec {
 export interface ParallelOptions {
   /** Threads in all (the calling one included); default: the number of cores, 1 for small batches. */
   readonly jobs?: number;
+  /**
+   * Keep only the queries and the rules' metadata (no detection trees): for outputs that are the queries
+   * themselves, so a large batch does not hold every rule's AST until the end.
+   */
+  readonly slim?: boolean;
+  /** Loaded rules from a previous run (`--cache`); with a cache the batch runs on this thread only. */
+  readonly cache?: RuleCache;
   /** Called for every file's result as soon as it is known (progress); not in input order. */
   readonly onFile?: (result: FileResult) => void;
 }
@@ -114,28 +123,44 @@ export function contextFiles(texts: readonly (string | undefined)[]): Set<number
   return context;
 }
 
+const NO_DETECTION: SigmaRule['detection'] = Object.freeze({ selections: new Map(), conditions: Object.freeze([]) });
+
+/** A result without the rules' detection trees (metadata, queries and errors stay). */
+export function slimResult(r: FileResult): FileResult {
+  if (!r.ok) return r;
+  return { ...r, results: r.results.map((x) => ({ ...x, rule: { ...x.rule, detection: NO_DETECTION } })) };
+}
+
 /** Converts one batch (with the context files) and returns the batch's own results, in order. */
 export function convertBatch(
   converter: Converter,
   inputs: readonly Input[],
   batch: readonly number[],
   context: readonly number[],
+  slim = false,
+  cache?: RuleCache,
 ): FileResult[] {
   const own = new Set(batch);
   const members = [...context.filter((i) => !own.has(i)), ...batch];
   const readable = members.filter((i) => inputs[i]?.text !== undefined);
-  const converted = converter.files(readable.map((i) => ({ path: (inputs[i] as Input).path, text: (inputs[i] as Input).text as string })));
+  const converted = converter.files(
+    readable.map((i) => {
+      const { path, text } = inputs[i] as Input & { text: string };
+      const documents = cache?.documents(path, text);
+      return documents ? { path, text, documents } : { path, text };
+    }),
+  );
   const byIndex = new Map<number, FileResult>();
   readable.forEach((i, k) => byIndex.set(i, converted[k] as FileResult));
   return batch.map((i) => {
     const input = inputs[i] as Input;
-    return (
-      byIndex.get(i) ?? {
-        path: input.path,
-        ok: false,
-        error: input.readError ?? new SigmaError('io', `cannot read ${input.path}`, { file: input.path }),
-      }
-    );
+    const result = byIndex.get(i);
+    if (result) return slim ? slimResult(result) : result;
+    return {
+      path: input.path,
+      ok: false,
+      error: input.readError ?? new SigmaError('io', `cannot read ${input.path}`, { file: input.path }),
+    };
   });
 }
 
@@ -159,9 +184,14 @@ function workerScript(): string | undefined {
 const BUILTIN: ReadonlySet<Backend> = new Set([splunkBackend, kustoBackend, eqlBackend]);
 export const isBuiltinBackend = (backend: Backend): boolean => BUILTIN.has(backend);
 
-export function defaultJobs(files: number): number {
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER) + 1));
+/**
+ * Threads for a batch of `files` on this machine. V8 already keeps a second core busy with its own compiler and
+ * garbage-collector threads during a cold run (1.7 s of wall time take 2.2 s of CPU on two cores), so a worker
+ * pays only where there are cores beyond that: half the cores, and one thread per MIN_FILES_PER_WORKER files.
+ * Measured on 2 cores (the corpus, splunk): one thread 1.4–1.7 s, two threads 1.75–2.2 s.
+ */
+export function defaultJobs(files: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(Math.floor(cores / 2), Math.floor(files / MIN_FILES_PER_WORKER) + 1));
 }
 
 /**
@@ -185,7 +215,7 @@ export async function convertFiles(
   });
   const context = [...contextFiles(inputs.map((i) => i.text))].sort((a, b) => a - b);
   const script = workerScript();
-  const jobs = spec && script ? Math.max(1, Math.floor(options.jobs ?? defaultJobs(paths.length))) : 1;
+  const jobs = spec && script && !options.cache ? Math.max(1, Math.floor(options.jobs ?? defaultJobs(paths.length))) : 1;
   const batches = Math.ceil(paths.length / BATCH);
   const results = new Array<FileResult | undefined>(paths.length);
   const report = (batch: readonly number[], out: readonly FileResult[]) =>
@@ -198,7 +228,7 @@ export async function convertFiles(
     // One thread: the whole run in one call, as the library does it.
     for (let b = 0; b < batches; b++) {
       const batch = batchOf(b, paths.length);
-      report(batch, convertBatch(converter, inputs, batch, context));
+      report(batch, convertBatch(converter, inputs, batch, context, options.slim, options.cache));
     }
     return results as FileResult[];
   }
@@ -206,7 +236,14 @@ export async function convertFiles(
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: Math.min(jobs - 1, batches - 1) }, () => {
     const worker = new Worker(script as string, {
-      workerData: { spec, inputs: inputs.map((i) => ({ path: i.path, text: i.text })), context, counter, batch: BATCH },
+      workerData: {
+        spec,
+        inputs: inputs.map((i) => ({ path: i.path, text: i.text })),
+        context,
+        counter,
+        batch: BATCH,
+        slim: options.slim === true,
+      },
     });
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (m: { batch: number; results: WireResult[] }) =>
@@ -223,14 +260,15 @@ export async function convertFiles(
     const b = Atomics.add(counter, 0, 1);
     if (b >= batches) break;
     const batch = batchOf(b, paths.length);
-    report(batch, convertBatch(converter, inputs, batch, context));
+    report(batch, convertBatch(converter, inputs, batch, context, options.slim, options.cache));
     await new Promise((r) => setImmediate(r));
   }
   await Promise.allSettled(workers);
   // A batch a worker could not finish (it failed) is converted here, so no file is ever without a result.
   for (let b = 0; b < batches; b++) {
     const batch = batchOf(b, paths.length);
-    if (batch.some((i) => results[i] === undefined)) report(batch, convertBatch(converter, inputs, batch, context));
+    if (batch.some((i) => results[i] === undefined))
+      report(batch, convertBatch(converter, inputs, batch, context, options.slim, options.cache));
   }
   return results as FileResult[];
 }

@@ -14,6 +14,7 @@ interface Data {
   readonly context: readonly number[];
   readonly counter: Int32Array;
   readonly batch: number;
+  readonly slim: boolean;
 }
 
 const data = workerData as Data;
@@ -30,6 +31,6 @@ for (;;) {
   if (b >= batches) break;
   const batch: number[] = [];
   for (let i = b * data.batch; i < Math.min(data.inputs.length, (b + 1) * data.batch); i++) batch.push(i);
-  const results = convertBatch(converter, data.inputs, batch, data.context).map(toWire);
+  const results = convertBatch(converter, data.inputs, batch, data.context, data.slim).map(toWire);
   parentPort?.postMessage({ batch: b, results });
 }

@@ -10,7 +10,7 @@ import { getFormat, type RuleResult } from '../../backend.js';
 import { progress } from '../progress.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
-import { jobsOption, workerSpec } from '../jobs.js';
+import { cacheOption, jobsOption, workerSpec } from '../jobs.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -27,7 +27,9 @@ Options:
       --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
                            {"path", "ok": false, "error": "..."} (the queries before the pipeline's finalizers)
       --fail-on-error      exit 1 when any rule could not be converted
-  -j, --jobs N             threads to convert with (default: the number of cores; 1 for small batches)
+  -j, --jobs N             threads to convert with (default: half the cores; 1 for small batches)
+      --cache              keep loaded rules in a cache file and reuse them for files whose text is unchanged
+      --cache-location F   the cache file (default: .sigmaformcache in the working folder)
   -h, --help               this help
 
 A pipeline's finalizers (concat, json, yaml, nested) run over the queries of all rules (of each file with
@@ -43,6 +45,8 @@ export const convertCommand: Command = async (argv, io) => {
     split: { type: 'boolean' },
     jsonl: { type: 'boolean' },
     jobs: { type: 'string', short: 'j' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -78,6 +82,8 @@ export const convertCommand: Command = async (argv, io) => {
     );
     return 2;
   }
+  const jobs = jobsOption(values.jobs);
+  const cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
   const files = await expandPaths(positionals, io.cwd);
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
   const results = await convertFiles(
@@ -86,8 +92,9 @@ export const convertCommand: Command = async (argv, io) => {
       ? workerSpec(values.target, asList(values.pipeline), values.format, backendOptions, io.cwd)
       : undefined,
     files,
-    { ...jobsOption(values.jobs), onFile: () => bar.tick() },
+    { ...jobs, ...(cache ? { cache } : {}), slim: !format.finalizeOutput, onFile: () => bar.tick() },
   );
+  await cache?.save();
   bar.stop();
 
   const lines: string[] = [];
