@@ -79,7 +79,7 @@ describe('--jobs', () => {
   it('refuses a number of threads that is not a whole number of 1 or more, before reading any rule', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmaform-jobs-'));
     for (const bad of ['0', '-1', 'two', '1.5']) {
-      const r = await run(['convert', '--jobs', bad, '-t', 'splunk', 'missing-folder'], dir);
+      const r = await run(['convert', `--jobs=${bad}`, '-t', 'splunk', 'missing-folder'], dir);
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toMatch(/--jobs takes a whole number/);
     }
