@@ -18,7 +18,7 @@ export default defineConfig([
     define: { __SIGMAFORM_VERSION__: JSON.stringify(version) },
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/cli.ts', worker: 'src/node/worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -41,6 +41,14 @@ export type FileResult =
     }
   | { readonly path: string; readonly ok: false; readonly error: SigmaError };
 
+/** A rule file for `Converter.files`: its text, or the documents already loaded from it (e.g. from a cache). */
+export interface ConverterInput {
+  readonly text: string;
+  readonly path: string;
+  /** The documents `loadRules(text, path)` gives; when present the text is not loaded again. */
+  readonly documents?: readonly SigmaDocument[];
+}
+
 export interface Converter {
   readonly backend: Backend;
   readonly pipeline: Pipeline | undefined;
@@ -55,7 +63,7 @@ export interface Converter {
    * Converts several files as one collection: filters apply to the rules they name and correlations find
    * their rules in any of the files. One result per file, in order; never throws.
    */
-  files(inputs: readonly { readonly text: string; readonly path: string }[], onFile?: (result: FileResult) => void): FileResult[];
+  files(inputs: readonly ConverterInput[], onFile?: (result: FileResult) => void): FileResult[];
   /**
    * The output text of a run's queries (every rule's, in order): the pipeline's finalizers applied (`concat`,
    * `json`, `yaml`, `nested`), or one query per line without them; ends with a line break unless empty.
@@ -105,13 +113,13 @@ export function createConverter(request: ConvertRequest): Converter {
       throw new SigmaError('unsupported', `target '${backend.name}' does not support correlation rules`, c.source);
     return backend.convertCorrelation(resolveCorrelation(c, documents), options);
   };
-  const files = (
-    inputs: readonly { readonly text: string; readonly path: string }[],
-    onFile?: (result: FileResult) => void,
-  ): FileResult[] => {
+  const files = (inputs: readonly ConverterInput[], onFile?: (result: FileResult) => void): FileResult[] => {
     // Load every file first: filters and correlations may refer to rules in other files.
     // A document that does not load is an error record of its file; the file's other documents still convert.
-    const loaded = inputs.map(({ text, path }) => ({ path, ...loadDocuments(text, path) }));
+    // Documents already loaded (e.g. from `--cache`, which keeps only files that load whole) are taken as they are.
+    const loaded = inputs.map(({ text, path, documents }) =>
+      documents ? { path, documents, errors: [] } : { path, ...loadDocuments(text, path) },
+    );
     const all = loaded.flatMap((l) => l.documents);
     const applied = all.some((d) => d.kind === 'filter') ? applyFilters(all) : undefined;
     const filtered = applied?.documents ?? all;

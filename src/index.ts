@@ -45,7 +45,15 @@ export {
   type OutputFormat,
   type RuleResult,
 } from './backend.js';
-export { convert, createConverter, resolvePipelines, type Converter, type ConvertRequest, type FileResult } from './convert.js';
+export {
+  convert,
+  createConverter,
+  resolvePipelines,
+  type Converter,
+  type ConverterInput,
+  type ConvertRequest,
+  type FileResult,
+} from './convert.js';
 export * from './eval/index.js';
 export { correlate, DEFAULT_TIME_FIELDS, type CorrelateOptions, type CorrelationHit } from './eval/correlate.js';
 export {

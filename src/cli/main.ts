@@ -1,22 +1,16 @@
 /** The sigmaform command line: dispatches to the commands; never shows a stack trace for a user error. */
 import type { CliIO, Command } from './io.js';
 import { SigmaError } from '../errors.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { checkCommand } from './commands/check.js';
-import { convertCommand } from './commands/convert.js';
-import { listCommand } from './commands/list.js';
-import { lspCommand } from './commands/lsp.js';
-import { matchCommand } from './commands/match.js';
-import { packCommand } from './commands/pack.js';
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  analyze: analyzeCommand,
-  check: checkCommand,
-  convert: convertCommand,
-  list: listCommand,
-  lsp: lspCommand,
-  match: matchCommand,
-  pack: packCommand,
+/** Each command is imported when it runs: `convert` does not load the evaluator, nor `match` the pack writers. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  analyze: async () => (await import('./commands/analyze.js')).analyzeCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  convert: async () => (await import('./commands/convert.js')).convertCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  lsp: async () => (await import('./commands/lsp.js')).lspCommand,
+  match: async () => (await import('./commands/match.js')).matchCommand,
+  pack: async () => (await import('./commands/pack.js')).packCommand,
 };
 
 export const HELP = `Usage: sigmaform COMMAND [OPTIONS] ...
@@ -45,12 +39,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`sigmaform: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof SigmaError) {

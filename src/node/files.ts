@@ -106,7 +106,7 @@ export function readUserFileSync(path: string, cwd: string, what = 'file'): stri
 }
 
 /** Writes a file (making its folders); a failure is a SigmaError naming the path as the user gave it. */
-export async function writeUserFile(path: string, content: string, cwd = '.'): Promise<void> {
+export async function writeUserFile(path: string, content: string | Uint8Array, cwd = '.'): Promise<void> {
   const abs = resolve(cwd, path);
   try {
     await mkdir(dirname(abs), { recursive: true });
@@ -123,27 +123,4 @@ export async function makeUserFolder(path: string, cwd = '.'): Promise<void> {
   } catch (e) {
     throw new SigmaError('io', `cannot create folder ${path}: ${ioReason(e)}`, { file: path });
   }
-}
-
-/**
- * Reads and converts rule files as one collection (`converter.files`), one result per path in order: a file that
- * cannot be read is an error record naming it, as one that does not load, and the others still convert.
- */
-export function convertRuleFiles(
-  converter: Converter,
-  paths: readonly string[],
-  cwd: string,
-  onFile?: (result: FileResult) => void,
-): FileResult[] {
-  const inputs: { text: string; path: string }[] = [];
-  const unreadable = new Map<string, FileResult>();
-  for (const path of paths) {
-    try {
-      inputs.push({ text: readUserFileSync(path, cwd, 'rule file'), path });
-    } catch (e) {
-      unreadable.set(path, { path, ok: false, error: toSigmaError(e, { file: path }) });
-    }
-  }
-  const converted = new Map(converter.files(inputs, onFile).map((r) => [r.path, r]));
-  return paths.flatMap((path) => converted.get(path) ?? unreadable.get(path) ?? []);
 }

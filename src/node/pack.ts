@@ -18,8 +18,9 @@ import {
   type PackFile,
   type PackSettings,
 } from '../packs/index.js';
-import { convertRuleFiles, expandRulePaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
+import { expandRulePaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
 import { writeIsolated } from '../batch.js';
+import { convertFiles, isBuiltinBackend } from './parallel.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
@@ -64,6 +65,8 @@ export interface BuildPackOptions {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Use pipelines even when they declare other targets (`allowed_backends`). */
   readonly disablePipelineCheck?: boolean;
+  /** Threads to convert with (this one included); default: half the cores, 1 for small batches. */
+  readonly jobs?: number;
   /** Called after each rule file is converted (progress). */
   readonly onFile?: (result: FileResult) => void;
 }
@@ -109,10 +112,24 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   });
   const writer = packWriter(converter.backend);
   const paths = await expandRulePaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
+  // Worker threads rebuild the converter from names, so they help only when every pipeline is a name or a file.
+  const byName = (options.pipelines ?? []).every((p) => typeof p === 'string') && isBuiltinBackend(converter.backend);
+  const spec = byName
+    ? {
+        target: options.target,
+        pipelines: (options.pipelines ?? []) as readonly string[],
+        ...(options.format ? { format: options.format } : {}),
+        ...(options.options ? { options: options.options } : {}),
+        ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
+        cwd,
+      }
+    : undefined;
+  const convertedFiles = await convertFiles(converter, spec, paths, {
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...(options.onFile ? { onFile: options.onFile } : {}),
+  });
   // A rule the pack cannot hold (e.g. an ESCU detection without a date) is an error record; the pack goes on.
-  const { output: files, results } = writeIsolated(convertRuleFiles(converter, paths, cwd, options.onFile), (rules) =>
-    writer(rules, settings),
-  );
+  const { output: files, results } = writeIsolated(convertedFiles, (rules) => writer(rules, settings));
   const converted = results.flatMap((r) => (r.ok ? r.results.filter((rule) => rule.queries.length > 0) : []));
   // No empty pack: a SIEM would deploy it as "nothing to detect" without a word.
   if (converted.length > 0) {

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
-import { convertRuleFiles, expandRulePaths, makeUserFolder, writeUserFile } from '../../node/files.js';
+import { expandRulePaths, makeUserFolder, writeUserFile } from '../../node/files.js';
+import { convertFiles, isBuiltinBackend } from '../../node/parallel.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import { createConverter, type FileResult } from '../../convert.js';
 import { getFormat } from '../../backend.js';
@@ -12,6 +13,7 @@ import { splitOutputPaths } from '../split.js';
 import { noQueryRules, writeIsolated } from '../../batch.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
+import { cacheOption, jobsOption, workerSpec } from '../jobs.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -33,6 +35,9 @@ Options:
       --jsonl              one JSON line per rule file: {"path", "ok": true, "queries": [...]} or
                            {"path", "ok": false, "error": "..."} (the queries before the pipeline's finalizers)
       --fail-on-error      exit 1 when any rule could not be converted
+  -j, --jobs N             threads to convert with (default: half the cores; 1 for small batches)
+      --cache              keep loaded rules in a cache file and reuse them for files whose text is unchanged
+      --cache-location F   the cache file (default: .sigmaformcache in the working folder)
 ${VALIDATE_HELP}  -h, --help               this help
 
 A pipeline's finalizers (concat, json, yaml, nested) run over the queries of all rules (of each file with
@@ -52,6 +57,9 @@ export const convertCommand: Command = async (argv, io) => {
     ...VALIDATE_OPTIONS,
     split: { type: 'boolean' },
     jsonl: { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -72,11 +80,12 @@ export const convertCommand: Command = async (argv, io) => {
   if (!(await validateFirst(values, positionals, io, 'convert'))) return 1;
   const started = performance.now();
   const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
+  const backendOptions = parseBackendOptions(asList(values.option));
   const converter = createConverter({
     target: values.target,
     pipelines,
     ...(values.format ? { format: values.format } : {}),
-    options: parseBackendOptions(asList(values.option)),
+    options: backendOptions,
     ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
   });
   const format = getFormat(converter.backend, converter.format);
@@ -88,10 +97,20 @@ export const convertCommand: Command = async (argv, io) => {
     );
     return 2;
   }
+  const jobs = jobsOption(values.jobs);
+  const cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
   const files = await expandRulePaths(positionals, io.cwd);
   const outputs = values.split ? splitOutputPaths(files, io.cwd) : [];
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
-  let results: readonly FileResult[] = convertRuleFiles(converter, files, io.cwd, () => bar.tick());
+  let results: readonly FileResult[] = await convertFiles(
+    converter,
+    isBuiltinBackend(converter.backend)
+      ? workerSpec(values.target, asList(values.pipeline), values.format, backendOptions, io.cwd, values['disable-pipeline-check'] === true)
+      : undefined,
+    files,
+    { ...jobs, ...(cache ? { cache } : {}), slim: !format.finalizeOutput, onFile: () => bar.tick() },
+  );
+  await cache?.save();
   bar.stop();
 
   // A format that writes one file of every rule (savedsearches.conf, an ARM template): a rule it refuses is an

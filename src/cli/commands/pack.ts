@@ -3,6 +3,7 @@ import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { buildPack } from '../../node/pack.js';
 import { progress } from '../progress.js';
+import { jobsOption } from '../jobs.js';
 import { summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
@@ -41,6 +42,7 @@ export const packCommand: Command = async (argv, io) => {
     ...CONVERSION_OPTIONS,
     ...VALIDATE_OPTIONS,
     config: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -64,6 +66,7 @@ export const packCommand: Command = async (argv, io) => {
     cwd: io.cwd,
     options: parseBackendOptions(asList(values.option)),
     ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
+    ...jobsOption(values.jobs),
     onFile: () => bar.tick(),
   });
   bar.stop();

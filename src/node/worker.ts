@@ -1,0 +1,37 @@
+/**
+ * Node-only: a conversion worker thread (see parallel.ts). It builds the same converter as the calling thread from
+ * names and files, then takes batches from the shared counter until none is left, posting each batch's results.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import '../index.js';
+import { createConverter } from '../convert.js';
+import { resolvePipelineArgs } from './pipelines.js';
+import { convertBatch, toWire, type WorkerConverterSpec } from './parallel.js';
+
+interface Data {
+  readonly spec: WorkerConverterSpec;
+  readonly inputs: readonly { readonly path: string; readonly text: string | undefined }[];
+  readonly context: readonly number[];
+  readonly counter: Int32Array;
+  readonly batch: number;
+  readonly slim: boolean;
+}
+
+const data = workerData as Data;
+const { spec } = data;
+const converter = createConverter({
+  target: spec.target,
+  pipelines: await resolvePipelineArgs(spec.pipelines, spec.cwd),
+  ...(spec.format ? { format: spec.format } : {}),
+  ...(spec.options ? { options: spec.options } : {}),
+  ...(spec.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
+});
+const batches = Math.ceil(data.inputs.length / data.batch);
+for (;;) {
+  const b = Atomics.add(data.counter, 0, 1);
+  if (b >= batches) break;
+  const batch: number[] = [];
+  for (let i = b * data.batch; i < Math.min(data.inputs.length, (b + 1) * data.batch); i++) batch.push(i);
+  const results = convertBatch(converter, data.inputs, batch, data.context, data.slim).map(toWire);
+  parentPort?.postMessage({ batch: b, results });
+}
