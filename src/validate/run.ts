@@ -83,9 +83,14 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 export function validateLoaded(files: readonly LoadedFile[], options: ValidateOptions = {}): FileValidation[] {
   const validators = selectValidators(options);
   const env = (v: Validator) => ({ params: options.config?.[v.id] ?? {}, today: options.today ?? today() });
+  // rule id → excluded validator ids, looked up once per document (most runs have no exclusions at all)
+  const exclusions = new Map(Object.entries(options.exclusions ?? {}).map(([id, ids]) => [id.toLowerCase(), new Set(ids)] as const));
+  const excludedFor = new Map<DocumentContext, ReadonlySet<string>>();
   const excluded = (v: Validator, ctx: DocumentContext): boolean => {
-    const id = ctx.document.id?.toLowerCase();
-    return id !== undefined && (options.exclusions?.[id] ?? []).includes(v.id);
+    if (exclusions.size === 0) return false;
+    let set = excludedFor.get(ctx);
+    if (!set) excludedFor.set(ctx, (set = exclusions.get(ctx.document.id?.toLowerCase() ?? '') ?? new Set()));
+    return set.has(v.id);
   };
   const findings = new Map<DocumentContext, Finding[]>();
   const add = (ctx: DocumentContext, f: Finding): void => {
