@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wallOnly = process.argv.includes('--wall-only');
 if (wallOnly) process.argv.splice(process.argv.indexOf('--wall-only'), 1);
+const checkOnly = process.argv.includes('--check-only');
+if (checkOnly) process.argv.splice(process.argv.indexOf('--check-only'), 1);
 
 // `--cli-run ARGS...` (run by the benchmark in a fresh process): the CLI itself, reporting its peak memory on exit.
 if (process.argv[2] === '--cli-run') {
@@ -80,6 +82,18 @@ async function benchmark() {
       }
     }
     console.log(JSON.stringify({ ms: performance.now(), queries: n, rules: rules.length, maxRssKb: process.resourceUsage().maxRSS }));
+    process.exit(0);
+  }
+
+  // `--check-only` (run by the benchmark in a fresh process): `sigmaform check` on the corpus — read, load and every
+  // validator (pySigma core and SigmaHQ) — timed from the process's start.
+  if (checkOnly) {
+    const files = walk(dir);
+    const loaded = files.map((f) => lib.loadForValidation(readFileSync(f, 'utf8'), f));
+    const results = lib.validateLoaded(loaded, {});
+    const findings = results.reduce((n, r) => n + r.findings.length, 0);
+    const cpu = process.cpuUsage();
+    console.log(JSON.stringify({ ms: performance.now(), cpuMs: (cpu.user + cpu.system) / 1000, files: files.length, findings }));
     process.exit(0);
   }
 
@@ -220,6 +234,19 @@ async function benchmark() {
     evalLine = `  evaluate ${matchers.length} rules × ${events.length} events: ${evalMs.toFixed(0)} ms (${hits} matches)`;
   }
 
+  // Validation: every validator over the corpus (the work of `sigmaform check`), in this process and in a fresh one.
+  const [validationInput, validationLoadMs] = time(() => texts.map((t, i) => lib.loadForValidation(t, files[i])));
+  const [validation, validatorsMs] = time(() => lib.validateLoaded(validationInput, {}));
+  const checkRuns = [0, 1, 2].map(() => {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--check-only', dir], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop());
+  });
+  const checkWallMs = Math.min(...checkRuns.map((r) => r.ms));
+  const checkCpuMs = Math.min(...checkRuns.map((r) => r.cpuMs));
+  const findingCount = validation.reduce((n, r) => n + r.findings.length, 0);
+  row('validate: load (YAML, AST, locators)', files.length, validationLoadMs);
+  row(`validate: ${lib.VALIDATORS.length} validators`, files.length, validatorsMs);
+
   console.log('');
   for (const r of results) console.log(`  ${r.target.padEnd(7)} converted ${r.ok}, failed ${r.failed}`);
   console.log(`\n  load once (read + YAML + AST):     ${loadMs.toFixed(0)} ms`);
@@ -227,6 +254,9 @@ async function benchmark() {
   console.log(`  the stages above, one after another: ${stagesMs.toFixed(0)} ms (with the extra pipeline-only passes)`);
   console.log(
     `  wall time, whole corpus, 3 targets: ${wallMs.toFixed(0)} ms (fresh process from its start, Node start-up and import included; best of 3)`,
+  );
+  console.log(
+    `  check, whole corpus, every validator: ${checkWallMs.toFixed(0)} ms wall, ${checkCpuMs.toFixed(0)} ms CPU (fresh process, Node start-up included; best of 3), ${findingCount} findings`,
   );
   console.log(
     `  steady state (a second pass):      load ${warmLoadMs.toFixed(0)} ms, convert to all three ${warmConvertMs.toFixed(0)} ms, together ${(warmLoadMs + warmConvertMs).toFixed(0)} ms`,

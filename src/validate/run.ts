@@ -61,8 +61,39 @@ function byPlace(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * Where the key or one-line scalar that starts at `start` ends (exclusive), or undefined for block scalars, flow
+ * collections and anything spanning lines: editors underline exactly the offending text.
+ */
+export function tokenEnd(text: string, start: number, what: 'key' | 'value'): number | undefined {
+  const eol = text.indexOf('\n', start);
+  const lineEnd = eol === -1 ? text.length : eol;
+  const c = text[start];
+  if (c === "'" || c === '"') {
+    for (let i = start + 1; i < lineEnd; i++) {
+      if (c === '"' && text[i] === '\\') i++;
+      else if (text[i] === c) {
+        if (c === "'" && text[i + 1] === "'") i++;
+        else return i + 1;
+      }
+    }
+    return undefined;
+  }
+  if (c === undefined || '|>[{-\r\n'.includes(c)) return undefined;
+  const line = text.slice(start, lineEnd);
+  const stop = what === 'key' ? line.search(/:(?:\s|$)/) : line.search(/\s#/);
+  const token = (stop === -1 ? line : line.slice(0, stop)).replace(/\s+$/, '');
+  return token.length > 0 ? start + token.length : undefined;
+}
+
 function toFinding(v: Validator, ctx: DocumentContext, issue: Issue): Finding {
   const where: SourceLocation = issue.location ?? (issue.at ? ctx.locate(issue.at, issue.what ?? 'value') : ctx.document.source);
+  let end: { endLine: number; endColumn: number } | undefined;
+  if (!issue.location && issue.at && where.line !== undefined && where.column !== undefined) {
+    const start = ctx.offset(issue.at, issue.what ?? 'value');
+    const stop = start === undefined ? undefined : tokenEnd(ctx.text, start, issue.what ?? 'value');
+    if (start !== undefined && stop !== undefined) end = { endLine: where.line, endColumn: where.column + (stop - start) };
+  }
   const doc = ctx.document;
   return Object.freeze({
     validator: v.id,
@@ -70,6 +101,7 @@ function toFinding(v: Validator, ctx: DocumentContext, issue: Issue): Finding {
     message: issue.message,
     ...(ctx.file !== undefined ? { file: ctx.file } : {}),
     ...(where.line !== undefined ? { line: where.line, column: where.column ?? 1 } : {}),
+    ...(end ?? {}),
     document: ctx.index,
     ...(doc.id !== undefined ? { ruleId: doc.id } : {}),
     title: doc.title,
@@ -83,9 +115,14 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 export function validateLoaded(files: readonly LoadedFile[], options: ValidateOptions = {}): FileValidation[] {
   const validators = selectValidators(options);
   const env = (v: Validator) => ({ params: options.config?.[v.id] ?? {}, today: options.today ?? today() });
+  // rule id → excluded validator ids, looked up once per document (most runs have no exclusions at all)
+  const exclusions = new Map(Object.entries(options.exclusions ?? {}).map(([id, ids]) => [id.toLowerCase(), new Set(ids)] as const));
+  const excludedFor = new Map<DocumentContext, ReadonlySet<string>>();
   const excluded = (v: Validator, ctx: DocumentContext): boolean => {
-    const id = ctx.document.id?.toLowerCase();
-    return id !== undefined && (options.exclusions?.[id] ?? []).includes(v.id);
+    if (exclusions.size === 0) return false;
+    let set = excludedFor.get(ctx);
+    if (!set) excludedFor.set(ctx, (set = exclusions.get(ctx.document.id?.toLowerCase() ?? '') ?? new Set()));
+    return set.has(v.id);
   };
   const findings = new Map<DocumentContext, Finding[]>();
   const add = (ctx: DocumentContext, f: Finding): void => {

@@ -56,7 +56,16 @@ export function toSarif(results: readonly FileValidation[], options: SarifOption
   const rules = [...VALIDATORS.map(descriptor), LOAD_ERROR];
   const index = new Map(rules.map((r, i) => [r.id, i] as const));
   const sarifResults: unknown[] = [];
-  const region = (line?: number, column?: number) => (line !== undefined ? { region: { startLine: line, startColumn: column ?? 1 } } : {});
+  const region = (line?: number, column?: number, endLine?: number, endColumn?: number) =>
+    line !== undefined
+      ? {
+          region: {
+            startLine: line,
+            startColumn: column ?? 1,
+            ...(endLine !== undefined && endColumn !== undefined ? { endLine, endColumn } : {}),
+          },
+        }
+      : {};
   for (const file of results) {
     const uri = pathToUri(file.path ?? 'rule.yml');
     if (file.error) {
@@ -74,7 +83,7 @@ export function toSarif(results: readonly FileValidation[], options: SarifOption
         ruleIndex: index.get(f.validator),
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, ...region(f.line, f.column) } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri }, ...region(f.line, f.column, f.endLine, f.endColumn) } }],
         properties: { severity: f.severity, ...(f.ruleId !== undefined ? { sigmaRuleId: f.ruleId } : {}) },
       });
     }

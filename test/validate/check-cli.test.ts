@@ -172,7 +172,9 @@ describe('check --format sarif', () => {
       expect.objectContaining({
         ruleId: 'sigmahq_fieldname_cast',
         level: 'error',
-        locations: [{ physicalLocation: { artifactLocation: { uri: MIXED }, region: { startLine: 18, startColumn: 9 } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: MIXED }, region: { startLine: 18, startColumn: 9, endLine: 18, endColumn: 20 } } },
+        ],
       }),
     );
     expect(run0?.results).toContainEqual(expect.objectContaining({ ruleId: 'double_wildcard', level: 'note' }));

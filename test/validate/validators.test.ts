@@ -139,3 +139,26 @@ describe('details the cases table does not show', () => {
     expect(results[1]?.findings.map((f) => f.validator)).toEqual(['sigmahq_author_existence']);
   });
 });
+
+describe('finding ranges (for editors)', () => {
+  const sel = (body: string) =>
+    rule({ detection: `detection:\n    selection:\n${body.replace(/^/gm, '        ')}\n    condition: selection` });
+
+  it('a key finding ends after the key; a quoted value finding after its closing quote; a plain value before a comment', () => {
+    const [key] = findingsOf('sigmahq_fieldname_cast', [{ text: sel("commandline|contains: 'whoami'") }]);
+    expect(key).toMatchObject({ line: 17, column: 9, endLine: 17, endColumn: 9 + 'commandline|contains'.length });
+    const [quoted] = findingsOf('number_as_string', [{ text: sel("ProcessId: '1234'  # a comment") }]);
+    expect(quoted).toMatchObject({ line: 17, column: 20, endLine: 17, endColumn: 26 });
+    const [plain] = findingsOf('sigmahq_status', [{ text: rule({ status: 'status: deprecated  # retired' }) }]);
+    expect(plain).toMatchObject({ line: 3, column: 9, endColumn: 9 + 'deprecated'.length });
+  });
+
+  it('file-level findings and block values have a start only', () => {
+    const [file] = findingsOf('filename_length', [{ text: rule(), path: 'rules/a_b.yml' }]);
+    expect(file).toMatchObject({ line: 1, column: 1 });
+    expect(file?.endColumn).toBeUndefined();
+    const [block] = findingsOf('sigmahq_description_length', [{ text: rule({ description: 'description: |\n    Whoami run' }) }]);
+    expect(block?.line).toBe(4);
+    expect(block?.endColumn).toBeUndefined();
+  });
+});

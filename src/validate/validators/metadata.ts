@@ -101,43 +101,31 @@ function firstIndex(ctxs: readonly DocumentContext[], ctx: DocumentContext): num
   return ctxs.find((c) => c.file === ctx.file)?.index ?? ctx.index;
 }
 
-export const duplicateReferences: Validator = {
-  id: 'duplicate_references',
-  plugin: 'core',
-  severity: 'medium',
-  description: 'A reference URL is listed more than once in the rule.',
-  check(ctx) {
-    return repeatedEntries(ctx.document.references ?? []).map((i) =>
-      withFix(
-        {
-          message: `reference '${ctx.document.references?.[i] ?? ''}' is listed more than once; remove the repeat`,
-          at: ['references', i],
-        },
-        deleteListEntryLine(ctx, ['references', i]),
-      ),
-    );
-  },
-};
+/** One issue per repeated entry of a metadata list, with a fix that deletes the repeat's line. */
+function repeatedListValidator(id: string, key: 'references' | 'tags', noun: string, description: string): Validator {
+  return {
+    id,
+    plugin: 'core',
+    severity: 'medium',
+    description,
+    check(ctx) {
+      const list = ctx.document[key] ?? [];
+      return repeatedEntries(list).map((i) => {
+        const issue: Issue = { message: `${noun} '${list[i] ?? ''}' is listed more than once; remove the repeat`, at: [key, i] };
+        const fix = deleteListEntryLine(ctx, [key, i]);
+        return fix ? { ...issue, fix } : issue;
+      });
+    },
+  };
+}
 
-export const duplicateTag: Validator = {
-  id: 'duplicate_tag',
-  plugin: 'core',
-  severity: 'medium',
-  description: 'A tag is listed more than once in the rule.',
-  check(ctx) {
-    return repeatedEntries(ctx.document.tags ?? []).map((i) =>
-      withFix(
-        {
-          message: `tag '${ctx.document.tags?.[i] ?? ''}' is listed more than once; remove the repeat`,
-          at: ['tags', i],
-        },
-        deleteListEntryLine(ctx, ['tags', i]),
-      ),
-    );
-  },
-};
-
-const withFix = (issue: Issue, fix: Issue['fix'] | undefined): Issue => (fix ? { ...issue, fix } : issue);
+export const duplicateReferences = repeatedListValidator(
+  'duplicate_references',
+  'references',
+  'reference',
+  'A reference URL is listed more than once in the rule.',
+);
+export const duplicateTag = repeatedListValidator('duplicate_tag', 'tags', 'tag', 'A tag is listed more than once in the rule.');
 
 /** Indexes of the second occurrence of each repeated entry (one issue per repeated value, as pySigma). */
 function repeatedEntries(list: readonly string[]): number[] {

@@ -275,7 +275,7 @@ export const fieldDuplicateValue = itemValidator(
   "A field's value list repeats a value (compared case-insensitively unless a case-sensitive/regex/base64 modifier is used).",
   () => true,
   ({ item, valuePath }) => {
-    if (item.field === null) return undefined;
+    if (item.field === null || item.values.length < 2) return undefined;
     const exact = item.modifiers.some((m) => CASE_SENSITIVE.has(m));
     const seen = new Set<string>();
     for (let i = 0; i < item.values.length; i++) {
