@@ -9,25 +9,30 @@ import { expandPaths } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform pack -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] -o DIR [--config pack.yml] PATH...
 
-Converts rules and writes a pack that the SIEM deploys:
-  splunk  default/savedsearches.conf, default/macros.conf (one empty ESCU filter macro per rule) and
-          detections/*.yml (ESCU / contentctl detection YAML)
-  kusto   rules/*.yaml (Microsoft Sentinel scheduled analytic rules) and azuredeploy.json (one ARM template)
-  eql     rules.ndjson (Elastic Security detection rules for Kibana's rule import)
+Converts rules and writes a pack that the SIEM deploys (rules disabled unless the settings say enabled: true),
+with a README.md that says how to deploy it:
+  splunk  default/savedsearches.conf; with -f escu the ESCU app layout: ESCU - <name> - Rule stanzas,
+          default/macros.conf (one empty filter macro per detection) and detections/*.yml (contentctl v5 YAML)
+  kusto   rules/*.yaml (Microsoft Sentinel scheduled analytic rules) and ARM templates: azuredeploy.json, or
+          azuredeploy-1.json ... when Azure's limits (800 resources, 4 MB per template) need several
+  eql     rules.ndjson (Elastic Security detection rules for Kibana's rule import; split at 10,000 rules)
 
 Options:
   -t, --target TARGET      splunk, kusto or eql
   -p, --pipeline NAME|FILE processing pipeline(s), as for convert
-  -f, --format FORMAT      query format inside the pack (e.g. escu for splunk); the target's default otherwise
+  -f, --format FORMAT      query form inside the pack: splunk default, data_model or escu; kusto and eql default.
+                           The pack's own document formats (savedsearches, sentinel_rule, arm, siem_rule_ndjson)
+                           name the default; other formats are a usage error
   -o, --output DIR         folder to write the pack into (created)
-      --config FILE        pack settings (YAML or JSON): schedules, severities, Elastic index patterns, ...
-                           A rule's custom attributes (e.g. splunk_cron_schedule, elastic_index) override them.
+      --config FILE        pack settings (YAML or JSON): enabled, schedules, severities, Elastic index patterns, ...
+                           A bad setting is a usage error at its line. A rule's custom attributes (e.g.
+                           splunk_cron_schedule, elastic_index) override them.
   -O, --option KEY=VALUE   backend option; repeatable
       --fail-on-error      exit 1 when any rule could not be converted
   -h, --help               this help
 
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
-failed rule, 2 on a usage error.
+failed rule, 2 on a usage error (bad option, format or pack setting).
 `;
 
 export const packCommand: Command = async (argv, io) => {
