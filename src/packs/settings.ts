@@ -280,7 +280,13 @@ function crossChecks(settings: PackSettings, partial: Partial_): Issue[] {
  */
 export function packSettings(partial: unknown = {}, base: PackSettings = DEFAULT_PACK_SETTINGS, file?: string, yaml?: ParsedYaml): PackSettings {
   const parsed = partialSchema.safeParse(partial ?? {});
-  if (!parsed.success) throw settingsError(parsed.error.issues, file, yaml);
+  if (!parsed.success) {
+    // an unknown key is located at the key itself, not at the object holding it
+    const issues = parsed.error.issues.map((i): Issue =>
+      i.code === 'unrecognized_keys' && i.keys[0] !== undefined ? { path: [...i.path, i.keys[0]], message: i.message } : i,
+    );
+    throw settingsError(issues, file, yaml);
+  }
   const data = spreadEnabled(parsed.data);
   const merged = deepFreeze(merge(base, data));
   const issues = crossChecks(merged, data);
