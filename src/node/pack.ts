@@ -39,6 +39,33 @@ export function packQueryFormat(backend: Backend, format = 'default'): string {
   throw new SigmaError('backend', `${what}; pack takes -f ${Object.keys(formats).join(', ')}`);
 }
 
+/**
+ * The pack of converted files: each file is first written alone, so a rule the pack cannot hold (a Sentinel
+ * limit, an ESCU detection without a date …) becomes that file's error record and the pack goes on without it.
+ */
+export function packFiles(
+  writer: PackWriter,
+  converted: readonly FileResult[],
+  settings: PackSettings,
+  context: PackContext,
+): { readonly results: readonly FileResult[]; readonly files: readonly PackFile[] } {
+  const results = converted.map((r): FileResult => {
+    if (!r.ok) return r;
+    try {
+      writer(r.results, settings, context);
+      return r;
+    } catch (e) {
+      return { path: r.path, ok: false, error: toSigmaError(e, { file: r.path }) };
+    }
+  });
+  const files = writer(
+    results.flatMap((r) => (r.ok ? r.results : [])),
+    settings,
+    context,
+  );
+  return { results, files };
+}
+
 export interface BuildPackOptions {
   /** Rule files, folders or glob patterns (one or several). */
   readonly rules: string | readonly string[];
@@ -98,25 +125,13 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   const writer = packWriter(converter.backend);
   const paths = await expandPaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
   const inputs = paths.map((path) => ({ path, text: readUserFileSync(path, cwd, 'rule file') }));
-  const converted_ = converter.files(inputs, options.onFile);
-  // A rule the pack format cannot hold (e.g. an ESCU detection without a date) fails alone; the pack goes on.
-  const results = converted_.map((r): FileResult => {
-    if (!r.ok) return r;
-    try {
-      writer(r.results, settings, context);
-      return r;
-    } catch (e) {
-      return { path: r.path, ok: false, error: toSigmaError(e, { file: r.path }) };
-    }
-  });
-  const converted = results.flatMap((r) => (r.ok ? r.results : []));
-  const files = writer(converted, settings, context);
+  const { results, files } = packFiles(writer, converter.files(inputs, options.onFile), settings, context);
   await makeUserFolder(options.out, cwd);
   for (const f of files) await writeUserFile(join(options.out, f.path), f.content, cwd);
   return {
     files: files.map((f) => f.path),
     results,
-    converted: converted.length,
+    converted: results.reduce((n, r) => n + (r.ok ? r.results.length : 0), 0),
     failed: results.filter((r) => !r.ok).length,
     ignoredFinalizers: (converter.pipeline?.finalizers ?? []).map((f) => f.type),
   };
