@@ -37,7 +37,8 @@ export function chunkBySize<T>(items: readonly T[], size: (item: T) => number, l
   let bytes = overhead;
   for (const item of items) {
     const n = size(item);
-    if (overhead + n > limits.maxBytes) throw new SigmaError('internal', `one item of ${n} bytes exceeds the file limit of ${limits.maxBytes}`);
+    if (overhead + n > limits.maxBytes)
+      throw new SigmaError('internal', `one item of ${n} bytes exceeds the file limit of ${limits.maxBytes}`);
     if (current.length > 0 && (current.length >= limits.maxItems || bytes + n > limits.maxBytes)) {
       chunks.push(current);
       current = [];

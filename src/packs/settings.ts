@@ -261,7 +261,7 @@ function crossChecks(settings: PackSettings, partial: Partial_): Issue[] {
   }
   const suppression = shortDurationMinutes(settings.sentinel.suppressionDuration, 'suppressionDuration');
   if (suppression < 5 || suppression > 1440) {
-    issues.push({ path: ['sentinel', 'suppressionDuration'], message: 'must be between 5m and 24h (Sentinel\'s limits)' });
+    issues.push({ path: ['sentinel', 'suppressionDuration'], message: "must be between 5m and 24h (Sentinel's limits)" });
   }
   const escu = settings.splunk.escu;
   if (escu.status === 'production' && (escu.tests ?? []).length === 0) {
@@ -278,7 +278,12 @@ function crossChecks(settings: PackSettings, partial: Partial_): Issue[] {
  * Unknown keys, wrong types and settings that contradict each other (a queryPeriod shorter than queryFrequency …)
  * are a `schema` SigmaError naming each offending path, located at the first one's key when `yaml` is given.
  */
-export function packSettings(partial: unknown = {}, base: PackSettings = DEFAULT_PACK_SETTINGS, file?: string, yaml?: ParsedYaml): PackSettings {
+export function packSettings(
+  partial: unknown = {},
+  base: PackSettings = DEFAULT_PACK_SETTINGS,
+  file?: string,
+  yaml?: ParsedYaml,
+): PackSettings {
   const parsed = partialSchema.safeParse(partial ?? {});
   if (!parsed.success) {
     // an unknown key is located at the key itself, not at the object holding it

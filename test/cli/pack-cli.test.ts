@@ -35,7 +35,9 @@ describe('sigmaform pack -f', () => {
       const [file] = readdirSync(join(dir, `p-${format}`, 'rules'));
       const doc = load(readFileSync(join(dir, `p-${format}`, 'rules', file!), 'utf8')) as { query: string };
       expect(`${doc.query}\n`).toBe(plain.stdout);
-      const arm = JSON.parse(readFileSync(join(dir, `p-${format}`, 'azuredeploy.json'), 'utf8')) as { resources: { properties: { query: string } }[] };
+      const arm = JSON.parse(readFileSync(join(dir, `p-${format}`, 'azuredeploy.json'), 'utf8')) as {
+        resources: { properties: { query: string } }[];
+      };
       expect(`${arm.resources[0]!.properties.query}\n`).toBe(plain.stdout);
     }
   });
@@ -51,7 +53,7 @@ describe('sigmaform pack -f', () => {
   it('refuses a format that is no pack form (eqlapi) as a usage error naming what to use, writing nothing', async () => {
     const r = await run(['pack', '-t', 'eql', '-f', 'eqlapi', '-o', 'p-eqlapi', 'rules'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("convert -t eql -f eqlapi");
+    expect(r.stderr).toContain('convert -t eql -f eqlapi');
     expect(r.stderr).toContain('pack takes -f default, siem_rule_ndjson');
     expect(existsSync(join(dir, 'p-eqlapi'))).toBe(false);
   });
@@ -80,13 +82,18 @@ describe('sigmaform pack --config', () => {
 
   it('deploys every pack’s rules disabled by default, and enabled with the one setting enabled: true', async () => {
     writeFileSync(join(dir, 'on.yml'), 'enabled: true\n');
-    for (const [config, on] of [[undefined, false], ['on.yml', true]] as const) {
+    for (const [config, on] of [
+      [undefined, false],
+      ['on.yml', true],
+    ] as const) {
       const extra = config ? ['--config', config] : [];
       const tag = on ? 'on' : 'off';
       expect((await run(['pack', '-t', 'splunk', ...extra, '-o', `s-${tag}`, 'rules'], dir)).code).toBe(0);
       expect(readFileSync(join(dir, `s-${tag}`, 'default', 'savedsearches.conf'), 'utf8')).toContain(`disabled = ${on ? 0 : 1}`);
       expect((await run(['pack', '-t', 'kusto', '-p', 'sentinel_asim', ...extra, '-o', `k-${tag}`, 'rules'], dir)).code).toBe(0);
-      const arm = JSON.parse(readFileSync(join(dir, `k-${tag}`, 'azuredeploy.json'), 'utf8')) as { resources: { properties: { enabled: boolean } }[] };
+      const arm = JSON.parse(readFileSync(join(dir, `k-${tag}`, 'azuredeploy.json'), 'utf8')) as {
+        resources: { properties: { enabled: boolean } }[];
+      };
       expect(arm.resources[0]!.properties.enabled).toBe(on);
       expect((await run(['pack', '-t', 'eql', '-p', 'ecs_windows', ...extra, '-o', `e-${tag}`, 'rules'], dir)).code).toBe(0);
       expect((JSON.parse(readFileSync(join(dir, `e-${tag}`, 'rules.ndjson'), 'utf8')) as { enabled: boolean }).enabled).toBe(on);

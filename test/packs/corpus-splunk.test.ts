@@ -7,7 +7,18 @@ import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED, SHARED_MISSING } from '../support/corpus.js';
 import { contentctlProblems, contentNameToFileName } from './contentctl.js';
-import { confText, convertQueries, difference, file, multiset, packRun, refusedQueries, total, under, type PackRun } from './corpus-packs.js';
+import {
+  confText,
+  convertQueries,
+  difference,
+  file,
+  multiset,
+  packRun,
+  refusedQueries,
+  total,
+  under,
+  type PackRun,
+} from './corpus-packs.js';
 import { parseConf, sharedText } from './helpers.js';
 
 describe.skipIf(!HAS_SHARED)('Splunk packs of the corpus', () => {

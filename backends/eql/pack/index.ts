@@ -39,8 +39,14 @@ export function elasticPackFiles(
   kind: ElasticRuleKind = EQL_RULE,
 ): readonly PackFile[] {
   const lines = elasticRuleLines(rules, settings, kind);
-  const chunks = lines.length === 0 ? [[]] : chunkBySize(lines, (l) => utf8Bytes(l) + 1, { maxItems: KIBANA_IMPORT_LIMITS.rules, maxBytes: KIBANA_IMPORT_LIMITS.bytes });
+  const chunks =
+    lines.length === 0
+      ? [[]]
+      : chunkBySize(lines, (l) => utf8Bytes(l) + 1, { maxItems: KIBANA_IMPORT_LIMITS.rules, maxBytes: KIBANA_IMPORT_LIMITS.bytes });
   const names = numberedNames('rules', 'ndjson', chunks.length);
-  const files = chunks.map((chunk, i): PackFile => ({ path: names[i] as string, content: chunk.length === 0 ? '' : `${chunk.join('\n')}\n` }));
+  const files = chunks.map((chunk, i): PackFile => ({
+    path: names[i] as string,
+    content: chunk.length === 0 ? '' : `${chunk.join('\n')}\n`,
+  }));
   return [...files, { path: 'README.md', content: readme(names, settings) }];
 }

@@ -36,12 +36,10 @@ for each template.
 export function sentinelPackFiles(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): readonly PackFile[] {
   const stems = uniqueStems(rules);
   const yamls = rules.flatMap((converted, i) =>
-    sentinelRuleYamls(converted, settings).map(
-      (content, index): PackFile => ({
-        path: `rules/${stems[i]}${index === 0 ? '' : `_${index + 1}`}.yaml`,
-        content,
-      }),
-    ),
+    sentinelRuleYamls(converted, settings).map((content, index): PackFile => ({
+      path: `rules/${stems[i]}${index === 0 ? '' : `_${index + 1}`}.yaml`,
+      content,
+    })),
   );
   const templates = sentinelArmTemplates(rules, settings);
   const names = numberedNames('azuredeploy', 'json', templates.length);

@@ -152,7 +152,7 @@ function armResources(rules: readonly ConvertedRule[], settings: PackSettings): 
       const resource = armResource(converted.rule, ruleParts(converted.rule, query, index, settings));
       const text = JSON.stringify(resource, null, 2);
       // 4 more spaces on each line inside the template, and `,\n` between items
-      return { resource, bytes: utf8Bytes(text) + 4 * (text.split('\n').length) + 2 };
+      return { resource, bytes: utf8Bytes(text) + 4 * text.split('\n').length + 2 };
     }),
   );
 }

@@ -103,7 +103,10 @@ export function escuDetectionYaml(rule: SigmaRule, query: string, settings: Pack
   const type = effectiveEscuType(rule, search, s);
   const rba = type === 'TTP' || type === 'Anomaly' ? escuRba(rule, search, s) : undefined;
   const status = escuStatus(rule, s);
-  const falsePositives = (rule.falsepositives ?? []).map((f) => f.trim()).filter((f) => f !== '').join(' ');
+  const falsePositives = (rule.falsepositives ?? [])
+    .map((f) => f.trim())
+    .filter((f) => f !== '')
+    .join(' ');
   const references = httpReferences(rule);
   const cveIds = cves(rule);
   const tests = escu.tests ?? [];

@@ -62,12 +62,10 @@ export function splunkPackFiles(
     ];
   }
   const names = escuNames(rules);
-  const detections = rules.map(
-    (converted, i): PackFile => ({
-      path: `detections/${contentctlStem(names[i] ?? '')}.yml`,
-      content: escuDetectionYaml(converted.rule, singleQuery(converted), settings, names[i]),
-    }),
-  );
+  const detections = rules.map((converted, i): PackFile => ({
+    path: `detections/${contentctlStem(names[i] ?? '')}.yml`,
+    content: escuDetectionYaml(converted.rule, singleQuery(converted), settings, names[i]),
+  }));
   return [
     { path: 'default/savedsearches.conf', content: savedsearchesConf(rules, settings, 'escu') },
     { path: 'default/macros.conf', content: macrosConf(rules) },

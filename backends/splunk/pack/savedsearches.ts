@@ -131,11 +131,7 @@ function savedSearchStanza(rule: SigmaRule, query: string, name: string, setting
 
 /** A stanza name as the conf writer will write it (no brackets, one line), for comparing names. */
 function stanzaKey(name: string): string {
-  return name
-    .replace(/[[\]]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return name.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
@@ -143,11 +139,19 @@ function stanzaKey(name: string): string {
  * rule's further queries); a name an earlier stanza already has gets the next free ` (n)`, so no stanza overrides
  * another and every query keeps its own.
  */
-export function plainStanzaNames(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): readonly (readonly string[])[] {
+export function plainStanzaNames(
+  rules: readonly ConvertedRule[],
+  settings: PackSettings = DEFAULT_PACK_SETTINGS,
+): readonly (readonly string[])[] {
   const taken = new Set<string>();
   return rules.map((converted) => {
     const template = settingsForRule(converted.rule, settings).splunk.stanzaName;
-    const base = template.replace(/\{title\}/g, converted.rule.title).replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim() || ruleUuid(converted.rule);
+    const base =
+      template
+        .replace(/\{title\}/g, converted.rule.title)
+        .replace(/[[\]]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim() || ruleUuid(converted.rule);
     return converted.queries.map((_query, index) => {
       let name = index === 0 ? base : `${base} (${index + 1})`;
       for (let n = 2; taken.has(stanzaKey(name)); n += 1) name = `${base} (${n})`;

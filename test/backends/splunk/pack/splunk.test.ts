@@ -1,6 +1,5 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SigmaError } from '../../../../src/errors.js';
 import { escuDetectionYaml, withFilterMacro } from '../../../../backends/splunk/pack/escu-yaml.js';
 import { snakeCaseTitle } from '../../../../backends/splunk/pack/escu-common.js';
 import { splunkPackFiles } from '../../../../src/packs/pack.js';
@@ -229,6 +228,9 @@ describe.skipIf(!HAS_SHARED)('Splunk pack against ../shared/formats/splunk', () 
     expect(savedsearchesConf([converted(seedRule(), SEED_SPL_ESCU, 'splunk')], undefined, 'escu')).toBe(files[0]!.content);
     expect(parseConf(files[0]!.content)[0]!.name).toBe('ESCU - Certificate Exported Via PowerShell - Rule');
     // the plain form: savedsearches.conf (and how to deploy it) only, no ESCU files
-    expect(splunkPackFiles([converted(seedRule(), 'x=1', 'splunk')]).map((f) => f.path)).toEqual(['default/savedsearches.conf', 'README.md']);
+    expect(splunkPackFiles([converted(seedRule(), 'x=1', 'splunk')]).map((f) => f.path)).toEqual([
+      'default/savedsearches.conf',
+      'README.md',
+    ]);
   });
 });
