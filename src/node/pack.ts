@@ -49,6 +49,17 @@ export function packFiles(
   settings: PackSettings,
   context: PackContext,
 ): { readonly results: readonly FileResult[]; readonly files: readonly PackFile[] } {
+  const all = (results: readonly FileResult[]): readonly PackFile[] =>
+    writer(
+      results.flatMap((r) => (r.ok ? r.results : [])),
+      settings,
+      context,
+    );
+  try {
+    return { results: converted, files: all(converted) };
+  } catch {
+    // some rule does not fit the pack: find which, file by file, and write the pack without them
+  }
   const results = converted.map((r): FileResult => {
     if (!r.ok) return r;
     try {
@@ -58,12 +69,7 @@ export function packFiles(
       return { path: r.path, ok: false, error: toSigmaError(e, { file: r.path }) };
     }
   });
-  const files = writer(
-    results.flatMap((r) => (r.ok ? r.results : [])),
-    settings,
-    context,
-  );
-  return { results, files };
+  return { results, files: all(results) };
 }
 
 export interface BuildPackOptions {
