@@ -11,7 +11,7 @@ import { makeRule, parseConf } from './helpers.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('rule-pack writers as a whole', () => {
-  it('import nothing from node: (browser-safe core), shared parts and each backend's writer alike', () => {
+  it('import nothing from node: (browser-safe core), shared parts and each backend writer alike', () => {
     for (const dir of [join(root, 'src', 'packs'), ...['splunk', 'kusto', 'eql'].map((b) => join(root, 'backends', b, 'pack'))]) {
       for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
         expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/from ['"]node:/);
