@@ -13,6 +13,8 @@ import { escuDetectionYaml } from '../../backends/splunk/pack/escu-yaml.js';
 import { packSettings } from '../../src/packs/settings.js';
 import { contentctlProblems } from './contentctl.js';
 import { makeRule, parseConf } from './helpers.js';
+import { chunkBySize, numberedNames } from '../../src/packs/chunks.js';
+import { KIBANA_IMPORT_LIMITS } from '../../backends/eql/pack/index.js';
 
 const kql = (i: number) => ({
   rule: makeRule({ title: `Rule ${i}`, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }),
@@ -126,5 +128,21 @@ describe('Splunk packs', () => {
     const stanzas = parseConf(conf);
     expect(stanzas.map((s) => s.name)).toEqual(['Ends', 'Other']);
     expect(stanzas[0]!.settings.get('description')).toBe('a path C:\\ ');
+  });
+});
+
+describe('Kibana NDJSON files', () => {
+  it('hold at most 10,000 rules and 26,000,000 bytes each, in order, named rules-1.ndjson …', () => {
+    const lines = Array.from({ length: 20_001 }, (_, i) => `{"rule_id":"${i}"}`);
+    const chunks = chunkBySize(lines, (l) => l.length + 1, { maxItems: KIBANA_IMPORT_LIMITS.rules, maxBytes: KIBANA_IMPORT_LIMITS.bytes });
+    expect(chunks.map((c) => c.length)).toEqual([10_000, 10_000, 1]);
+    expect(chunks.flat()).toEqual(lines);
+    expect(numberedNames('rules', 'ndjson', 3)).toEqual(['rules-1.ndjson', 'rules-2.ndjson', 'rules-3.ndjson']);
+    expect(numberedNames('rules', 'ndjson', 1)).toEqual(['rules.ndjson']);
+    const big = chunkBySize(['a'.repeat(15_000_000), 'b'.repeat(15_000_000)], (l) => l.length + 1, {
+      maxItems: KIBANA_IMPORT_LIMITS.rules,
+      maxBytes: KIBANA_IMPORT_LIMITS.bytes,
+    });
+    expect(big).toHaveLength(2);
   });
 });
