@@ -4,7 +4,7 @@
  */
 import type { SigmaCorrelation, SigmaRule } from './rule/ast.js';
 import type { CorrelationPlan } from './rule/correlation.js';
-import type { PackFile, PackSettings } from './packs/types.js';
+import type { PackContext, PackFile, PackSettings } from './packs/types.js';
 import type { Pipeline } from './pipeline/index.js';
 import { SigmaError } from './errors.js';
 
@@ -77,7 +77,13 @@ export interface Backend {
    */
   readonly convertCorrelation?: (plan: CorrelationPlan, options: ConvertOptions) => RuleResult;
   /** Writes a deployable rule pack (files with relative paths) from converted rules; absent: no `pack` support. */
-  readonly pack?: (results: readonly RuleResult[], settings: PackSettings) => readonly PackFile[];
+  readonly pack?: (results: readonly RuleResult[], settings: PackSettings, context?: PackContext) => readonly PackFile[];
+  /**
+   * The formats `pack -f` accepts, each mapped to the query format converted into the pack: a query format maps to
+   * itself, a document format that names the pack's own layout (`arm`, `siem_rule_ndjson`) to the query format the
+   * pack holds. A format not listed is a usage error naming these. Absent: every format, as given.
+   */
+  readonly packFormats?: Readonly<Record<string, string>>;
 }
 
 const registry = new Map<string, Backend>();

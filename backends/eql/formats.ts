@@ -5,7 +5,7 @@
  * written by `src/packs/elastic.ts` with the offline ATT&CK table).
  */
 import type { OutputFormat, RuleResult } from '../../src/backend.js';
-import { elasticRule } from '../../src/packs/elastic.js';
+import { elasticRule } from './pack/elastic.js';
 import { DEFAULT_PACK_SETTINGS } from '../../src/packs/settings.js';
 import type { SigmaRule } from '../../src/rule/ast.js';
 
@@ -26,4 +26,10 @@ export const eqlFormats: Readonly<Record<string, OutputFormat>> = Object.freeze(
       JSON.stringify(elasticRule(rule, query, DEFAULT_PACK_SETTINGS, index)),
     finalizeOutput: lines,
   }),
+});
+
+/** `pack -f`: an Elastic pack holds plain EQL; `siem_rule_ndjson` names its own file. (`eqlapi` is a request body.) */
+export const eqlPackFormats: Readonly<Record<string, string>> = Object.freeze({
+  default: 'default',
+  siem_rule_ndjson: 'default',
 });

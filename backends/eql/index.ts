@@ -11,7 +11,9 @@ import type { Backend, BackendOption, NamedPipeline } from '../../src/backend.js
 import { convertWithCompiler } from '../../src/compile/convert.js';
 import { SigmaError } from '../../src/errors.js';
 import { EqlCompiler } from './dialect.js';
-import { eqlFormats } from './formats.js';
+import { eqlFormats, eqlPackFormats } from './formats.js';
+import { elasticPackFiles } from './pack/index.js';
+import type { ConvertedRule } from '../../src/packs/types.js';
 import { DEFAULT_KEYWORD_FIELD } from './keywords.js';
 import { namedPipelines } from './pipelines/index.js';
 import { correlationConverter, eqlCorrelation } from '../../src/compile/correlation.js';
@@ -46,6 +48,13 @@ export function eqlCompilerFor(options: Readonly<Record<string, unknown>> = {}):
 
 const convert: Backend['convert'] = (rule, options) => convertWithCompiler(eqlCompilerFor(options.options), rule, options, eqlFormats);
 
+/** The Elastic pack: Kibana rule-import NDJSON (see pack/index.ts). */
+const pack: NonNullable<Backend['pack']> = (results, settings) =>
+  elasticPackFiles(
+    results.map((r): ConvertedRule => ({ rule: r.rule, queries: r.queries, target: 'eql', state: r.state })),
+    settings,
+  );
+
 export const eqlBackend: Backend = Object.freeze({
   name: 'eql',
   description: 'Elastic EQL (Elasticsearch event query language, Elastic Security)',
@@ -60,6 +69,8 @@ export const eqlBackend: Backend = Object.freeze({
   } satisfies Record<string, BackendOption>),
   convert,
   convertCorrelation: correlationConverter(convert, eqlFormats, (plan, queries) => eqlCorrelation(plan, queries)),
+  pack,
+  packFormats: eqlPackFormats,
 });
 
 export { EqlCompiler, type EqlDialectOptions } from './dialect.js';

@@ -1,11 +1,12 @@
 /**
  * Output formats of the ES|QL backend: the bare query (`default`) and Elastic Security detection rules of type
  * `esql` as NDJSON for Kibana's rule import (`siem_rule_ndjson`), with the same settings as the EQL rules (the
- * shared Elastic rule document of `src/packs/elastic.ts`, narrowed to what an ES|QL rule takes: its query names
+ * shared Elastic rule document of `backends/eql/pack/elastic.ts`, narrowed to what an ES|QL rule takes: its query names
  * its indices in FROM, so the document has no `index`). The pack (`esqlPackFiles`) writes `rules.ndjson`.
  */
 import type { OutputFormat, RuleResult } from '../../src/backend.js';
-import { elasticRule } from '../../src/packs/elastic.js';
+import { elasticRule, type ElasticRuleKind } from '../eql/pack/elastic.js';
+import { elasticPackFromLines } from '../eql/pack/index.js';
 import { DEFAULT_PACK_SETTINGS } from '../../src/packs/settings.js';
 import type { PackFile, PackSettings } from '../../src/packs/types.js';
 import type { SigmaRule } from '../../src/rule/ast.js';
@@ -17,18 +18,24 @@ export function esqlRule(
   settings: PackSettings = DEFAULT_PACK_SETTINGS,
   index = 0,
 ): Record<string, unknown> {
-  const { index: _index, ...shared } = elasticRule(rule, query, settings, index);
-  return { ...shared, type: 'esql', language: 'esql' };
+  const { index: _index, ...shared } = elasticRule(rule, query, settings, index, ESQL_RULE);
+  return shared;
 }
 
-const ndjson = (results: readonly RuleResult[], settings: PackSettings): string => {
-  const lines = results.flatMap((r) => r.queries.map((q, i) => JSON.stringify(esqlRule(r.rule, q, settings, i))));
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-};
+const ESQL_RULE: ElasticRuleKind = Object.freeze({ type: 'esql', language: 'esql' });
 
-/** The Elastic pack of ES|QL rules: `rules.ndjson` for Kibana's rule import. */
+/** `pack -f`: an Elastic pack holds plain ES|QL; `siem_rule_ndjson` names its own file. */
+export const esqlPackFormats: Readonly<Record<string, string>> = Object.freeze({
+  default: 'default',
+  siem_rule_ndjson: 'default',
+});
+
+/** The Elastic pack of ES|QL rules: `rules.ndjson` (split at Kibana's import limits) for Kibana's rule import. */
 export function esqlPackFiles(results: readonly RuleResult[], settings: PackSettings): readonly PackFile[] {
-  return [{ path: 'rules.ndjson', content: ndjson(results, settings) }];
+  return elasticPackFromLines(
+    results.flatMap((r) => r.queries.map((q, i) => JSON.stringify(esqlRule(r.rule, q, settings, i)))),
+    settings,
+  );
 }
 
 const lines = (results: readonly RuleResult[]): string => {

@@ -11,7 +11,7 @@
  *   state's `index`; else the Elastic pack's default index patterns;
  * - `keywordField: "<field>"` — the field keyword detections search (default `message`).
  */
-import type { Backend, NamedPipeline } from '../../src/backend.js';
+import type { Backend, BackendOption, NamedPipeline } from '../../src/backend.js';
 import { convertWithCompiler } from '../../src/compile/convert.js';
 import { correlationConverter } from '../../src/compile/correlation.js';
 import { SigmaError } from '../../src/errors.js';
@@ -19,7 +19,7 @@ import { DEFAULT_PACK_SETTINGS } from '../../src/packs/settings.js';
 import { namedPipelines } from '../eql/pipelines/index.js';
 import { esqlCorrelation } from './correlation.js';
 import { DEFAULT_KEYWORD_FIELD, EsqlCompiler } from './dialect.js';
-import { esqlFormats, esqlPackFiles } from './formats.js';
+import { esqlFormats, esqlPackFiles, esqlPackFormats } from './formats.js';
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = Object.freeze({
   ecs_windows: 'Windows log sources to Elastic Common Schema fields as Winlogbeat ≥ 7 writes them (shared with eql)',
@@ -66,6 +66,11 @@ export const esqlBackend: Backend = Object.freeze({
   convert,
   convertCorrelation: correlationConverter(convert, esqlFormats, (plan, queries) => esqlCorrelation(plan, queries)),
   pack: esqlPackFiles,
+  packFormats: esqlPackFormats,
+  options: Object.freeze({
+    index: { type: 'string', description: "FROM index patterns, comma-separated (e.g. 'logs-*,winlogbeat-*')" },
+    keywordField: { type: 'string', description: 'the field keyword detections search (default: message)' },
+  } satisfies Record<string, BackendOption>),
 });
 
 export { EsqlCompiler, type EsqlDialectOptions } from './dialect.js';

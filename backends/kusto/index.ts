@@ -7,10 +7,10 @@
 import type { Backend } from '../../src/backend.js';
 import { convertWithCompiler } from '../../src/compile/convert.js';
 import { correlationConverter, kustoCorrelation } from '../../src/compile/correlation.js';
-import { sentinelPackFiles } from '../../src/packs/pack.js';
+import { sentinelPackFiles } from './pack/index.js';
 import { columnType } from './columns.js';
 import { KustoCompiler } from './dialect.js';
-import { convertedRule, kustoFormats } from './formats.js';
+import { convertedRule, kustoFormats, kustoPackFormats } from './formats.js';
 import { kustoPipelines } from './named-pipelines.js';
 
 const compiler = new KustoCompiler();
@@ -31,7 +31,7 @@ export function numericColumn(state: Readonly<Record<string, unknown>>): (field:
   return (field) => typeof table === 'string' && NUMERIC.has(columnType(table, field));
 }
 
-/** A Sentinel rule pack: one Azure-Sentinel YAML per query under `rules/`, and `azuredeploy.json`. */
+/** A Sentinel rule pack: one Azure-Sentinel YAML per query under `rules/`, ARM templates and a deploy README. */
 const pack: NonNullable<Backend['pack']> = (results, settings) => sentinelPackFiles(results.map(convertedRule), settings);
 
 export const kustoBackend: Backend = Object.freeze({
@@ -44,6 +44,7 @@ export const kustoBackend: Backend = Object.freeze({
     kustoCorrelation(plan, queries, timeColumn(state), numericColumn(state)),
   ),
   pack,
+  packFormats: kustoPackFormats,
 });
 
 export { KustoCompiler, stringMatch, isExpansion, CHAIN_LIMIT } from './dialect.js';

@@ -5,7 +5,7 @@
  */
 import type { SigmaRule } from '../../src/rule/ast.js';
 import { SigmaError } from '../../src/errors.js';
-import { filterMacroName } from '../../src/packs/escu-common.js';
+import { escuRuleName, filterMacroFor } from './pack/escu-common.js';
 import { searchText, type SplQuery } from './query.js';
 
 /** `Endpoint.Processes` → data model and node (`Processes`), from the pipeline state. */
@@ -102,6 +102,6 @@ export function renderEscu(q: SplQuery, rule: SigmaRule, state: Readonly<Record<
     `| \`drop_dm_object_name(${node})\``,
     '| `security_content_ctime(firstTime)`',
     '| `security_content_ctime(lastTime)`',
-    `| \`${filterMacroName(rule.title)}\``,
+    `| \`${filterMacroFor(escuRuleName(rule))}\``,
   ].join('\n');
 }

@@ -4,6 +4,11 @@
  * In a quoted SPL search term `\` and `"` are escaped with a backslash and `*` is a wildcard. SPL has no escape
  * for a literal `*` (the backslash cannot escape the asterisk in search strings), so a Sigma string with a
  * literal `*` cannot be a search term: `needsRegex` says so, and `stringToRegex` gives the equivalent regex.
+ *
+ * A backtick is the same kind of character: Splunk expands `` `name` `` as a macro call before it parses a search
+ * (and contentctl reads it so too), wherever it stands, quotes included. A string holding one is searched with `*`
+ * in the backtick's place (a superset) and filtered exactly by a regex that writes it as `\x60`; a user's regex
+ * gets its backticks written as `\x60` as well. No Splunk format carries a literal backtick from a rule's value.
  */
 import type { RegexFlags, SigmaString } from '../../src/rule/ast.js';
 import { SigmaError, type SourceLocation } from '../../src/errors.js';
@@ -46,21 +51,34 @@ export function splStageStem(field: string): string {
 export function splString(s: SigmaString): string {
   let out = '"';
   for (const p of s.parts) {
-    if (typeof p === 'string') out += escapeSearchText(p);
+    // a backtick (only reached on the prefilter path, see needsRegex) is searched as the wildcard it stands in for
+    if (typeof p === 'string') out += escapeSearchText(p.replace(/`+/g, '*'));
     else if (p.kind === 'wildcard') out += '*';
     else out += escapeSearchText(`%${p.name}%`);
   }
   return `${out}"`;
 }
 
-/** True when a string cannot be an SPL search term: a literal `*` in its text, or a case-sensitive match. */
+/**
+ * True when a string cannot be an SPL search term: a literal `*` or a backtick in its text, or a case-sensitive
+ * match.
+ */
 export function needsRegex(s: SigmaString): boolean {
   if (s.cased) return true;
-  for (const p of s.parts) if (typeof p === 'string' && p.includes('*')) return true;
+  for (const p of s.parts) if (typeof p === 'string' && (p.includes('*') || p.includes('`'))) return true;
   return false;
 }
 
-const escapeRegexText = (text: string): string => text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+const escapeRegexText = (text: string): string => text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&').replace(/`/g, '\\x60');
+
+/**
+ * A regex with every backtick written as `\x60` (PCRE's hex escape), so that the search text holds none: an escaped
+ * backtick (`` \` ``, an odd run of backslashes before it) loses its backslash, an unescaped one is replaced.
+ */
+export function withoutBackticks(pattern: string): string {
+  if (!pattern.includes('`')) return pattern;
+  return pattern.replace(/(\\*)`/g, (_m, slashes: string) => `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\x60`);
+}
 
 /**
  * The regex (PCRE, as `| regex` runs it) matching exactly what a Sigma string matches: anchored at both ends
@@ -102,5 +120,5 @@ export function regexFlagPrefix(flags: RegexFlags): string {
  * pattern with every `\` doubled and `"` escaped, as the reference writes it.
  */
 export function splRegex(pattern: string, flags: RegexFlags): string {
-  return regexFlagPrefix(flags) + pattern.replace(/[\\"]/g, '\\$&');
+  return regexFlagPrefix(flags) + withoutBackticks(pattern).replace(/[\\"]/g, '\\$&');
 }

@@ -5,12 +5,12 @@
  */
 import type { OutputFormat, RuleResult } from '../../src/backend.js';
 import type { ConvertedRule } from '../../src/packs/types.js';
-import { savedsearchesConf } from '../../src/packs/splunk-conf.js';
-import { renderSearch } from './query.js';
+import { savedsearchesConf } from './pack/savedsearches.js';
+import { renderSearch, withTable } from './query.js';
 import { renderDataModel, renderEscu } from './data-model.js';
 import type { SplLayout } from './dialect.js';
 
-const converted = (result: RuleResult): ConvertedRule => ({
+export const converted = (result: RuleResult): ConvertedRule => ({
   rule: result.rule,
   queries: result.queries,
   target: 'splunk',
@@ -29,8 +29,16 @@ export const splunkFormats: Readonly<Record<string, OutputFormat>> = Object.free
 
 /** How each format lays out a compiled query. */
 export const splunkLayouts: Readonly<Record<string, SplLayout>> = Object.freeze({
-  default: renderSearch,
+  default: (query, rule) => withTable(renderSearch(query), rule, ' | '),
   data_model: renderDataModel,
   escu: renderEscu,
-  savedsearches: renderSearch,
+  savedsearches: (query, rule) => withTable(renderSearch(query), rule, '\n| '),
+});
+
+/** `pack -f`: the query forms a Splunk pack holds, and `savedsearches` (the pack's own file) as the plain form. */
+export const splunkPackFormats: Readonly<Record<string, string>> = Object.freeze({
+  default: 'default',
+  data_model: 'data_model',
+  escu: 'escu',
+  savedsearches: 'default',
 });

@@ -7,7 +7,8 @@ import type { Backend } from '../../src/backend.js';
 import { convertWithCompiler } from '../../src/compile/convert.js';
 import { SigmaError } from '../../src/errors.js';
 import { SplunkCompiler } from './dialect.js';
-import { splunkFormats, splunkLayouts } from './formats.js';
+import { converted, splunkFormats, splunkLayouts, splunkPackFormats } from './formats.js';
+import { splunkPackFiles } from './pack/index.js';
 import { splunkPipelines } from './named-pipelines.js';
 import { correlationConverter, splunkCorrelation } from '../../src/compile/correlation.js';
 
@@ -37,6 +38,10 @@ const convertCorrelation: NonNullable<Backend['convertCorrelation']> = (plan, op
   return correlate(plan, options);
 };
 
+/** The Splunk pack: savedsearches.conf for the plain forms, the ESCU app layout for `escu` (see pack/index.ts). */
+const pack: NonNullable<Backend['pack']> = (results, settings, context) =>
+  splunkPackFiles(results.map(converted), settings, context?.format ?? 'default');
+
 export const splunkBackend: Backend = Object.freeze({
   name: 'splunk',
   description: 'Splunk SPL: searches, tstats over CIM data models, ESCU detections, savedsearches.conf',
@@ -44,6 +49,8 @@ export const splunkBackend: Backend = Object.freeze({
   formats: splunkFormats,
   convert,
   convertCorrelation,
+  pack,
+  packFormats: splunkPackFormats,
 });
 
 export { SplunkCompiler, type SplLayout } from './dialect.js';

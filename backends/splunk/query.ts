@@ -36,3 +36,12 @@ export function renderSearch(q: SplQuery): string {
   const head = q.prefix.length > 0 ? q.prefix.join(' ') : '*';
   return [head, ...q.stages, `search ${q.main ?? '*'}`, ...q.filters].join('\n| ');
 }
+
+/**
+ * A rule's `fields` as the reference writes them after the search: `| table f1,f2` (names joined by a comma, as
+ * pySigma's Splunk backend does), on the same line for the plain search (`separator` ` | `) and on a new line in
+ * savedsearches.conf (`\n| `). Unchanged when the rule lists no fields.
+ */
+export function withTable(search: string, rule: { readonly fields?: readonly string[] }, separator: string): string {
+  return rule.fields && rule.fields.length > 0 ? `${search}${separator}table ${rule.fields.join(',')}` : search;
+}

@@ -4,47 +4,55 @@
  *   await buildPack({ rules: 'rules/**\/*.yml', target: 'splunk', format: 'escu', out: 'dist/splunk' })
  */
 import { join } from 'node:path';
-import { load } from 'js-yaml';
 import { createConverter, type FileResult } from '../convert.js';
 import { SigmaError } from '../errors.js';
-import type { Backend, RuleResult } from '../backend.js';
+import { getBackend, type Backend, type RuleResult } from '../backend.js';
 import type { Pipeline } from '../pipeline/index.js';
-import {
-  DEFAULT_PACK_SETTINGS,
-  elasticPackFiles,
-  packSettings,
-  sentinelPackFiles,
-  splunkPackFiles,
-  type PackFile,
-  type PackSettings,
-} from '../packs/index.js';
+import { DEFAULT_PACK_SETTINGS, packSettings, packSettingsFromText } from '../packs/settings.js';
+import type { PackContext, PackFile, PackSettings } from '../packs/types.js';
 import { expandRulePaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
 import { writeIsolated } from '../batch.js';
 import { convertFiles, isBuiltinBackend } from './parallel.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
-/** Pack writers of the built-in targets; a third-party backend brings its own `pack`. */
-type PackWriter = (results: readonly RuleResult[], settings: PackSettings) => readonly PackFile[];
-const writerFor =
-  (
-    target: string,
-    write: (rules: readonly (RuleResult & { target: string })[], settings: PackSettings) => readonly PackFile[],
-  ): PackWriter =>
-  (results, settings) =>
-    write(
-      results.map((r) => ({ ...r, target })),
-      settings,
-    );
-const BUILTIN_PACKS: Readonly<Record<string, PackWriter>> = {
-  splunk: writerFor('splunk', splunkPackFiles),
-  kusto: writerFor('kusto', sentinelPackFiles),
-  eql: writerFor('eql', elasticPackFiles),
-};
+/** A target's pack writer (each backend brings its own, `Backend.pack`). */
+type PackWriter = (results: readonly RuleResult[], settings: PackSettings, context?: PackContext) => readonly PackFile[];
 
 export function packWriter(backend: Backend): PackWriter {
-  const writer = backend.pack ?? BUILTIN_PACKS[backend.name];
+  const writer = backend.pack;
   if (!writer) throw new SigmaError('backend', `target '${backend.name}' has no rule-pack writer`);
   return writer;
+}
+
+/**
+ * The query format a pack of `backend` holds when `pack -f format` is asked: a query format as it is, a document
+ * format that names the pack's own files as the query format inside them. Any other format is a `backend`
+ * SigmaError (a usage error on the command line) that names the formats a pack takes.
+ */
+export function packQueryFormat(backend: Backend, format = 'default'): string {
+  const formats = backend.packFormats;
+  if (formats === undefined) return format;
+  const query = formats[format];
+  if (query !== undefined) return query;
+  const what =
+    backend.formats[format] === undefined
+      ? `target '${backend.name}' has no format '${format}'`
+      : `'${format}' is a document format of 'convert -t ${backend.name}', not a query form a ${backend.name} pack holds (use 'sigmaform convert -t ${backend.name} -f ${format}' for it)`;
+  throw new SigmaError('backend', `${what}; pack takes -f ${Object.keys(formats).join(', ')}`);
+}
+
+/**
+ * The pack of converted files: a rule the pack cannot hold (a Sentinel limit, an ESCU detection without a date …)
+ * becomes an error record of that rule (`writeIsolated`) and the pack goes on without it.
+ */
+export function packFiles(
+  writer: PackWriter,
+  converted: readonly FileResult[],
+  settings: PackSettings,
+  context: PackContext,
+): { readonly results: readonly FileResult[]; readonly files: readonly PackFile[] } {
+  const { output, results } = writeIsolated(converted, (rules) => writer(rules, settings, context));
+  return { results, files: output };
 }
 
 export interface BuildPackOptions {
@@ -53,7 +61,10 @@ export interface BuildPackOptions {
   readonly target: string;
   /** Named pipelines or pipeline YAML files (`.yml`), or loaded pipelines. */
   readonly pipelines?: readonly (string | Pipeline)[];
-  /** Query format used inside the pack (e.g. `escu` for Splunk); the target's default when absent. */
+  /**
+   * Query format inside the pack (splunk: `default`, `data_model`, `escu`); a document format that names the pack's
+   * own layout (`arm`, `sentinel_rule`, `siem_rule_ndjson`, `savedsearches`) means its default; others are refused.
+   */
   readonly format?: string;
   /** Output folder; the pack's files are written below it. */
   readonly out: string;
@@ -83,22 +94,18 @@ export interface BuildPackResult {
   readonly ignoredFinalizers: readonly string[];
 }
 
-/** Reads a pack settings file (YAML or JSON) into PackSettings. */
+/** Reads a pack settings file (YAML or JSON) into PackSettings; a bad setting is a SigmaError at its line. */
 export async function loadPackSettings(file: string, cwd = process.cwd()): Promise<PackSettings> {
   const text = await readUserFile(file, cwd, 'pack settings file');
-  let data: unknown;
-  try {
-    data = load(text);
-  } catch (e) {
-    throw new SigmaError('yaml', `invalid pack settings file: ${e instanceof Error ? e.message : String(e)}`, { file });
-  }
-  return packSettings(data ?? {}, DEFAULT_PACK_SETTINGS, file);
+  return packSettingsFromText(text, file);
 }
 
 export async function buildPack(options: BuildPackOptions): Promise<BuildPackResult> {
   const cwd = options.cwd ?? process.cwd();
   const base = options.config ? await loadPackSettings(options.config, cwd) : DEFAULT_PACK_SETTINGS;
   const settings = options.settings !== undefined ? packSettings(options.settings, base) : base;
+  const queryFormat = packQueryFormat(getBackend(options.target), options.format);
+  const context: PackContext = { format: queryFormat };
   const pipelines = await resolvePipelineArgs(
     (options.pipelines ?? []).filter((p): p is string => typeof p === 'string'),
     cwd,
@@ -106,7 +113,7 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   const converter = createConverter({
     target: options.target,
     pipelines: [...pipelines, ...(options.pipelines ?? []).filter((p): p is Pipeline => typeof p !== 'string')],
-    ...(options.format ? { format: options.format } : {}),
+    format: queryFormat,
     ...(options.options ? { options: options.options } : {}),
     ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
   });
@@ -118,7 +125,7 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
     ? {
         target: options.target,
         pipelines: (options.pipelines ?? []) as readonly string[],
-        ...(options.format ? { format: options.format } : {}),
+        format: queryFormat,
         ...(options.options ? { options: options.options } : {}),
         ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
         cwd,
@@ -128,8 +135,8 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.onFile ? { onFile: options.onFile } : {}),
   });
-  // A rule the pack cannot hold (e.g. an ESCU detection without a date) is an error record; the pack goes on.
-  const { output: files, results } = writeIsolated(convertedFiles, (rules) => writer(rules, settings));
+  // A rule the pack cannot hold (a Sentinel limit, an ESCU detection without a date …) is an error record.
+  const { results, files } = packFiles(writer, convertedFiles, settings, context);
   const converted = results.flatMap((r) => (r.ok ? r.results.filter((rule) => rule.queries.length > 0) : []));
   // No empty pack: a SIEM would deploy it as "nothing to detect" without a word.
   if (converted.length > 0) {

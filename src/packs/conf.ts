@@ -1,7 +1,9 @@
 /**
  * Splunk `.conf` text: `[stanza]` sections of `key = value` lines. A value that spans lines is written as one
  * logical line with the conf continuation (a trailing ` \` before each line break), as contentctl's
- * `escapeNewlines` does.
+ * `escapeNewlines` does. Nothing a rule holds stops a file from being written: a value ending with a backslash
+ * gets a space after it (else the reader would join the next line to it), and a stanza name loses `[`/`]` (as
+ * pySigma's savedsearches output does) and line breaks, which would end the name early.
  */
 import { SigmaError } from '../errors.js';
 
@@ -10,19 +12,20 @@ export interface ConfStanza {
   readonly settings: readonly (readonly [key: string, value: string])[];
 }
 
-/** A value on one logical line: each line break becomes ` \` + line break. */
+/**
+ * A value on one logical line: each line break becomes ` \` + line break; a last line ending with a backslash gets
+ * a trailing space, so that the backslash stays text instead of continuing the value onto the next setting.
+ */
 export function confValue(value: string): string {
   const lines = value.replace(/\r\n?/g, '\n').split('\n');
-  const last = lines[lines.length - 1] ?? '';
-  if (last.endsWith('\\')) {
-    throw new SigmaError('unsupported', 'a .conf value cannot end with a backslash: Splunk would read it as a line continuation');
-  }
+  const last = lines.length - 1;
+  if ((lines[last] ?? '').endsWith('\\')) lines[last] = `${lines[last] ?? ''} `;
   return lines.join(' \\\n');
 }
 
-/** A stanza name on one line (runs of white space, line breaks included, become one space). */
+/** A stanza name on one line: `[` and `]` removed, runs of white space (line breaks included) one space. */
 export function confStanzaName(name: string): string {
-  const clean = name.replace(/\s+/g, ' ').trim();
+  const clean = name.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim();
   if (clean === '') throw new SigmaError('unsupported', 'a .conf stanza needs a non-empty name');
   return clean;
 }

@@ -12,12 +12,15 @@
  * | `elastic_index`, `elastic_interval`, `elastic_from`, `elastic_risk_score`, `elastic_severity`, `elastic_max_signals`, `elastic_version` | Elastic rule |
  */
 import { z } from 'zod';
-import { SigmaError } from '../errors.js';
+import { SigmaError, type SourceLocation } from '../errors.js';
 import type { SigmaRule } from '../rule/ast.js';
+import { parseYaml, type ParsedYaml } from '../rule/yaml.js';
+import { checkQueryWindow, shortDurationMinutes } from './duration.js';
 import type { PackSettings } from './types.js';
 
 export const DEFAULT_PACK_SETTINGS: PackSettings = deepFreeze({
   defaultLevel: 'medium',
+  enabled: false,
   splunk: {
     flavour: 'core',
     stanzaName: '{title}',
@@ -48,7 +51,7 @@ export const DEFAULT_PACK_SETTINGS: PackSettings = deepFreeze({
     triggerThreshold: 0,
     requiredDataConnectors: [],
     version: '1.0.0',
-    enabled: true,
+    enabled: false,
     suppressionEnabled: false,
     suppressionDuration: '5h',
     createIncident: true,
@@ -94,9 +97,26 @@ const elasticSeverity = z.enum(['low', 'medium', 'high', 'critical']);
 const shortDuration = z.string().regex(/^\d+[mhd]$/, 'a duration such as 5m, 1h or 1d');
 const riskScore = z.number().int().min(0).max(100);
 const elasticInterval = z.string().regex(/^\d+[smhd]$/, 'an interval such as 5m');
+/** contentctl's UnitTest: a name and the attack data it replays (data URL or path, source, sourcetype). */
+const escuTest = z.strictObject({
+  name: nonEmpty,
+  attack_data: z
+    .array(
+      z.strictObject({
+        data: nonEmpty,
+        source: nonEmpty,
+        sourcetype: nonEmpty,
+        custom_index: nonEmpty.optional(),
+        host: nonEmpty.optional(),
+      }),
+    )
+    .min(1),
+});
+const escuTests = z.array(escuTest).min(1);
 
 const partialSchema = z.strictObject({
   defaultLevel: level.optional(),
+  enabled: z.boolean().optional(),
   splunk: z
     .strictObject({
       flavour: z.enum(['core', 'escu']).optional(),
@@ -125,6 +145,7 @@ const partialSchema = z.strictObject({
           dataSource: z.array(nonEmpty).optional(),
           howToImplement: z.string().min(4).optional(),
           riskScoreByLevel: levelMap(z.number().int().min(1).max(100)).optional(),
+          tests: escuTests.optional(),
         })
         .optional(),
     })
@@ -194,20 +215,97 @@ function merge<T>(base: T, patch: unknown): T {
   return out as T;
 }
 
-function issuesText(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`).join('; ');
+type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.length > 0 ? path.map(String).join('.') : '(top level)';
+}
+
+/** Where a settings issue is: the file, and the line and column of its key when the settings came from a text. */
+function issueLocation(path: readonly PropertyKey[], file: string | undefined, yaml: ParsedYaml | undefined): SourceLocation {
+  const keys = path.filter((k): k is string | number => typeof k !== 'symbol');
+  let position;
+  for (let n = keys.length; n >= 0 && position === undefined; n -= 1) position = yaml?.locate(0, keys.slice(0, n), 'key');
+  return { ...(file === undefined ? {} : { file }), ...(position ?? {}) };
+}
+
+function settingsError(issues: readonly Issue[], file: string | undefined, yaml: ParsedYaml | undefined): SigmaError {
+  const [first] = issues;
+  const text = issues.map((i) => `${pathText(i.path)}: ${i.message}`).join('; ');
+  return new SigmaError('schema', `invalid pack settings: ${text}`, issueLocation(first?.path ?? [], file, yaml));
+}
+
+type Partial_ = z.infer<typeof partialSchema>;
+
+/** The top-level `enabled` switch, spelled out for each SIEM (an explicit per-SIEM value wins). */
+function spreadEnabled(partial: Partial_): Partial_ {
+  if (partial.enabled === undefined) return partial;
+  const on = partial.enabled;
+  return {
+    ...partial,
+    splunk: { disabled: !on, ...partial.splunk },
+    sentinel: { enabled: on, ...partial.sentinel },
+    elastic: { enabled: on, ...partial.elastic },
+  };
+}
+
+/** Rules that span several settings: the Sentinel query window, the suppression duration, ESCU production tests. */
+function crossChecks(settings: PackSettings, partial: Partial_): Issue[] {
+  const issues: Issue[] = [];
+  const sentinel = partial.sentinel ?? {};
+  try {
+    checkQueryWindow(settings.sentinel.queryFrequency, settings.sentinel.queryPeriod);
+  } catch (e) {
+    const key = sentinel.queryPeriod !== undefined ? 'queryPeriod' : 'queryFrequency';
+    issues.push({ path: ['sentinel', key], message: e instanceof Error ? e.message : String(e) });
+  }
+  const suppression = shortDurationMinutes(settings.sentinel.suppressionDuration, 'suppressionDuration');
+  if (suppression < 5 || suppression > 1440) {
+    issues.push({ path: ['sentinel', 'suppressionDuration'], message: "must be between 5m and 24h (Sentinel's limits)" });
+  }
+  const escu = settings.splunk.escu;
+  if (escu.status === 'production' && (escu.tests ?? []).length === 0) {
+    issues.push({
+      path: ['splunk', 'escu', 'status'],
+      message: 'production ESCU detections need tests (contentctl refuses a production detection without tests): give splunk.escu.tests',
+    });
+  }
+  return issues;
 }
 
 /**
  * Project-wide settings from a partial configuration (a parsed `pack.yml`, CLI flags) over the defaults.
- * Unknown keys and wrong types are a `schema` SigmaError naming each offending path.
+ * Unknown keys, wrong types and settings that contradict each other (a queryPeriod shorter than queryFrequency …)
+ * are a `schema` SigmaError naming each offending path, located at the first one's key when `yaml` is given.
  */
-export function packSettings(partial: unknown = {}, base: PackSettings = DEFAULT_PACK_SETTINGS, file?: string): PackSettings {
+export function packSettings(
+  partial: unknown = {},
+  base: PackSettings = DEFAULT_PACK_SETTINGS,
+  file?: string,
+  yaml?: ParsedYaml,
+): PackSettings {
   const parsed = partialSchema.safeParse(partial ?? {});
   if (!parsed.success) {
-    throw new SigmaError('schema', `invalid pack settings: ${issuesText(parsed.error)}`, file === undefined ? {} : { file });
+    // an unknown key is located at the key itself, not at the object holding it
+    const issues = parsed.error.issues.map((i): Issue =>
+      i.code === 'unrecognized_keys' && i.keys[0] !== undefined ? { path: [...i.path, i.keys[0]], message: i.message } : i,
+    );
+    throw settingsError(issues, file, yaml);
   }
-  return deepFreeze(merge(base, parsed.data));
+  const data = spreadEnabled(parsed.data);
+  const merged = deepFreeze(merge(base, data));
+  const issues = crossChecks(merged, data);
+  if (issues.length > 0) throw settingsError(issues, file, yaml);
+  return merged;
+}
+
+/** Settings from the text of a pack settings file (YAML or JSON), every error located at its line and column. */
+export function packSettingsFromText(text: string, file?: string, base: PackSettings = DEFAULT_PACK_SETTINGS): PackSettings {
+  const yaml = parseYaml(text, file);
+  if (yaml.documents.length > 1) {
+    throw new SigmaError('schema', 'a pack settings file holds one YAML document', { ...(file === undefined ? {} : { file }) });
+  }
+  return packSettings(yaml.documents[0] ?? {}, base, file, yaml);
 }
 
 // ───────────────────────────── per-rule overrides from custom attributes ─────────────────────────────
@@ -246,6 +344,7 @@ export const PACK_CUSTOM_ATTRIBUTES: Readonly<Record<string, Override>> = Object
   escu_asset_type: { schema: nonEmpty, path: ['splunk', 'escu', 'assetType'] },
   escu_how_to_implement: { schema: z.string().min(4), path: ['splunk', 'escu', 'howToImplement'] },
   escu_version: { schema: z.number().int().min(0), path: ['splunk', 'escu', 'version'] },
+  escu_tests: { schema: escuTests, path: ['splunk', 'escu', 'tests'] },
   sentinel_severity: { schema: caseInsensitive(['Informational', 'Low', 'Medium', 'High']), path: ['sentinel', 'severity'] },
   sentinel_query_frequency: { schema: shortDuration, path: ['sentinel', 'queryFrequency'] },
   sentinel_query_period: { schema: shortDuration, path: ['sentinel', 'queryPeriod'] },

@@ -43,6 +43,23 @@ export interface EscuSettings {
   readonly howToImplement: string;
   /** RBA risk-object score per level (1–100); contentctl derives the severity from it. */
   readonly riskScoreByLevel: LevelMap<number>;
+  /**
+   * contentctl unit tests for every detection (a rule's `escu_tests` attribute gives its own). Without tests a
+   * detection is `experimental`: contentctl requires tests of every production detection.
+   */
+  readonly tests?: readonly EscuTest[];
+}
+
+/** A contentctl unit test: attack data replayed into Splunk, and the detection expected to fire on it. */
+export interface EscuTest {
+  readonly name: string;
+  readonly attack_data: readonly {
+    readonly data: string;
+    readonly source: string;
+    readonly sourcetype: string;
+    readonly custom_index?: string;
+    readonly host?: string;
+  }[];
 }
 
 export interface SplunkPackSettings {
@@ -94,7 +111,7 @@ export interface SentinelPackSettings {
   readonly version: string;
   /** Explicit entity mappings; when absent they come from the query table's known columns. */
   readonly entityMappings?: readonly SentinelEntityMapping[];
-  /** ARM only: the deployed rule's state and suppression. */
+  /** ARM only: the deployed rule's state (default false: deployed disabled) and suppression. */
   readonly enabled: boolean;
   readonly suppressionEnabled: boolean;
   readonly suppressionDuration: string;
@@ -128,7 +145,18 @@ export interface ElasticPackSettings {
 export interface PackSettings {
   /** Level assumed for a rule without `level`. */
   readonly defaultLevel: Level;
+  /**
+   * Whether the packs deploy their rules enabled (default false: every pack's rules arrive disabled). Setting it
+   * sets `splunk.disabled`, `sentinel.enabled` and `elastic.enabled` together, unless those are given too.
+   */
+  readonly enabled: boolean;
   readonly splunk: SplunkPackSettings;
   readonly sentinel: SentinelPackSettings;
   readonly elastic: ElasticPackSettings;
+}
+
+/** What a pack writer is told about the run besides the rules: the query format the queries are in. */
+export interface PackContext {
+  /** The backend format the queries were converted with (`default`, `data_model`, `escu` …). */
+  readonly format: string;
 }

@@ -140,7 +140,8 @@ describe('sigmaform pack', () => {
     const stanza = (title: string) => conf.slice(conf.indexOf(`[${title}]`)).split('\n\n')[0] ?? '';
     expect(stanza('Certificate Exported Via PowerShell')).toContain('cron_schedule = */15 * * * *');
     expect(stanza('Whoami')).toContain('cron_schedule = */5 * * * *');
-    expect(existsSync(join(dir, 'pack-splunk', 'default', 'macros.conf'))).toBe(true);
+    // ESCU filter macros belong to the ESCU form (-f escu) only
+    expect(existsSync(join(dir, 'pack-splunk', 'default', 'macros.conf'))).toBe(false);
     writeFileSync(join(dir, 'rules', 'sub', 'whoami.yml'), OTHER);
   });
   it('writes a Sentinel pack (rule YAML files and one ARM template) and an Elastic NDJSON pack', async () => {

@@ -90,9 +90,12 @@ export function globOfSearchValue(v: string): Tok[] {
   return [...v].map((c) => (c === '*' ? ANY : txt(c)));
 }
 
-/** A Sigma pattern as the superset search term before an exact regex: every `*` and `?` a `*` wildcard. */
+/**
+ * A Sigma pattern as the superset search term before an exact regex: every `*` and `?` a `*` wildcard, and every
+ * backtick too (Splunk would expand a backtick as a macro, so the backend searches `*` in its place).
+ */
 export function supersetGlob(g: readonly Tok[]): Tok[] {
-  return g.flatMap((t) => (t.t === 'text' ? globOfSearchValue(t.s) : [ANY]));
+  return g.flatMap((t) => (t.t === 'text' ? globOfSearchValue(t.s.replace(/`/g, '*')) : [ANY]));
 }
 
 /**

@@ -6,8 +6,8 @@
  * conditions tested by a later `| search` — must equal the formula of the rule's values:
  * - a value SPL can search for is one search term of exactly that value (`*` → `*`; a `?` wildcard becomes `*`,
  *   the reference's approximation, since SPL has no one-character wildcard);
- * - a value with a literal `*` (which no search term can hold) or a `cased` value is an exact regex, possibly
- *   behind a superset search term.
+ * - a value with a literal `*` (which no search term can hold), a backtick (which Splunk would expand as a macro)
+ *   or a `cased` value is an exact regex, possibly behind a superset search term.
  * Bounded: a fixed seed and a few hundred runs per property.
  */
 import { describe, expect, it } from 'vitest';
@@ -40,9 +40,9 @@ const FIELD = 'CommandLine';
 const converter = createConverter({ target: 'splunk', pipelines: ['splunk_windows'] });
 const convert = (text: string): Outcome => outcomeOf(converter, text);
 
-/** What one Sigma pattern must be in SPL: an exact regex when it has a literal `*` or is cased, else a search term. */
+/** What one Sigma pattern must be in SPL: an exact regex when it has a literal `*` or a backtick or is cased, else a search term. */
 function expectedAtom(g: readonly Tok[], cased: boolean, field: string): Formula {
-  const literalStar = g.some((t) => t.t === 'text' && t.s.includes('*'));
+  const literalStar = g.some((t) => t.t === 'text' && (t.s.includes('*') || t.s.includes('`')));
   if (cased || literalStar) return { op: 'atom', atom: { kind: 'regex', field, meaning: meaning(g, cased) } };
   const searched = g.map((t) => (t.t === 'one' ? ANY : t));
   return { op: 'atom', atom: { kind: 'search', field, meaning: meaning(searched, false) } };
@@ -75,7 +75,11 @@ describe('SPL values denote exactly the rule value (Splunk quoting rules)', () =
         }
         const flags = regexFlags(modifiers);
         const reading = readSpl(onlyQuery(outcome));
-        expect(reading.regexes).toEqual([{ field: FIELD, pattern: `${flags ? `(?${flags})` : ''}${pattern}`, negated: false }]);
+        // a backtick is written `\x60` (Splunk would expand a literal one as a macro): the same character to PCRE
+        const written = reading.regexes.map((r) => ({ ...r, pattern: r.pattern.replace(/\\x60/g, '`') }));
+        for (const r of reading.regexes) expect(r.pattern).not.toContain('`');
+        const meant = pattern.replace(/(?<!\\)((?:\\\\)*)\\`/g, '$1`');
+        expect(written).toEqual([{ field: FIELD, pattern: `${flags ? `(?${flags})` : ''}${meant}`, negated: false }]);
       }),
       params(RUNS),
     );

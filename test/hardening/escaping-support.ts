@@ -100,6 +100,7 @@ export function globOfWildcardPattern(pattern: string, single: 'one' | 'text' = 
 /**
  * A regex a backend wrote for a wildcard value, read back: a leading `(?flags)` group (`letters`; undefined when
  * there is none), `^` or else an open start, `.*` any, `.` one (`dots` when any was seen), `\x` the character x,
+ * `\xHH` the character of that code,
  * and how it ends: `$`, `\z` or open (the glob then ends in any). Undefined when a metacharacter appears anywhere
  * else — a value character that reached the regex engine as syntax — or a backslash before a letter or digit.
  * Each target decides what its engine makes of the flags, the dots and the end.
@@ -122,6 +123,13 @@ export function readWildcardRegex(
       if (next === 'z' && i + 2 === re.length) {
         end = 'z';
         i += 2;
+        continue;
+      }
+      const hex = /^x([0-9A-Fa-f]{2})/.exec(re.slice(i + 1));
+      if (hex?.[1] !== undefined) {
+        // `\xHH`, the character with that code (PCRE and RE2 alike; the Splunk backend writes a backtick so)
+        glob.push(txt(String.fromCharCode(parseInt(hex[1], 16))));
+        i += 4;
         continue;
       }
       if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;

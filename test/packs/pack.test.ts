@@ -5,16 +5,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { elasticPackFiles, sentinelPackFiles, splunkPackFiles } from '../../src/packs/index.js';
-import { savedsearchesConf } from '../../src/packs/splunk-conf.js';
+import { savedsearchesConf } from '../../backends/splunk/pack/savedsearches.js';
 import { makeRule, parseConf } from './helpers.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('rule-pack writers as a whole', () => {
-  it('import nothing from node: (browser-safe core)', () => {
-    const dir = join(root, 'src', 'packs');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/from ['"]node:/);
+  it('import nothing from node: (browser-safe core), shared parts and each backend writer alike', () => {
+    for (const dir of [join(root, 'src', 'packs'), ...['splunk', 'kusto', 'eql'].map((b) => join(root, 'backends', b, 'pack'))]) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+        expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/from ['"]node:/);
+      }
     }
   });
 
@@ -35,7 +36,10 @@ describe('rule-pack writers as a whole', () => {
   });
 
   it('refuses to make one ESCU detection out of a rule with several searches', () => {
-    expect(() => splunkPackFiles([{ rule: makeRule(), queries: ['a', 'b'], target: 'splunk' }])).toThrow(/exactly one search/);
+    const rules = [{ rule: makeRule(), queries: ['a', 'b'], target: 'splunk' }];
+    expect(() => splunkPackFiles(rules, undefined, 'escu')).toThrow(/exactly one search/);
+    // the plain form holds every search as its own stanza
+    expect(parseConf(splunkPackFiles(rules)[0]!.content)).toHaveLength(2);
   });
 
   it('ship an ATT&CK table that the generator script reproduces from its committed listing', () => {

@@ -11,19 +11,24 @@ import { expandRulePaths } from '../../node/files.js';
 
 const HELP = `Usage: sigmaform pack -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] -o DIR [--config pack.yml] PATH...
 
-Converts rules and writes a pack that the SIEM deploys:
-  splunk  default/savedsearches.conf, default/macros.conf (one empty ESCU filter macro per rule) and
-          detections/*.yml (ESCU / contentctl detection YAML)
-  kusto   rules/*.yaml (Microsoft Sentinel scheduled analytic rules) and azuredeploy.json (one ARM template)
-  eql     rules.ndjson (Elastic Security detection rules for Kibana's rule import)
+Converts rules and writes a pack that the SIEM deploys (rules disabled unless the settings say enabled: true),
+with a README.md that says how to deploy it:
+  splunk  default/savedsearches.conf; with -f escu the ESCU app layout: ESCU - <name> - Rule stanzas,
+          default/macros.conf (one empty filter macro per detection) and detections/*.yml (contentctl v5 YAML)
+  kusto   rules/*.yaml (Microsoft Sentinel scheduled analytic rules) and ARM templates: azuredeploy.json, or
+          azuredeploy-1.json ... when Azure's limits (800 resources, 4 MB per template) need several
+  eql     rules.ndjson (Elastic Security detection rules for Kibana's rule import; split at 10,000 rules)
 
 Options:
   -t, --target TARGET      splunk, kusto or eql
   -p, --pipeline NAME|FILE processing pipeline(s), as for convert
-  -f, --format FORMAT      query format inside the pack (e.g. escu for splunk); the target's default otherwise
+  -f, --format FORMAT      query form inside the pack: splunk default, data_model or escu; kusto and eql default.
+                           The pack's own document formats (savedsearches, sentinel_rule, arm, siem_rule_ndjson)
+                           name the default; other formats are a usage error
   -o, --output DIR         folder to write the pack into (created)
-      --config FILE        pack settings (YAML or JSON): schedules, severities, Elastic index patterns, ...
-                           A rule's custom attributes (e.g. splunk_cron_schedule, elastic_index) override them.
+      --config FILE        pack settings (YAML or JSON): enabled, schedules, severities, Elastic index patterns, ...
+                           A bad setting is a usage error at its line. A rule's custom attributes (e.g.
+                           splunk_cron_schedule, elastic_index) override them.
   -O, --option KEY=VALUE   backend option; repeatable; an unknown key or a bad value is a usage error
       --disable-pipeline-check
                            use a pipeline even if it is for another target (its allowed_backends)
@@ -33,8 +38,8 @@ ${VALIDATE_HELP}  -h, --help               this help
 Each rule that fails (to load, to convert, or to fit the pack) is reported with file:line:column and left out;
 the others are written. A rule that converts to no query is reported as such and is not in the pack.
 Exit status: 0 on success (also when some rules failed, unless --fail-on-error), 1 with --fail-on-error and a
-failed rule, or when no rule converted (no pack is written then), 2 on a usage error (including an input with
-no rule files).
+failed rule, or when no rule converted (no pack is written then), 2 on a usage error (bad option, format or pack
+setting, or an input with no rule files).
 `;
 
 export const packCommand: Command = async (argv, io) => {

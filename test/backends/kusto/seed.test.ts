@@ -91,7 +91,7 @@ describe.skipIf(!HAS_SHARED)(`Kusto seed rule${HAS_SHARED ? '' : ` (${SHARED_MIS
 
   it('packs the rule as an Azure-Sentinel YAML file and an ARM template', () => {
     const files = kustoBackend.pack?.(convert('sentinel_asim').results, DEFAULT_PACK_SETTINGS) ?? [];
-    expect(files.map((f) => f.path)).toEqual([expect.stringMatching(/^rules\/\w+\.yaml$/), 'azuredeploy.json']);
+    expect(files.map((f) => f.path)).toEqual([expect.stringMatching(/^rules\/\w+\.yaml$/), 'azuredeploy.json', 'README.md']);
     expect((load(files[0]?.content ?? '') as Doc).query).toBe(seedKql());
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConverter } from '../../../src/convert.js';
 import { SigmaError } from '../../../src/errors.js';
-import { filterMacroName } from '../../../src/packs/escu-common.js';
+import { filterMacroName } from '../../../backends/splunk/pack/escu-common.js';
 import { HAS_SHARED, SHARED, SHARED_MISSING, corpus, reference } from '../../support/corpus.js';
 import { ruleText, spl, splText } from './helpers.js';
 

@@ -69,6 +69,10 @@ export function readDifferences(): Differences {
 /** A literal `\*` escape in a quoted search term: an odd run of backslashes before `*`. */
 const LITERAL_STAR = /(^|[^\\])(\\\\)*\\\*/;
 
+/** A backtick left once the macros the Splunk formats call on purpose are taken out: a value's backtick. */
+const VALUE_BACKTICK = (q: string): boolean =>
+  q.replace(/`(?:drop_dm_object_name\([^`]*\)|security_content_\w+(?:\([^`]*\))?|\w+_filter)`/g, '').includes('`');
+
 /** The `where … by` clause of a tstats query. */
 const tstatsWhere = (q: string): string => / where (.*?) by /.exec(q)?.[1] ?? '';
 
@@ -81,6 +85,7 @@ export const SIGNATURES: Readonly<Record<string, { readonly reference: (q: strin
     'search-starts-with-pipe': { reference: (q) => q.startsWith('| rex'), ours: (q) => !q.startsWith('| rex') },
     'or-term-hoisted': { reference: (q) => q.includes('| search OR '), ours: (q) => !q.includes('| search OR ') },
     'literal-asterisk': { reference: (q) => LITERAL_STAR.test(q), ours: (q) => !LITERAL_STAR.test(q) },
+    'backtick-in-value': { reference: VALUE_BACKTICK, ours: (q) => !VALUE_BACKTICK(q) },
     'tstats-where-tests-rex-field': {
       reference: (q) => /Condition="true"/.test(tstatsWhere(q)),
       ours: (q) => !/Condition="true"/.test(tstatsWhere(q)),

@@ -1,14 +1,16 @@
 /**
  * Splunk `savedsearches.conf` (one scheduled search per converted query) and `macros.conf` (one empty ESCU filter
- * macro per rule). Only settings of Splunk's savedsearches.conf / macros.conf and, in the `escu` flavour, the ES /
- * ESCU `action.*` settings that generated ESCU apps carry.
+ * macro per detection). Only settings of Splunk's savedsearches.conf / macros.conf and, in the `escu` flavour, the
+ * ES / ESCU `action.*` settings that generated ESCU apps carry. Every converted query gets a stanza whatever its
+ * title: names are made unique once (see `plainStanzaNames`, `escuNames`) and escaped by the conf writer.
  */
-import type { SigmaRule } from '../rule/ast.js';
-import { type ConfStanza, renderConf } from './conf.js';
-import { dataModels, effectiveEscuType, escuAttackIds, escuRba, filterMacroName } from './escu-common.js';
-import { isoDate, ruleLevel, ruleUuid } from './rule-meta.js';
-import { DEFAULT_PACK_SETTINGS, settingsForRule } from './settings.js';
-import type { ConvertedRule, PackSettings } from './types.js';
+import type { SigmaRule } from '../../../src/rule/ast.js';
+import { type ConfStanza, renderConf } from '../../../src/packs/conf.js';
+import { dataModels, effectiveEscuType, escuAttackIds, escuNames, escuRba, escuRuleName, filterMacroFor } from './escu-common.js';
+import { withFilterMacro } from './escu-yaml.js';
+import { isoDate, ruleLevel, ruleUuid } from '../../../src/packs/rule-meta.js';
+import { DEFAULT_PACK_SETTINGS, settingsForRule } from '../../../src/packs/settings.js';
+import type { ConvertedRule, PackSettings } from '../../../src/packs/types.js';
 
 const FILTER_MACRO_DESCRIPTION = 'Update this macro to limit the output results to filter out false positives.';
 
@@ -127,53 +129,96 @@ function savedSearchStanza(rule: SigmaRule, query: string, name: string, setting
   return { name, settings: out };
 }
 
-function stanzaBaseName(rule: SigmaRule, settings: PackSettings, index: number): string {
-  const base = settings.splunk.stanzaName.replace(/\{title\}/g, rule.title);
-  return index === 0 ? base : `${base} (${index + 1})`;
+/** A stanza name as the conf writer will write it (no brackets, one line), for comparing names. */
+function stanzaKey(name: string): string {
+  return name.replace(/[[\]]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
- * The savedsearches.conf stanzas of converted rules, one per query. Stanza names come from `splunk.stanzaName`; a
- * name already taken by an earlier rule gets the rule's UUID appended, so no stanza silently overrides another.
+ * Stanza names of the plain form, per rule and query: `splunk.stanzaName` with the title (` (2)`, ` (3)` … for a
+ * rule's further queries); a name an earlier stanza already has gets the next free ` (n)`, so no stanza overrides
+ * another and every query keeps its own.
  */
-export function savedSearchStanzas(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): readonly ConfStanza[] {
+export function plainStanzaNames(
+  rules: readonly ConvertedRule[],
+  settings: PackSettings = DEFAULT_PACK_SETTINGS,
+): readonly (readonly string[])[] {
   const taken = new Set<string>();
-  const stanzas: ConfStanza[] = [];
-  for (const converted of rules) {
-    const ruleSettings = settingsForRule(converted.rule, settings);
-    converted.queries.forEach((query, index) => {
-      let name = stanzaBaseName(converted.rule, ruleSettings, index).replace(/\s+/g, ' ').trim();
-      if (taken.has(name.toLowerCase())) name = `${name} [${ruleUuid(converted.rule, index)}]`;
-      taken.add(name.toLowerCase());
-      stanzas.push(savedSearchStanza(converted.rule, query, name, ruleSettings));
+  return rules.map((converted) => {
+    const template = settingsForRule(converted.rule, settings).splunk.stanzaName;
+    const base =
+      template
+        .replace(/\{title\}/g, converted.rule.title)
+        .replace(/[[\]]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim() || ruleUuid(converted.rule);
+    return converted.queries.map((_query, index) => {
+      let name = index === 0 ? base : `${base} (${index + 1})`;
+      for (let n = 2; taken.has(stanzaKey(name)); n += 1) name = `${base} (${n})`;
+      taken.add(stanzaKey(name));
+      return name;
+    });
+  });
+}
+
+/** `ESCU - <name> - Rule`, the stanza contentctl writes for a detection. */
+export function escuStanzaName(name: string): string {
+  return `ESCU - ${name} - Rule`;
+}
+
+/**
+ * The savedsearches.conf stanzas of converted rules, one per query. `form: 'plain'` names them from
+ * `splunk.stanzaName`; `form: 'escu'` is the ESCU app form: `ESCU - <name> - Rule` stanzas in the `escu` flavour,
+ * each search ending in its detection's filter macro, for rules of exactly one query.
+ */
+export function savedSearchStanzas(
+  rules: readonly ConvertedRule[],
+  settings: PackSettings = DEFAULT_PACK_SETTINGS,
+  form: 'plain' | 'escu' = 'plain',
+): readonly ConfStanza[] {
+  if (form === 'escu') {
+    const names = escuNames(rules);
+    return rules.flatMap((converted, i) => {
+      const name = names[i] ?? escuRuleName(converted.rule);
+      const s = settingsForRule(converted.rule, settings);
+      const escuFlavour: PackSettings = { ...s, splunk: { ...s.splunk, flavour: 'escu' } };
+      return converted.queries.map((query) =>
+        savedSearchStanza(
+          converted.rule,
+          withFilterMacro(name, query, filterMacroFor(escuRuleName(converted.rule))),
+          escuStanzaName(name),
+          escuFlavour,
+        ),
+      );
     });
   }
-  return stanzas;
+  const names = plainStanzaNames(rules, settings);
+  return rules.flatMap((converted, i) => {
+    const s = settingsForRule(converted.rule, settings);
+    return converted.queries.map((query, index) => savedSearchStanza(converted.rule, query, names[i]?.[index] ?? converted.rule.title, s));
+  });
 }
 
 /** `savedsearches.conf`: one scheduled search per query of each rule, the search on one logical line. */
-export function savedsearchesConf(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): string {
-  return renderConf(savedSearchStanzas(rules, settings), ['Generated by sigmaform from Sigma rules.']);
+export function savedsearchesConf(
+  rules: readonly ConvertedRule[],
+  settings: PackSettings = DEFAULT_PACK_SETTINGS,
+  form: 'plain' | 'escu' = 'plain',
+): string {
+  return renderConf(savedSearchStanzas(rules, settings, form), ['Generated by sigmaform from Sigma rules.']);
 }
 
 /**
- * `macros.conf`: one argument-less ESCU filter macro per rule (`<title_in_snake_case>_filter`, `definition = search *`),
- * as generated ESCU apps ship them. Rules with the same title share one macro.
+ * `macros.conf`: one argument-less ESCU filter macro per detection (`<stem>_filter`, `definition = search *`), as
+ * generated ESCU apps ship them; the names are the pack's ESCU names (`escuNames`), so each detection has its own.
  */
 export function macrosConf(rules: readonly ConvertedRule[]): string {
-  const names = new Set<string>();
-  const stanzas: ConfStanza[] = [];
-  for (const { rule } of rules) {
-    const name = filterMacroName(rule.title);
-    if (names.has(name)) continue;
-    names.add(name);
-    stanzas.push({
-      name,
-      settings: [
-        ['definition', 'search *'],
-        ['description', FILTER_MACRO_DESCRIPTION],
-      ],
-    });
-  }
+  const stanzas: ConfStanza[] = escuNames(rules).map((name) => ({
+    name: filterMacroFor(name),
+    settings: [
+      ['definition', 'search *'],
+      ['description', FILTER_MACRO_DESCRIPTION],
+    ],
+  }));
   return renderConf(stanzas, ['Generated by sigmaform: one filter macro per detection, empty by default.']);
 }

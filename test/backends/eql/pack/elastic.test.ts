@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { elasticPackFiles } from '../../src/packs/pack.js';
-import { elasticRule, elasticRuleNdjson } from '../../src/packs/elastic.js';
-import { packSettings } from '../../src/packs/settings.js';
-import { elasticRuleValidator, errorsOf } from './ajv.js';
-import { HAS_SHARED, SEED_EQL, converted, makeRule, seedRule, sharedText } from './helpers.js';
+import { elasticPackFiles } from '../../../../src/packs/pack.js';
+import { elasticRule, elasticRuleNdjson } from '../../../../backends/eql/pack/elastic.js';
+import { packSettings } from '../../../../src/packs/settings.js';
+import { elasticRuleValidator, errorsOf } from '../../../packs/ajv.js';
+import { HAS_SHARED, SEED_EQL, converted, makeRule, seedRule, sharedText } from '../../../packs/helpers.js';
 
 type Doc = Record<string, unknown>;
 
@@ -136,6 +136,7 @@ describe.skipIf(!HAS_SHARED)('Elastic NDJSON against ../shared/formats/elastic',
 
   it('builds the pack file rules.ndjson', () => {
     const files = elasticPackFiles([converted(seedRule(), SEED_EQL, 'eql')]);
-    expect(files).toEqual([{ path: 'rules.ndjson', content: elasticRuleNdjson([converted(seedRule(), SEED_EQL, 'eql')]) }]);
+    expect(files[0]).toEqual({ path: 'rules.ndjson', content: elasticRuleNdjson([converted(seedRule(), SEED_EQL, 'eql')]) });
+    expect(files.map((f) => f.path)).toEqual(['rules.ndjson', 'README.md']);
   });
 });

@@ -1,15 +1,17 @@
 /**
  * Microsoft Sentinel scheduled analytic rules: the YAML form of the Azure-Sentinel repository (one file per rule)
- * and one ARM deployment template with an `alertRules` resource per converted query.
+ * and ARM deployment templates with an `alertRules` resource per converted query, split so that each template
+ * stays within Azure's limits (800 resources, 4 MB).
  */
 import { dump } from 'js-yaml';
-import { SigmaError } from '../errors.js';
-import type { SigmaRule } from '../rule/ast.js';
-import { checkQueryWindow, shortToIso } from './duration.js';
-import { ruleUuid } from './rule-meta.js';
+import { SigmaError } from '../../../src/errors.js';
+import type { SigmaRule } from '../../../src/rule/ast.js';
+import { checkQueryWindow, shortToIso } from '../../../src/packs/duration.js';
+import { ruleUuid } from '../../../src/packs/rule-meta.js';
 import { sentinelAttack, sentinelEntityMappings, sentinelSeverity } from './sentinel-common.js';
-import { DEFAULT_PACK_SETTINGS, settingsForRule } from './settings.js';
-import type { ConvertedRule, PackSettings } from './types.js';
+import { DEFAULT_PACK_SETTINGS, settingsForRule } from '../../../src/packs/settings.js';
+import type { ConvertedRule, PackSettings } from '../../../src/packs/types.js';
+import { chunkBySize, utf8Bytes } from '../../../src/packs/chunks.js';
 
 const LIMITS = { name: 256, description: 5000, query: 10000 } as const;
 const ARM_TRIGGER_OPERATOR = { gt: 'GreaterThan', lt: 'LessThan', eq: 'Equal', ne: 'NotEqual' } as const;
@@ -23,7 +25,7 @@ interface SentinelRuleParts {
 }
 
 /** Checks and gathers what both forms need; a rule that breaks a Sentinel limit is a SigmaError at the rule. */
-function ruleParts(rule: SigmaRule, query: string, index: number, settings: PackSettings): SentinelRuleParts {
+export function ruleParts(rule: SigmaRule, query: string, index: number, settings: PackSettings): SentinelRuleParts {
   const s = settingsForRule(rule, settings);
   checkQueryWindow(s.sentinel.queryFrequency, s.sentinel.queryPeriod, rule.source);
   const name = index === 0 ? rule.title : `${rule.title} (${index + 1})`;
@@ -123,14 +125,12 @@ function armResource(rule: SigmaRule, parts: SentinelRuleParts): Record<string, 
 }
 
 /**
- * One ARM deployment template (`az deployment group create … --parameters workspace=<name>`) with a
- * `Microsoft.OperationalInsights/workspaces/providers/alertRules` resource of kind Scheduled per converted query;
- * the resource name is the rule's UUID, durations are ISO 8601.
+ * Azure's limits for one deployment template (Azure Resource Manager docs, "Template limits"): 800 resources and
+ * 4 MB for the template. The byte limit is kept with a margin (4,000,000 bytes, under 4 MiB).
  */
-export function sentinelArmTemplate(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): string {
-  const resources = rules.flatMap((converted) =>
-    converted.queries.map((query, index) => armResource(converted.rule, ruleParts(converted.rule, query, index, settings))),
-  );
+export const ARM_LIMITS = { resources: 800, bytes: 4_000_000 } as const;
+
+function armTemplate(resources: readonly Record<string, unknown>[]): string {
   const template = {
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
@@ -143,6 +143,52 @@ export function sentinelArmTemplate(rules: readonly ConvertedRule[], settings: P
     resources,
   };
   return `${JSON.stringify(template, null, 2)}\n`;
+}
+
+/** Every query's alertRules resource, each with its size inside a template (indented under `resources`). */
+function armResources(rules: readonly ConvertedRule[], settings: PackSettings): { resource: Record<string, unknown>; bytes: number }[] {
+  return rules.flatMap((converted) =>
+    converted.queries.map((query, index) => {
+      const resource = armResource(converted.rule, ruleParts(converted.rule, query, index, settings));
+      const text = JSON.stringify(resource, null, 2);
+      // 4 more spaces on each line inside the template, and `,\n` between items
+      return { resource, bytes: utf8Bytes(text) + 4 * text.split('\n').length + 2 };
+    }),
+  );
+}
+
+/**
+ * ARM deployment templates (`az deployment group create … --parameters workspace=<name>`) with a
+ * `Microsoft.OperationalInsights/workspaces/providers/alertRules` resource of kind Scheduled per converted query,
+ * as many as Azure's limits need (`ARM_LIMITS`), in rule order. The resource name is the rule's UUID, durations
+ * are ISO 8601; rules are deployed disabled unless `sentinel.enabled`.
+ */
+export function sentinelArmTemplates(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): readonly string[] {
+  const items = armResources(rules, settings);
+  if (items.length === 0) return [armTemplate([])];
+  const chunks = chunkBySize(items, (i) => i.bytes, {
+    maxItems: ARM_LIMITS.resources,
+    maxBytes: ARM_LIMITS.bytes,
+    overhead: utf8Bytes(armTemplate([])),
+  });
+  return chunks.map((chunk) => armTemplate(chunk.map((i) => i.resource)));
+}
+
+/**
+ * One ARM deployment template with every converted query (see `sentinelArmTemplates`). More than one template's
+ * worth (over 800 resources or 4 MB) is a `limit` SigmaError that says to build a pack, which splits them.
+ */
+export function sentinelArmTemplate(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): string {
+  const templates = sentinelArmTemplates(rules, settings);
+  if (templates.length > 1) {
+    const count = rules.reduce((n, r) => n + r.queries.length, 0);
+    throw new SigmaError(
+      'limit',
+      `${count} Sentinel rules do not fit one ARM template (Azure allows ${ARM_LIMITS.resources} resources and 4 MB per template); ` +
+        `use 'sigmaform pack -t kusto', which writes them as ${templates.length} templates, or convert fewer rules per run`,
+    );
+  }
+  return templates[0] as string;
 }
 
 /** The Azure-Sentinel YAML of every query of a converted rule (second and later queries get their own id and name). */

@@ -2,10 +2,10 @@
  * What the Sentinel writers (Azure-Sentinel YAML, ARM template) share: severity, ATT&CK tactics in the API's
  * vocabulary consistent with the techniques, and entity mappings from the columns of the query's table.
  */
-import type { SigmaRule } from '../rule/ast.js';
-import { attackFromTags, tacticGroups } from './attack.js';
-import { ruleLevel } from './rule-meta.js';
-import type { PackSettings, SentinelEntityMapping, SentinelSeverity } from './types.js';
+import type { SigmaRule } from '../../../src/rule/ast.js';
+import { attackFromTags, tacticGroups } from '../../../src/packs/attack.js';
+import { ruleLevel } from '../../../src/packs/rule-meta.js';
+import type { PackSettings, SentinelEntityMapping, SentinelSeverity } from '../../../src/packs/types.js';
 
 export function sentinelSeverity(rule: SigmaRule, settings: PackSettings): SentinelSeverity {
   return settings.sentinel.severity ?? settings.sentinel.severityByLevel[ruleLevel(rule, settings)];

@@ -3,11 +3,11 @@
  * (`POST /api/detection_engine/rules/_import`): one rule object per line, `threat` filled offline from the rule's
  * ATT&CK tags.
  */
-import type { SigmaRule } from '../rule/ast.js';
-import { type AttackTechnique, attackFromTags, tacticGroups } from './attack.js';
-import { httpReferences, ruleAuthors, ruleLevel, ruleUuid } from './rule-meta.js';
-import { DEFAULT_PACK_SETTINGS, settingsForRule } from './settings.js';
-import type { ConvertedRule, PackSettings } from './types.js';
+import type { SigmaRule } from '../../../src/rule/ast.js';
+import { type AttackTechnique, attackFromTags, tacticGroups } from '../../../src/packs/attack.js';
+import { httpReferences, ruleAuthors, ruleLevel, ruleUuid } from '../../../src/packs/rule-meta.js';
+import { DEFAULT_PACK_SETTINGS, settingsForRule } from '../../../src/packs/settings.js';
+import type { ConvertedRule, PackSettings } from '../../../src/packs/types.js';
 
 export interface ElasticThreatRef {
   readonly id: string;
@@ -60,12 +60,20 @@ function ruleTags(rule: SigmaRule, threat: readonly ElasticThreat[], settings: P
   return [...new Set(tags)];
 }
 
-/** The Kibana rule object for one query of a rule (`index` 0 for the first query). */
+/** The rule type and query language of a Kibana rule: EQL here; ES|QL rules are `{ type: 'esql', language: 'esql' }`. */
+export interface ElasticRuleKind {
+  readonly type: string;
+  readonly language: string;
+}
+export const EQL_RULE: ElasticRuleKind = Object.freeze({ type: 'eql', language: 'eql' });
+
+/** The Kibana rule object for one query of a rule (`index` 0 for the first query), of the given type and language. */
 export function elasticRule(
   rule: SigmaRule,
   query: string,
   settings: PackSettings = DEFAULT_PACK_SETTINGS,
   index = 0,
+  kind: ElasticRuleKind = EQL_RULE,
 ): Record<string, unknown> {
   const s = settingsForRule(rule, settings);
   const level = ruleLevel(rule, s);
@@ -77,8 +85,8 @@ export function elasticRule(
     description: rule.description?.trim() || rule.title,
     risk_score: s.elastic.riskScore ?? s.elastic.riskScoreByLevel[level],
     severity: s.elastic.severity ?? s.elastic.severityByLevel[level],
-    type: 'eql',
-    language: 'eql',
+    type: kind.type,
+    language: kind.language,
     query,
     index: [...s.elastic.index],
     from: s.elastic.from,
@@ -97,10 +105,23 @@ export function elasticRule(
   };
 }
 
-/** NDJSON for Kibana's rule import: one EQL detection rule per line, one line per query of each rule. */
-export function elasticRuleNdjson(rules: readonly ConvertedRule[], settings: PackSettings = DEFAULT_PACK_SETTINGS): string {
-  const lines = rules.flatMap((converted) =>
-    converted.queries.map((query, index) => JSON.stringify(elasticRule(converted.rule, query, settings, index))),
+/** One NDJSON line per query of each rule. */
+export function elasticRuleLines(
+  rules: readonly ConvertedRule[],
+  settings: PackSettings = DEFAULT_PACK_SETTINGS,
+  kind: ElasticRuleKind = EQL_RULE,
+): readonly string[] {
+  return rules.flatMap((converted) =>
+    converted.queries.map((query, index) => JSON.stringify(elasticRule(converted.rule, query, settings, index, kind))),
   );
+}
+
+/** NDJSON for Kibana's rule import: one detection rule per line, one line per query of each rule. */
+export function elasticRuleNdjson(
+  rules: readonly ConvertedRule[],
+  settings: PackSettings = DEFAULT_PACK_SETTINGS,
+  kind: ElasticRuleKind = EQL_RULE,
+): string {
+  const lines = elasticRuleLines(rules, settings, kind);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -1,12 +1,11 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SigmaError } from '../../src/errors.js';
-import { escuDetectionYaml, withFilterMacro } from '../../src/packs/escu-yaml.js';
-import { snakeCaseTitle } from '../../src/packs/escu-common.js';
-import { splunkPackFiles } from '../../src/packs/pack.js';
-import { packSettings } from '../../src/packs/settings.js';
-import { macrosConf, savedsearchesConf } from '../../src/packs/splunk-conf.js';
-import { HAS_SHARED, SEED_SPL_ESCU, converted, makeRule, parseConf, seedRule, sharedText } from './helpers.js';
+import { escuDetectionYaml, withFilterMacro } from '../../../../backends/splunk/pack/escu-yaml.js';
+import { snakeCaseTitle } from '../../../../backends/splunk/pack/escu-common.js';
+import { splunkPackFiles } from '../../../../src/packs/pack.js';
+import { packSettings } from '../../../../src/packs/settings.js';
+import { macrosConf, savedsearchesConf } from '../../../../backends/splunk/pack/savedsearches.js';
+import { HAS_SHARED, SEED_SPL_ESCU, converted, makeRule, parseConf, seedRule, sharedText } from '../../../packs/helpers.js';
 
 describe('snakeCaseTitle', () => {
   it('turns the seed title into the ESCU filter-macro stem', () => {
@@ -52,11 +51,21 @@ describe('savedsearches.conf', () => {
     const a = makeRule({ title: 'Same' });
     const b = makeRule({ title: 'Same', id: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee' });
     const stanzas = parseConf(savedsearchesConf([converted(a, 'x', 'splunk'), converted(b, 'y', 'splunk')]));
-    expect(stanzas.map((s) => s.name)).toEqual(['Same', 'Same [aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee]']);
+    // no brackets in the name: a `]` inside a stanza header would end it early
+    expect(stanzas.map((s) => s.name)).toEqual(['Same', 'Same (2)']);
   });
 
-  it('refuses a search ending in a backslash, which Splunk would read as a continuation', () => {
-    expect(() => savedsearchesConf([converted(rule, 'x="C:\\', 'splunk')])).toThrow(SigmaError);
+  it('keeps a value ending in a backslash as text: a space after it, so the next line is not continued into it', () => {
+    const text = savedsearchesConf([converted(makeRule({ description: 'path C:\\' }), 'x="C:\\"', 'splunk')]);
+    expect(text).toContain('description = path C:\\ \n');
+    const stanzas = parseConf(text);
+    expect(stanzas).toHaveLength(1);
+    expect(stanzas[0]!.settings.get('cron_schedule')).toBe('0 * * * *');
+  });
+
+  it('writes a stanza for a title with brackets, without the brackets (as pySigma does)', () => {
+    const stanzas = parseConf(savedsearchesConf([converted(makeRule({ title: 'Tool [x86] run' }), 'x=1', 'splunk')]));
+    expect(stanzas.map((s) => s.name)).toEqual(['Tool x86 run']);
   });
 });
 
@@ -72,8 +81,12 @@ describe('ESCU detection YAML without ../shared', () => {
     expect(doc.rba).toBeUndefined();
   });
 
-  it('refuses a title longer than contentctl allows', () => {
-    expect(() => escuDetectionYaml(makeRule({ title: 'x'.repeat(68) }), 'index=x')).toThrow(/67 characters/);
+  it('shortens a title longer than contentctl allows to 67 characters at a word, instead of dropping the rule', () => {
+    const title = `${'Word '.repeat(20)}End`;
+    const doc = load(escuDetectionYaml(makeRule({ title }), 'index=x')) as { name: string; search: string };
+    expect(doc.name.length).toBeLessThanOrEqual(67);
+    expect(title.startsWith(doc.name)).toBe(true);
+    expect(doc.search).toContain(`\`${doc.name.toLowerCase().replace(/ /g, '_')}_filter\``);
   });
 });
 
@@ -137,7 +150,7 @@ describe.skipIf(!HAS_SHARED)('Splunk pack against ../shared/formats/splunk', () 
     const real = parseConf(sharedText('formats', 'splunk', 'escu', 'escu-generated.macros.excerpt.conf')).find((m) =>
       m.name.endsWith('_filter'),
     )!;
-    const ours = parseConf(macrosConf([converted(seedRule(), SEED_SPL_ESCU, 'splunk'), converted(seedRule(), SEED_SPL_ESCU, 'splunk')]));
+    const ours = parseConf(macrosConf([converted(seedRule(), SEED_SPL_ESCU, 'splunk')]));
     expect(ours).toHaveLength(1);
     expect(ours[0]!.name).toBe('certificate_exported_via_powershell_filter');
     expect([...ours[0]!.settings.entries()]).toEqual([...real.settings.entries()]);
@@ -205,12 +218,19 @@ describe.skipIf(!HAS_SHARED)('Splunk pack against ../shared/formats/splunk', () 
   });
 
   it('builds the pack files: savedsearches.conf, macros.conf and one detection per rule', () => {
-    const files = splunkPackFiles([converted(seedRule(), SEED_SPL_ESCU, 'splunk')]);
+    const files = splunkPackFiles([converted(seedRule(), SEED_SPL_ESCU, 'splunk')], undefined, 'escu');
     expect(files.map((f) => f.path)).toEqual([
       'default/savedsearches.conf',
       'default/macros.conf',
       'detections/certificate_exported_via_powershell.yml',
+      'README.md',
     ]);
-    expect(savedsearchesConf([converted(seedRule(), SEED_SPL_ESCU, 'splunk')])).toBe(files[0]!.content);
+    expect(savedsearchesConf([converted(seedRule(), SEED_SPL_ESCU, 'splunk')], undefined, 'escu')).toBe(files[0]!.content);
+    expect(parseConf(files[0]!.content)[0]!.name).toBe('ESCU - Certificate Exported Via PowerShell - Rule');
+    // the plain form: savedsearches.conf (and how to deploy it) only, no ESCU files
+    expect(splunkPackFiles([converted(seedRule(), 'x=1', 'splunk')]).map((f) => f.path)).toEqual([
+      'default/savedsearches.conf',
+      'README.md',
+    ]);
   });
 });

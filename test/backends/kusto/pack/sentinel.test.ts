@@ -1,12 +1,12 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { SigmaError } from '../../src/errors.js';
-import { isoDuration } from '../../src/packs/duration.js';
-import { sentinelPackFiles } from '../../src/packs/pack.js';
-import { sentinelArmTemplate, sentinelRuleYaml } from '../../src/packs/sentinel.js';
-import { packSettings } from '../../src/packs/settings.js';
-import { closed, errorsOf, fromDraft4, newAjv } from './ajv.js';
-import { HAS_SHARED, converted, makeRule, seedKql, seedRule, sharedText } from './helpers.js';
+import { SigmaError } from '../../../../src/errors.js';
+import { isoDuration } from '../../../../src/packs/duration.js';
+import { sentinelPackFiles } from '../../../../src/packs/pack.js';
+import { sentinelArmTemplate, sentinelRuleYaml } from '../../../../backends/kusto/pack/sentinel.js';
+import { packSettings } from '../../../../src/packs/settings.js';
+import { closed, errorsOf, fromDraft4, newAjv } from '../../../packs/ajv.js';
+import { HAS_SHARED, converted, makeRule, seedKql, seedRule, sharedText } from '../../../packs/helpers.js';
 
 type Doc = Record<string, unknown>;
 const yamlOf = (text: string): Doc => load(text) as Doc;
@@ -209,7 +209,7 @@ describe.skipIf(!HAS_SHARED)('Sentinel rule and ARM template against ../shared/f
 
   it('builds the pack files: one YAML per rule and azuredeploy.json', () => {
     const files = sentinelPackFiles([converted(seedRule(), seedKql(), 'kusto')]);
-    expect(files.map((f) => f.path)).toEqual(['rules/certificate_exported_via_powershell.yaml', 'azuredeploy.json']);
+    expect(files.map((f) => f.path)).toEqual(['rules/certificate_exported_via_powershell.yaml', 'azuredeploy.json', 'README.md']);
     expect(files[0]!.content).toBe(sentinelRuleYaml(seedRule(), seedKql()));
   });
 });
