@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { SigmaError, toSigmaError } from '../errors.js';
-import type { Converter, FileResult } from '../convert.js';
+import { SigmaError } from '../errors.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
