@@ -11,6 +11,8 @@ export default defineConfig([
     // One copy of the library for both entry points in CommonJS too (esbuild splits ESM by default): node.cjs
     // requires the chunk index.cjs uses, so registries and error classes are shared.
     splitting: true,
+    // `import.meta.url` in CommonJS too (the worker-thread pool finds dist/worker.js beside it).
+    shims: true,
     dts: true,
     sourcemap: true,
     clean: true,

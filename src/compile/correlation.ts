@@ -377,7 +377,11 @@ function pipelineFieldNames(
       },
     };
     try {
-      out.set(field, firstField(applyPipeline(pipeline, probe).rule.detection.selections.get(PROBE)) ?? field);
+      const processed = applyPipeline(pipeline, probe).rule.detection.selections;
+      // A field the table has no column for is left out of a rule where it is an alternative; here it is the field
+      // the correlation counts or groups by, so nothing can stand in for it.
+      if (!processed.has(PROBE)) throw new SigmaError('unsupported', `the table has no column for '${field}'`);
+      out.set(field, firstField(processed.get(PROBE)) ?? field);
     } catch (e) {
       const why = e instanceof SigmaError ? e.message : String(e);
       const at = rule.source.line ? ` (${[rule.source.file, rule.source.line].filter(Boolean).join(':')})` : '';
@@ -444,7 +448,10 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
  * The rule with the correlation's group-by and value fields (by its own names) in its `fields` list, so that a
  * pipeline that computes a field (e.g. XDR's `User` as DOMAIN\\user) defines it in the rule's query too.
  */
-function withCorrelationFields(plan: CorrelationPlan, ruleid: string, rule: SigmaRule): SigmaRule {
+function withCorrelationFields(plan: CorrelationPlan, ruleid: string, rule: SigmaRule, options: ConvertOptions): SigmaRule {
+  // Only a pipeline that computes fields needs them listed; elsewhere `fields` would only add output (Splunk's
+  // `| table`) to a base search that pySigma writes without it.
+  if (!options.pipeline?.items.some((item) => item.type === 'computed_field')) return rule;
   const c = plan.correlation;
   const names = [...c.groupBy, ...(c.condition?.field ? [c.condition.field] : [])].map((n) => aliasField(c, n, ruleid, rule));
   const missing = names.filter((n) => !(rule.fields ?? []).includes(n));
@@ -471,7 +478,7 @@ export function correlationConverter(
         const rendered = renderPlan(r.plan, inner, options);
         return { queries: [rendered.query], state: rendered.state };
       }
-      return convert(withCorrelationFields(original, r.ruleid, r.rule), { ...options, format: 'default' });
+      return convert(withCorrelationFields(original, r.ruleid, r.rule, options), { ...options, format: 'default' });
     });
     const queries = base.map((b, i) => {
       if (b.queries.length !== 1) {

@@ -11,7 +11,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** The documents of one file, or the error that stopped it from loading. */
 export type LoadedFile =
-  | { readonly ok: true; readonly file?: string; readonly text: string; readonly documents: readonly DocumentContext[] }
+  | {
+      readonly ok: true;
+      readonly file?: string;
+      readonly text: string;
+      readonly documents: readonly DocumentContext[];
+      /** Documents of the file that do not load (the others are in `documents`); absent when all load. */
+      readonly errors?: readonly SigmaError[];
+    }
   | { readonly ok: false; readonly file?: string; readonly text: string; readonly error: SigmaError };
 
 /** Loads one rule file's text for validation; a file that does not load yields its error (as `check` reports it). */
@@ -20,9 +27,21 @@ export function loadForValidation(text: string, file?: string): LoadedFile {
     const parsed = parseYaml(text, file);
     let starts: number[] | undefined;
     const documents: DocumentContext[] = [];
+    const errors: SigmaError[] = [];
     parsed.documents.forEach((raw, index) => {
       if (raw === null || raw === undefined) return;
-      const document = documentFrom(raw, index, parsed, file);
+      // Each document on its own: one that does not load is reported, the file's others are still validated.
+      let document;
+      try {
+        document = documentFrom(raw, index, parsed, file);
+      } catch (e) {
+        errors.push(
+          e instanceof RangeError
+            ? new SigmaError('limit', `document ${index + 1} is nested too deeply`, { file })
+            : toSigmaError(e, { file }),
+        );
+        return;
+      }
       const locate = (path: YamlPath, what: 'key' | 'value' = 'value'): SourceLocation => {
         // the deepest part of the path that exists in the source
         for (let n = path.length; n >= 0; n--) {
@@ -50,8 +69,14 @@ export function loadForValidation(text: string, file?: string): LoadedFile {
         }),
       );
     });
-    if (documents.length === 0) throw new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 });
-    return { ok: true, ...(file !== undefined ? { file } : {}), text, documents: Object.freeze(documents) };
+    if (documents.length === 0) throw errors[0] ?? new SigmaError('schema', 'no Sigma document in this file', { file, line: 1, column: 1 });
+    return {
+      ok: true,
+      ...(file !== undefined ? { file } : {}),
+      text,
+      documents: Object.freeze(documents),
+      ...(errors.length ? { errors: Object.freeze(errors) } : {}),
+    };
   } catch (e) {
     if (e instanceof RangeError)
       return {

@@ -32,7 +32,10 @@ export interface FileValidation {
   /** Number of Sigma documents loaded (0 when the file did not load). */
   readonly documents: number;
   readonly findings: readonly Finding[];
+  /** Why the file (or, when `documents` > 0, one of its documents) did not load: the first of `errors`. */
   readonly error?: SigmaError;
+  /** Every document of the file that did not load, when some did (the others were validated). */
+  readonly errors?: readonly SigmaError[];
 }
 
 /** The validators that `options` select, in id order; throws a SigmaError for an unknown id. */
@@ -142,7 +145,12 @@ export function validateLoaded(files: readonly LoadedFile[], options: ValidateOp
     if (!file.ok)
       return Object.freeze({ ...(path !== undefined ? { path } : {}), documents: 0, findings: Object.freeze([]), error: file.error });
     const list = file.documents.flatMap((ctx) => findings.get(ctx) ?? []).sort(byPlace);
-    return Object.freeze({ ...(path !== undefined ? { path } : {}), documents: file.documents.length, findings: Object.freeze(list) });
+    return Object.freeze({
+      ...(path !== undefined ? { path } : {}),
+      documents: file.documents.length,
+      findings: Object.freeze(list),
+      ...(file.errors?.length ? { error: file.errors[0], errors: file.errors } : {}),
+    });
   });
 }
 

@@ -167,7 +167,7 @@ describe('sigmaform check', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ path: 'rules/seed.yml', ok: true, rules: 1, issues: expect.any(Array) });
-    expect(lines[1]).toEqual({ path: 'bad.yml', ok: false, error: "unknown modifier 'nope' in 'A|nope'", line: 5, column: 5 });
+    expect(lines[1]).toEqual({ path: 'bad.yml', ok: false, error: "unknown modifier 'nope' in 'A|nope'", line: 5, column: 5, rules: 0 });
   });
 });
 

@@ -133,9 +133,10 @@ correlation:
     expect(analyzer.diagnose(q).map((d) => d.message)).toEqual([]);
   });
   it('KQL: temporal union-s the labelled rules and checks the set of rules seen', () => {
-    // ComputerName is the device's name: DeviceName (XDR), DvcHostname (ASIM's common field).
+    // ComputerName is the device's name: DeviceName (XDR), DvcHostname (ASIM's common field). On XDR process
+    // events User is Sysmon's DOMAIN\user, computed from AccountDomain and AccountName (issue 21).
     const r = convertExample('temporal', 'kusto', ['microsoft_xdr']);
-    expect(r.ok && r.queries[0]).toContain('by bin(Timestamp, 5m), DeviceName, AccountName');
+    expect(r.ok && r.queries[0]).toContain('by bin(Timestamp, 5m), DeviceName, SysmonUser');
     const asim = convertExample('temporal', 'kusto', ['sentinel_asim']);
     expect(asim.ok && asim.queries[0]).toContain('by bin(TimeGenerated, 5m), DvcHostname, TargetUsername');
     const plain = createConverter({ target: 'kusto', pipelines: ['microsoft_xdr'] }).files([

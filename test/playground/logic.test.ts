@@ -174,7 +174,7 @@ describe('rule markers from the language service', () => {
     const allOfThem = marks.find((m) => m.source === 'sigmaform (all_of_them_condition)');
     expect(allOfThem?.severity).toBe('warning');
     expect(doc.lineAt(allOfThem?.from ?? 0).number).toBe(CONDITION_LINE);
-    expect(doc.sliceString(allOfThem?.from ?? 0, allOfThem?.to ?? 0)).toBe('all');
+    expect(doc.sliceString(allOfThem?.from ?? 0, allOfThem?.to ?? 0)).toBe('all of them');
     expect(marks.every((m) => m.severity !== 'error')).toBe(true);
   });
 

@@ -82,7 +82,7 @@ describe('check: text output', () => {
       expect(r.stderr).toContain(`${BROKEN}:17:9: unknown modifier 'nope'`);
       const j = await run(['check', ...TODAY, '--jsonl', BROKEN]);
       expect(jsonLines(j.stdout)).toEqual([
-        { path: BROKEN, ok: false, error: "unknown modifier 'nope' in 'Image|endswith|nope'", line: 17, column: 9 },
+        { path: BROKEN, ok: false, error: "unknown modifier 'nope' in 'Image|endswith|nope'", line: 17, column: 9, rules: 0 },
       ]);
     } finally {
       writeFileSync(join(dir, BROKEN), rule());

@@ -161,8 +161,18 @@ export const checkCommand: Command = async (argv, io) => {
     for (const r of results) {
       if (r.error)
         io.stdout(
-          JSON.stringify({ path: r.path, ok: false, error: r.error.message, line: r.error.line ?? null, column: r.error.column ?? null }) +
-            '\n',
+          JSON.stringify({
+            path: r.path,
+            ok: false,
+            error: r.error.message,
+            line: r.error.line ?? null,
+            column: r.error.column ?? null,
+            rules: r.documents,
+            ...(r.errors && r.errors.length > 1
+              ? { errors: r.errors.map((e) => ({ error: e.message, line: e.line ?? null, column: e.column ?? null })) }
+              : {}),
+            ...(r.findings.length ? { issues: r.findings.map(issue) } : {}),
+          }) + '\n',
         );
       else io.stdout(JSON.stringify({ path: r.path, ok: !fails(r), rules: r.documents, issues: r.findings.map(issue) }) + '\n');
     }
@@ -170,7 +180,7 @@ export const checkCommand: Command = async (argv, io) => {
     io.stdout(JSON.stringify(toSarif(results, { version: VERSION }), null, 2) + '\n');
   } else {
     for (const r of results) {
-      if (r.error) io.stderr(`${r.error.format()}\n`);
+      for (const e of r.errors ?? (r.error ? [r.error] : [])) io.stderr(`${e.format()}\n`);
       if (r.findings.length === 0) continue;
       io.stdout(`${r.path ?? ''}\n`);
       for (const f of r.findings)
