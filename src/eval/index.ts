@@ -3,3 +3,5 @@ export { match, compileMatcher, type MatchOptions, type MatchResult, type Matche
 export { parseEvents } from './events.js';
 export { indexEvent, type IndexedEvent, type EventValue, type Scalar } from './fields.js';
 export { inferEventSource, logsourceAllows, type EventSource } from './logsource.js';
+export { compileEngine, type Engine, type EngineOptions, type EngineHit, type EngineStats } from './engine.js';
+export { ruleRequirements, type Atom, type Clause } from './requirements.js';
