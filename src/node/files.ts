@@ -49,7 +49,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
 }
 
 /** Why a file operation failed, in words: the system's code (ENOENT …) said plainly. */
-function ioReason(e: unknown): string {
+export function ioReason(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':

@@ -5,27 +5,34 @@ import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
 import { loadRules } from '../../rule/load.js';
 import { applyFilters } from '../../rule/filters.js';
 import { toSigmaError } from '../../errors.js';
-import { compileMatcher, type Matcher } from '../../eval/match.js';
+import type { Matcher } from '../../eval/match.js';
+import { compileEngine } from '../../eval/engine.js';
 import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
-import { parseEvents } from '../../eval/events.js';
+import { createEventSplitter } from '../../eval/stream.js';
 import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
-import { expandPaths, readUserFile, walkFiles } from '../../node/files.js';
+import { expandPaths, readUserFileSync, walkFiles } from '../../node/files.js';
+import { readTextPieces } from '../../node/events.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
 
 Tests Sigma rules against JSON events. An events file holds one JSON object, a JSON array of objects, JSON
-lines, or several JSON objects one after another; a folder is searched recursively for *.json, *.jsonl and
-*.ndjson. Windows events in the evtx JSON form (Event.System / Event.EventData) are understood, as are flat
+lines, or several JSON objects one after another, of any size: events are read and matched as they come, with
+bounded memory, and results are written as they are found (event by event). \`-\` reads standard input; a
+folder is searched recursively for *.json, *.jsonl and *.ndjson. Windows events in the evtx JSON form (Event.System / Event.EventData) are understood, as are flat
 and dotted (ECS-style) events.
 
 Options:
   -r, --rules PATH      rule file or folder (searched recursively for *.yml/*.yaml); repeatable
   --ignore-logsource    evaluate every rule on every event, even when the event says it comes from another
                         log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
-  --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false}
+  --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false,
+                        "selections": [the selections that matched]}
   --all                 with -r: also print the pairs that do not match (without -r every pair is printed)
+  --loop                evaluate every rule on every event one by one (match()'s reference loop) instead of the
+                        engine, which routes events by logsource and skips rules whose literals are absent;
+                        the same results, many times slower: for comparison
   -h, --help            this help
 
 Regular expressions run on a linear-time engine (RE2 via re2js): no rule can hang the evaluator.
@@ -39,18 +46,16 @@ interface LoadedRule {
   /** How the rule is named in the output: its file, with `#k` when the file holds several rules. */
   readonly name: string;
   readonly rule: SigmaRule;
-  readonly matcher: Matcher;
 }
 
-interface LoadedEvents {
-  readonly file: string;
-  readonly events: readonly IndexedEvent[];
-}
-
-/** Events arguments → files (folders expanded), as given relative to cwd. */
+/** Events arguments → files (folders expanded), as given relative to cwd; `-` is standard input. */
 async function eventFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
+    if (p === '-') {
+      out.push(p);
+      continue;
+    }
     const abs = resolve(cwd, p);
     const info = await stat(abs).catch(() => undefined);
     if (info?.isDirectory()) {
@@ -71,12 +76,29 @@ class Reporter {
   }
 }
 
-async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsource: boolean, report: Reporter): Promise<LoadedRule[]> {
+/** Output written as it goes, in pieces of about 64 KiB (one write per line would dominate a long run). */
+class Writer {
+  private pending: string[] = [];
+  private size = 0;
+  constructor(private readonly io: CliIO) {}
+  line(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size > 65536) this.flush();
+  }
+  flush(): void {
+    if (this.pending.length > 0) this.io.stdout(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+async function loadRuleFiles(files: readonly string[], io: CliIO, report: Reporter): Promise<LoadedRule[]> {
   // Load every file first: a filter document applies to the rules it names in any of the files.
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
     try {
-      loaded.push({ file, documents: loadRules(await readUserFile(file, io.cwd), file).documents });
+      loaded.push({ file, documents: loadRules(readUserFileSync(file, io.cwd), file).documents });
     } catch (e) {
       report.error(e, file);
     }
@@ -86,27 +108,41 @@ async function loadRuleFiles(files: readonly string[], io: CliIO, ignoreLogsourc
   const out: LoadedRule[] = [];
   for (const { file, documents } of loaded) {
     const rules = documents.map((d) => filtered?.get(d) ?? d).filter((d): d is SigmaRule => d.kind === 'rule');
-    rules.forEach((rule, k) => {
-      try {
-        out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule, matcher: compileMatcher(rule, { ignoreLogsource }) });
-      } catch (e) {
-        report.error(e, file);
-      }
-    });
+    rules.forEach((rule, k) => out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule }));
   }
   return out;
 }
 
-async function loadEventFiles(files: readonly string[], io: CliIO, report: Reporter): Promise<LoadedEvents[]> {
-  const out: LoadedEvents[] = [];
-  for (const file of files) {
-    try {
-      out.push({ file, events: parseEvents(await readUserFile(file, io.cwd), file).map(indexEvent) });
-    } catch (e) {
-      report.error(e, file);
-    }
-  }
-  return out;
+/** What the command does with each event: rules in, pairs out. */
+interface Evaluation {
+  /** Positions of the rules that fire on the event, ascending. */
+  readonly fired: (event: IndexedEvent) => readonly number[];
+  readonly matcher: (rule: number) => Matcher | undefined;
+  /** Rules that could be compiled. */
+  readonly compiled: number;
+}
+
+/** The engine (the default), or `match()`'s loop over every rule (`--loop`: the reference, for comparison). */
+function evaluation(rules: readonly LoadedRule[], ignoreLogsource: boolean, loop: boolean, report: Reporter): Evaluation {
+  const engine = compileEngine(
+    rules.map((r) => r.rule),
+    { ignoreLogsource, ...(loop ? { routing: false, prefilter: false } : {}) },
+  );
+  for (const [i, error] of engine.errors) report.error(error, (rules[i] as LoadedRule).rule.source.file ?? (rules[i] as LoadedRule).name);
+  const compiled = rules.length - engine.errors.size;
+  if (!loop) return { fired: engine.matches, matcher: engine.matcher, compiled };
+  const matchers = rules.map((_, i) => engine.matcher(i));
+  return {
+    fired: (ev) => {
+      const out: number[] = [];
+      matchers.forEach((m, i) => {
+        if (m?.test(ev)) out.push(i);
+      });
+      return out;
+    },
+    matcher: engine.matcher,
+    compiled,
+  };
 }
 
 export const matchCommand: Command = async (argv, io) => {
@@ -115,6 +151,7 @@ export const matchCommand: Command = async (argv, io) => {
     'ignore-logsource': { type: 'boolean' },
     jsonl: { type: 'boolean' },
     all: { type: 'boolean' },
+    loop: { type: 'boolean' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -132,36 +169,75 @@ export const matchCommand: Command = async (argv, io) => {
   }
   const report = new Reporter(io);
   const ruleFiles = many ? await expandPaths(ruleArgs, io.cwd) : [first as string];
-  const rules = await loadRuleFiles(ruleFiles, io, values['ignore-logsource'] === true, report);
-  const eventSets = await loadEventFiles(await eventFiles(eventArgs, io.cwd), io, report);
+  // Rules → (a processing pipeline's step would go here) → engine → events, streamed → pairs.
+  const rules = await loadRuleFiles(ruleFiles, io, report);
+  const evaluate = evaluation(rules, values['ignore-logsource'] === true, values.loop === true, report);
   const printAll = !many || values.all === true;
-  let pairs = 0;
+  const out = new Writer(io);
+  const emit = (r: number, file: string, index: number, matched: boolean, ev: IndexedEvent): void => {
+    const matcher = evaluate.matcher(r);
+    if (matcher === undefined) return;
+    const result = matcher(ev);
+    const { name } = rules[r] as LoadedRule;
+    if (values.jsonl) {
+      out.line(JSON.stringify({ rule: name, event: file, index, match: matched, selections: result.selections }) + '\n');
+      return;
+    }
+    const detail = result.logsourceMismatch
+      ? '  (logsource: the event is from another log source)'
+      : result.selections.length > 0
+        ? `  [${result.selections.join(', ')}]`
+        : '';
+    out.line(`${matched ? 'MATCH   ' : 'no match'}  ${name}  ${file}#${index}${detail}\n`);
+  };
+
+  let events = 0;
   let matches = 0;
-  for (const { name, matcher } of rules) {
-    for (const { file, events } of eventSets) {
-      events.forEach((ev, index) => {
-        pairs++;
-        const matched = matcher.test(ev);
-        if (matched) matches++;
-        if (!matched && !printAll) return;
-        if (values.jsonl) {
-          io.stdout(JSON.stringify({ rule: name, event: file, index, match: matched }) + '\n');
-          return;
+  for (const file of await eventFiles(eventArgs, io.cwd)) {
+    let index = 0;
+    const splitter = createEventSplitter(file);
+    const onEvent = (event: unknown): void => {
+      const i = index++;
+      let ev: IndexedEvent;
+      try {
+        ev = indexEvent(event);
+      } catch (e) {
+        report.error(e, file);
+        return;
+      }
+      events++;
+      const fired = evaluate.fired(ev);
+      matches += fired.length;
+      if (!printAll) for (const r of fired) emit(r, file, i, true, ev);
+      else {
+        let k = 0;
+        for (let r = 0; r < rules.length; r++) {
+          const matched = fired[k] === r;
+          if (matched) k++;
+          emit(r, file, i, matched, ev);
         }
-        const result = matcher(ev);
-        const detail = result.logsourceMismatch
-          ? '  (logsource: the event is from another log source)'
-          : result.selections.length > 0
-            ? `  [${result.selections.join(', ')}]`
-            : '';
-        io.stdout(`${matched ? 'MATCH   ' : 'no match'}  ${name}  ${file}#${index}${detail}\n`);
-      });
+      }
+    };
+    try {
+      for await (const piece of readTextPieces(file, io.cwd, io.stdin))
+        for (const item of splitter.pushItems(piece)) {
+          // A bad event keeps its place: the indices of the next ones are their positions in the file.
+          if (item.error === undefined) onEvent(item.event);
+          else {
+            index++;
+            report.error(item.error, file);
+          }
+        }
+      splitter.end();
+    } catch (e) {
+      report.error(e, file);
     }
   }
+  out.flush();
   if (!values.jsonl) {
-    const eventCount = eventSets.reduce((n, s) => n + s.events.length, 0);
+    const compiled = evaluate.compiled;
     io.stdout(
-      `${matches} match${matches === 1 ? '' : 'es'} (${rules.length} rule${rules.length === 1 ? '' : 's'} × ${eventCount} event${eventCount === 1 ? '' : 's'}, ${pairs} pairs)\n`,
+      `${matches} match${matches === 1 ? '' : 'es'} (${compiled} rule${compiled === 1 ? '' : 's'} × ${events} event${events === 1 ? '' : 's'}, ${compiled * events} pairs)\n`,
     );
   }
   return report.errors > 0 ? 1 : 0;
