@@ -6,6 +6,7 @@ import { convertCommand } from './commands/convert.js';
 import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { packCommand } from './commands/pack.js';
+import { testCommand } from './commands/test.js';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   match: matchCommand,
   pack: packCommand,
+  test: testCommand,
 };
 
 export const HELP = `Usage: sigmaform COMMAND [OPTIONS] ...
@@ -24,6 +26,7 @@ Commands:
   convert   convert rules to queries for one target
   pack      build a deployable rule pack (savedsearches.conf, Sentinel rules/ARM, Elastic NDJSON)
   match     test rules against JSON events, without any SIEM
+  test      run rule test suites (SigmaHQ regression data, test files); JUnit XML for CI
   list      list targets, pipelines and formats
 
 Run 'sigmaform COMMAND --help' for a command's options.

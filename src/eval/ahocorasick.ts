@@ -1,29 +1,39 @@
 /**
  * A small Aho–Corasick automaton: all needles found in one left-to-right pass over a text, whatever their
  * number. Built once per field of a rule set (the engine's literal prefilter); the transitions are a dense
- * table over the characters the needles use (any other character leads back to the root), so a step is two
- * array reads. Needles and texts are compared as given (the engine feeds lowercased ones).
+ * table over the ASCII characters the needles use (any other character leads back to the root), so a step is
+ * two array reads. All non-ASCII characters share one class (a rule with one homoglyph would otherwise widen
+ * every row of the table): the automaton may then report a needle that differs from the text in non-ASCII
+ * characters — more than is there, never less, which is what a prefilter may do. Needles and texts are compared
+ * as given (the engine feeds lowercased ones).
  */
 
 export interface MultiMatcher {
-  /** Calls `found(id)` for every needle that occurs in `text` (possibly more than once per needle). */
+  /**
+   * Calls `found(id)` for every needle that occurs in `text` (possibly more than once per needle), and possibly
+   * for needles that differ from the text only in non-ASCII characters.
+   */
   readonly scan: (text: string, found: (id: number) => void) => void;
   readonly needles: number;
 }
 
 /** Compiles needles (non-empty strings, each with an id the caller chooses) into one automaton. */
 export function compileMultiMatcher(needles: readonly { readonly text: string; readonly id: number }[]): MultiMatcher {
-  // Alphabet: the characters the needles use, numbered from 1; 0 stands for every other character.
-  const alphabet = new Map<number, number>();
+  // Alphabet: the ASCII characters the needles use numbered from 1, then one class for all non-ASCII ones if
+  // a needle has any; 0 stands for every other character.
+  const asciiClass = new Int32Array(128);
+  let classes = 0;
+  let nonAscii = 0;
   for (const { text } of needles)
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!alphabet.has(c)) alphabet.set(c, alphabet.size + 1);
+      if (c < 128) {
+        if (asciiClass[c] === 0) asciiClass[c] = ++classes;
+      } else if (nonAscii === 0) nonAscii = -1;
     }
-  const width = alphabet.size + 1;
-  const asciiClass = new Int32Array(128);
-  for (const [c, k] of alphabet) if (c < 128) asciiClass[c] = k;
-  const classOf = (c: number): number => (c < 128 ? (asciiClass[c] as number) : (alphabet.get(c) ?? 0));
+  if (nonAscii === -1) nonAscii = ++classes;
+  const width = classes + 1;
+  const classOf = (c: number): number => (c < 128 ? (asciiClass[c] as number) : nonAscii);
 
   // Trie.
   const children: Map<number, number>[] = [new Map()];
@@ -73,7 +83,7 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      node = delta[node * width + (c < 128 ? (asciiClass[c] as number) : (alphabet.get(c) ?? 0))] as number;
+      node = delta[node * width + (c < 128 ? (asciiClass[c] as number) : nonAscii)] as number;
       for (let n = node; n > 0; n = outLink[n] as number) {
         const ids = out[n] as Int32Array;
         for (let j = 0; j < ids.length; j++) found(ids[j] as number);
