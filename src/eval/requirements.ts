@@ -24,6 +24,9 @@ export type Clause = readonly Atom[];
 /** The longest needle kept (its last characters): longer ones are hardly more selective. */
 const MAX_NEEDLE = 10;
 
+/** Shorter literals state nothing: they occur in most texts and would only slow the automaton's pass. */
+const MIN_NEEDLE = 3;
+
 /** Clauses kept per rule: the most selective ones. */
 const MAX_CLAUSES = 4;
 
@@ -105,7 +108,7 @@ function stringsClause(strings: readonly SigmaString[], field: string | null): C
   const atoms: Atom[] = [];
   for (const s of strings) {
     const text = literal(s);
-    if (text === undefined) return [];
+    if (text === undefined || text.length < MIN_NEEDLE) return [];
     atoms.push({ kind: 'text', field, text });
   }
   return atoms.length === 0 ? [] : [dedupe(atoms)];
@@ -115,9 +118,8 @@ function valueNeeds(value: SigmaValue, field: string | null): Cnf {
   const strings = stringAlternatives(value);
   if (strings !== undefined) return stringsClause(strings, field);
   if (value.kind === 'number') {
-    return field === null
-      ? [[{ kind: 'text', field: null, text: value.text.toLowerCase() }]]
-      : [[{ kind: 'number', field, value: value.value, spelled: value.text.toLowerCase() }]];
+    if (field === null) return value.text.length < MIN_NEEDLE ? [] : [[{ kind: 'text', field: null, text: value.text.toLowerCase() }]];
+    return field === null ? [] : [[{ kind: 'number', field, value: value.value, spelled: value.text.toLowerCase() }]];
   }
   if (value.kind === 'expansion') return or(value.values.map((v) => valueNeeds(v, field)));
   return [];
