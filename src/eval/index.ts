@@ -5,3 +5,6 @@ export { indexEvent, type IndexedEvent, type EventValue, type Scalar } from './f
 export { inferEventSource, logsourceAllows, type EventSource } from './logsource.js';
 export { compileEngine, type Engine, type EngineOptions, type EngineHit, type EngineStats } from './engine.js';
 export { ruleRequirements, type Atom, type Clause } from './requirements.js';
+export { createEventSplitter, splitEvents, type EventSplitter, type SplitItem } from './stream.js';
+export { runCase, type TestCase, type CaseOutcome, type Expectation } from './suite.js';
+export { toJUnitXml } from './junit.js';
