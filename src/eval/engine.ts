@@ -65,6 +65,10 @@ interface Route {
   readonly allowed: Uint8Array;
   /** Allowed rules without requirements: candidates on every event of this source. */
   readonly always: Int32Array;
+  /** The fields worth scanning: those the allowed rules need literals in. */
+  readonly fields: ReadonlyMap<string, FieldIndex>;
+  /** Whether an allowed rule needs a keyword (a literal anywhere in the event). */
+  readonly keywords: boolean;
 }
 
 const KEYWORDS = '\u0001keywords';
@@ -98,6 +102,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const clauseRule: number[] = [];
   const clauseTriggers: boolean[] = [];
   const ruleClauses: number[][] = rules.map(() => []);
+  const ruleFields: Set<string>[] = rules.map(() => new Set());
   const unconditional: number[] = [];
   rules.forEach((rule, r) => {
     if (matchers[r] === undefined) return;
@@ -113,6 +118,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
       clauseTriggers.push(clause === trigger);
       (ruleClauses[r] as number[]).push(c);
       for (const atom of clause) {
+        (ruleFields[r] as Set<string>).add(atom.field ?? KEYWORDS);
         const key = atomKey(atom);
         let id = atomIds.get(key);
         if (id === undefined) {
@@ -180,7 +186,16 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     let route = routes.get(source);
     if (route === undefined) {
       const allowed = routing ? Uint8Array.from(logsources, (t) => (t(source) ? 1 : 0)) : everything;
-      route = { allowed, always: Int32Array.from(unconditional.filter((r) => allowed[r] === 1)) };
+      const used = new Set<string>();
+      rules.forEach((_, r) => {
+        if (allowed[r] === 1) for (const f of ruleFields[r] as Set<string>) used.add(f);
+      });
+      route = {
+        allowed,
+        always: Int32Array.from(unconditional.filter((r) => allowed[r] === 1)),
+        fields: new Map([...fields].filter(([name]) => used.has(name))),
+        keywords: used.has(KEYWORDS),
+      };
       if (routes.size < 1024) routes.set(source, route);
     }
     return route;
@@ -211,15 +226,16 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     }
     triggered = [];
     if (atoms.length > 0) {
-      if (fields.size < ev.fields.size) {
-        for (const [name, index] of fields) scanField(index, ev, name);
+      const wanted = route.fields;
+      if (wanted.size < ev.fields.size) {
+        for (const [name, index] of wanted) scanField(index, ev, name);
       } else {
         for (const name of ev.fields.keys()) {
-          const index = fields.get(name);
+          const index = wanted.get(name);
           if (index !== undefined) scanField(index, ev, name);
         }
       }
-      if (keywordIndex !== undefined) scanField(keywordIndex, ev, null);
+      if (keywordIndex !== undefined && route.keywords) scanField(keywordIndex, ev, null);
     }
     const out: number[] = Array.from(route.always);
     for (const r of triggered) {

@@ -24,8 +24,16 @@ export type Clause = readonly Atom[];
 /** The longest needle kept (its last characters): longer ones are hardly more selective. */
 const MAX_NEEDLE = 10;
 
-/** Shorter literals state nothing: they occur in most texts and would only slow the automaton's pass. */
+/**
+ * Shorter literals state nothing: they occur in most texts and would only slow the automaton's pass, unless
+ * they hold a non-ASCII character (an emoji, a homoglyph), which most texts do not.
+ */
 const MIN_NEEDLE = 3;
+function selective(text: string): boolean {
+  if (text.length >= MIN_NEEDLE) return true;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
 
 /** Clauses kept per rule: the most selective ones. */
 const MAX_CLAUSES = 4;
@@ -108,7 +116,7 @@ function stringsClause(strings: readonly SigmaString[], field: string | null): C
   const atoms: Atom[] = [];
   for (const s of strings) {
     const text = literal(s);
-    if (text === undefined || text.length < MIN_NEEDLE) return [];
+    if (text === undefined || !selective(text)) return [];
     atoms.push({ kind: 'text', field, text });
   }
   return atoms.length === 0 ? [] : [dedupe(atoms)];
@@ -118,7 +126,7 @@ function valueNeeds(value: SigmaValue, field: string | null): Cnf {
   const strings = stringAlternatives(value);
   if (strings !== undefined) return stringsClause(strings, field);
   if (value.kind === 'number') {
-    if (field === null) return value.text.length < MIN_NEEDLE ? [] : [[{ kind: 'text', field: null, text: value.text.toLowerCase() }]];
+    if (field === null) return !selective(value.text) ? [] : [[{ kind: 'text', field: null, text: value.text.toLowerCase() }]];
     return field === null ? [] : [[{ kind: 'number', field, value: value.value, spelled: value.text.toLowerCase() }]];
   }
   if (value.kind === 'expansion') return or(value.values.map((v) => valueNeeds(v, field)));
