@@ -35,20 +35,21 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
   const width = classes + 1;
   const classOf = (c: number): number => (c < 128 ? (asciiClass[c] as number) : nonAscii);
 
-  // Trie.
-  const children: Map<number, number>[] = [new Map()];
+  // Trie: edges in one map keyed by node × width + class (a map per node would cost far more memory).
+  const edges = new Map<number, number>();
+  const kids: number[][] = [[]]; // each node's classes with an edge, for the breadth-first pass
   const outputs: number[][] = [[]];
   for (const { text, id } of needles) {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const k = classOf(text.charCodeAt(i));
-      const kids = children[node] as Map<number, number>;
-      let next = kids.get(k);
+      let next = edges.get(node * width + k);
       if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
+        next = outputs.length;
         outputs.push([]);
-        kids.set(k, next);
+        kids.push([]);
+        edges.set(node * width + k, next);
+        (kids[node] as number[]).push(k);
       }
       node = next;
     }
@@ -57,12 +58,13 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
 
   // Breadth-first: failure links folded into a full transition table, and for each node the nearest node on
   // its failure chain that ends a needle (so a scan visits only nodes with output).
-  const size = children.length;
+  const size = outputs.length;
   const delta = new Int32Array(size * width);
   const fail = new Int32Array(size);
   const outLink = new Int32Array(size).fill(-1);
   const queue: number[] = [];
-  for (const [k, child] of children[0] as Map<number, number>) {
+  for (const k of kids[0] as number[]) {
+    const child = edges.get(k) as number;
     delta[k] = child;
     queue.push(child);
   }
@@ -70,9 +72,10 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
     const node = queue[head] as number;
     const f = fail[node] as number;
     outLink[node] = (outputs[f] as number[]).length > 0 ? f : (outLink[f] as number);
-    for (let k = 0; k < width; k++) delta[node * width + k] = delta[f * width + k] as number;
-    for (const [k, child] of children[node] as Map<number, number>) {
-      fail[child] = node === 0 ? 0 : (delta[f * width + k] as number);
+    delta.copyWithin(node * width, f * width, f * width + width);
+    for (const k of kids[node] as number[]) {
+      const child = edges.get(node * width + k) as number;
+      fail[child] = delta[f * width + k] as number;
       delta[node * width + k] = child;
       queue.push(child);
     }

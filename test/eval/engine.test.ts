@@ -10,6 +10,7 @@ import { compileEngine } from '../../src/eval/engine.js';
 import { compileMatcher, type Matcher } from '../../src/eval/match.js';
 import { indexEvent } from '../../src/eval/fields.js';
 import { ruleRequirements } from '../../src/eval/requirements.js';
+import { compileMultiMatcher } from '../../src/eval/ahocorasick.js';
 import { HAVE_SHARED, loadCorpus, loadRegression } from './corpus.js';
 import { ruleFromDetection } from './helpers.js';
 
@@ -30,6 +31,45 @@ function tryCompile(rule: SigmaRule, ignoreLogsource: boolean): Matcher | undefi
     return undefined;
   }
 }
+
+describe('the multi-pattern matcher (Aho–Corasick)', () => {
+  const scanned = (needles: string[], text: string): number[] => {
+    const found = new Set<number>();
+    compileMultiMatcher(needles.map((t, id) => ({ text: t, id }))).scan(text, (id) => found.add(id));
+    return [...found].sort((a, b) => a - b);
+  };
+  const naive = (needles: string[], text: string): number[] => needles.flatMap((n, i) => (text.includes(n) ? [i] : []));
+
+  it('finds exactly the ASCII needles that occur, overlapping and nested ones included', () => {
+    const chars = fc.constantFrom('a', 'b', 'c', '\\', '.');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: chars, minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        fc.string({ unit: chars, maxLength: 40 }),
+        (needles, text) => {
+          expect(scanned(needles, text)).toEqual(naive(needles, text));
+        },
+      ),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('never misses a needle with non-ASCII characters (it may report one that differs only in them)', () => {
+    const chars = fc.constantFrom('a', 'b', 'é', 'е', '😀');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: chars, minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.string({ unit: chars, maxLength: 30 }),
+        (needles, text) => {
+          const found = scanned(needles, text);
+          for (const i of naive(needles, text)) expect(found).toContain(i);
+        },
+      ),
+      { numRuns: 300, seed: 4 },
+    );
+    expect(scanned(['аdmin'], 'admin')).toEqual([]); // a Cyrillic а needs a non-ASCII character there
+  });
+});
 
 describe('requirements of a rule (what every match needs)', () => {
   it('an and of selections needs the literals of each, a list of values one of its literals (their last ten characters)', () => {
