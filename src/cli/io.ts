@@ -5,6 +5,8 @@ export interface CliIO {
   readonly cwd: string;
   /** True when stdout is a terminal (progress bars only then). */
   readonly isTTY: boolean;
+  /** Standard input, for `-` as a file (absent where there is none). */
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 /** A command: parses its own arguments, returns the exit code. */

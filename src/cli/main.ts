@@ -11,6 +11,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   lsp: async () => (await import('./commands/lsp.js')).lspCommand,
   match: async () => (await import('./commands/match.js')).matchCommand,
   pack: async () => (await import('./commands/pack.js')).packCommand,
+  test: async () => (await import('./commands/test.js')).testCommand,
 };
 
 export const HELP = `Usage: sigmaform COMMAND [OPTIONS] ...
@@ -22,6 +23,7 @@ Commands:
   convert   convert rules to queries for one target
   pack      build a deployable rule pack (savedsearches.conf, Sentinel rules/ARM, Elastic NDJSON)
   match     test rules against JSON events, without any SIEM
+  test      run rule test suites (SigmaHQ regression data, test files); JUnit XML for CI
   list      list targets, pipelines and formats
   analyze   coverage: ATT&CK Navigator layer, rules per log source, fields per log source
   lsp       the language server for editors (stdio)

@@ -64,7 +64,7 @@ export async function expandRulePaths(paths: readonly string[], cwd: string): Pr
 }
 
 /** Why a file operation failed, in words: the system's code (ENOENT …) said plainly. */
-function ioReason(e: unknown): string {
+export function ioReason(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':

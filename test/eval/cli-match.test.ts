@@ -2,6 +2,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchCommand } from '../../src/cli/commands/match.js';
 
@@ -32,10 +34,11 @@ const sysmon = (id: number, image: string) =>
   );
 
 let dir = '';
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], stdin?: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await matchCommand(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, isTTY: false });
+  const input = stdin === undefined ? {} : { stdin: Readable.from(stdin.map((s) => Buffer.from(s))) };
+  const code = await matchCommand(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, isTTY: false, ...input });
   return { code, out, err };
 }
 
@@ -60,7 +63,7 @@ describe('sigmaform match', () => {
     expect(out).toContain('1 match (1 rule × 2 events, 2 pairs)');
   });
 
-  it('--jsonl prints one object per pair', async () => {
+  it('--jsonl prints one object per pair, with the selections that matched', async () => {
     const { code, out } = await run(['--jsonl', 'rules/whoami.yml', 'events.json', 'registry.jsonl']);
     expect(code).toBe(0);
     expect(
@@ -69,9 +72,9 @@ describe('sigmaform match', () => {
         .split('\n')
         .map((l) => JSON.parse(l)),
     ).toEqual([
-      { rule: 'rules/whoami.yml', event: 'events.json', index: 0, match: true },
-      { rule: 'rules/whoami.yml', event: 'events.json', index: 1, match: false },
-      { rule: 'rules/whoami.yml', event: 'registry.jsonl', index: 0, match: false },
+      { rule: 'rules/whoami.yml', event: 'events.json', index: 0, match: true, selections: ['selection'] },
+      { rule: 'rules/whoami.yml', event: 'events.json', index: 1, match: false, selections: [] },
+      { rule: 'rules/whoami.yml', event: 'registry.jsonl', index: 0, match: false, selections: [] },
     ]);
   });
 
@@ -88,7 +91,7 @@ describe('sigmaform match', () => {
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l)),
-    ).toEqual([{ rule: 'rules/whoami.yml', event: 'events.json', index: 0, match: true }]);
+    ).toEqual([{ rule: 'rules/whoami.yml', event: 'events.json', index: 0, match: true, selections: ['selection'] }]);
     const all = await run(['--jsonl', '--all', '-r', 'rules/sub', '-r', 'rules/whoami.yml', 'events.json']);
     expect(all.out.trim().split('\n')).toHaveLength(4);
   });
@@ -99,6 +102,28 @@ describe('sigmaform match', () => {
     expect(err).toMatch(/broken\.json:1:1: .*unterminated/);
     expect(err).toMatch(/missing\.json/);
     expect(out).toContain('events.json#0');
+  });
+
+  it('reads events from standard input (-) as they come, in pieces cut anywhere, and goes on past a bad event', async () => {
+    const text = `${JSON.stringify(JSON.parse(sysmon(1, 'C:\\Windows\\whoami.exe')))}\n{"broken": }\n[${sysmon(1, 'C:\\WINDOWS\\WHOAMI.EXE')}]`;
+    const pieces = [text.slice(0, 7), text.slice(7, 90), text.slice(90)];
+    const { code, out, err } = await run(['--jsonl', '-r', 'rules', '-'], pieces);
+    expect(code).toBe(1);
+    expect(err).toMatch(/-:2:1: .*malformed JSON event/);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { rule: 'rules/whoami.yml', event: '-', index: 0, match: true, selections: ['selection'] },
+      { rule: 'rules/whoami.yml', event: '-', index: 2, match: true, selections: ['selection'] },
+    ]);
+  });
+
+  it('--loop (the reference loop) prints what the engine prints', async () => {
+    const args = ['--jsonl', '--all', '-r', 'rules', 'events.json', 'registry.jsonl'];
+    expect((await run([...args, '--loop'])).out).toBe((await run(args)).out);
   });
 
   it('is a usage error without events, and prints help', async () => {

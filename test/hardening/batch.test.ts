@@ -312,7 +312,8 @@ describe('match: a batch with bad rules and a bad events file', () => {
     const records = jsonLines(r.stdout);
     // good1, good2 and the field reference rule (valid Sigma: the evaluator handles it)
     expect(records).toHaveLength(Object.keys(GOOD).length + 1);
-    for (const path of Object.keys(GOOD)) expect(records).toContainEqual({ rule: path, event: 'events/event.json', index: 0, match: true });
+    for (const path of Object.keys(GOOD))
+      expect(records).toContainEqual(expect.objectContaining({ rule: path, event: 'events/event.json', index: 0, match: true }));
   });
 
   it('exits 0 when every rule and event file is fine', async () => {

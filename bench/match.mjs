@@ -1,0 +1,109 @@
+// The evaluator benchmark: every corpus rule against an events file, old loop (match() rule by rule, `match
+// --loop`) and the engine side by side in one run: events/second and peak memory of the whole `sigmaform
+// match -r RULES EVENTS --jsonl` process, whether both print the same pairs, and, in this process, the
+// matching alone with and without logsource routing. Runs on the built CLI (`npm run build` first).
+//
+//   npm run bench:match                     # ../shared/sigma/rules × regression events repeated to 20,000
+//   npm run bench:match -- EVENTS [RULES]   # another events file (JSON lines, array, concatenated objects)
+//   npm run bench:match -- --events 5000    # regression events repeated to another count
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+const lib = await import(join(root, 'dist', 'index.js'));
+const args = process.argv.slice(2);
+const countAt = args.indexOf('--events');
+const count = countAt === -1 ? 20_000 : Number(args.splice(countAt, 2)[1]);
+const shared = join(root, '..', 'shared', 'sigma');
+const [eventsArg, rulesDir = join(shared, 'rules')] = args;
+
+function walk(d, accept, out = []) {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p, accept, out);
+    else if (accept(name)) out.push(p);
+  }
+  return out;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'sigmaform-bench-'));
+let eventsFile = eventsArg;
+if (eventsFile === undefined) {
+  const base = walk(join(shared, 'regression_data', 'rules'), (n) => n.endsWith('.json')).flatMap((f) =>
+    lib.parseEvents(readFileSync(f, 'utf8'), f),
+  );
+  const lines = [];
+  for (let i = 0; lines.length < count; i++) lines.push(JSON.stringify(base[i % base.length]));
+  eventsFile = join(tmp, 'events.jsonl');
+  writeFileSync(eventsFile, lines.join('\n') + '\n');
+  console.log(`events: ${base.length} regression events repeated to ${lines.length} (${eventsFile})`);
+} else console.log(`events: ${eventsFile}`);
+
+// Whole process, as a user runs it; the child reports its own CPU time and peak memory when it exits.
+const report = `data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeSync(2,'\\n@@'+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e3,rss:u.maxRSS/1024})+'\\n')})`;
+function wholeProcess(extra) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', report, cli, 'match', '-r', rulesDir, eventsFile, '--jsonl', ...extra], {
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  const wall = performance.now() - t0;
+  const stats = JSON.parse(/@@(.*)/.exec(r.stderr)?.[1] ?? '{}');
+  const pairs = r.stdout.split('\n').filter(Boolean);
+  return { wall, cpu: stats.cpu, rss: stats.rss, pairs, code: r.status };
+}
+
+const events = readFileSync(eventsFile, 'utf8').split('\n').filter(Boolean).length;
+const rate = (ms) => Math.round((events / ms) * 1000).toLocaleString('en-US');
+console.log(`rules: ${rulesDir}\n\nwhole process (sigmaform match -r RULES EVENTS --jsonl):`);
+const engine = wholeProcess([]);
+const loop = wholeProcess(['--loop']);
+for (const [name, r] of [
+  ['engine', engine],
+  ['old loop (--loop)', loop],
+]) {
+  console.log(
+    `  ${name.padEnd(20)} wall ${(r.wall / 1000).toFixed(2).padStart(7)} s  ${rate(r.wall).padStart(8)} events/s   cpu ${(r.cpu / 1000).toFixed(2).padStart(7)} s  ${rate(r.cpu).padStart(8)} events/s   peak ${Math.round(r.rss)} MiB   ${r.pairs.length} matching pairs`,
+  );
+}
+const same = engine.pairs.length === loop.pairs.length && [...engine.pairs].sort().join('\n') === [...loop.pairs].sort().join('\n');
+console.log(
+  `  identical results: ${same ? 'yes' : 'NO'}; engine vs old loop: ${(loop.wall / engine.wall).toFixed(1)}× (wall), ${(loop.cpu / engine.cpu).toFixed(1)}× (cpu)`,
+);
+
+// Matching alone, in this process: load once, then read + parse + index + match every event.
+const files = walk(rulesDir, (n) => /\.ya?ml$/.test(n));
+const rules = files.flatMap((f) => {
+  try {
+    return lib.loadRules(readFileSync(f, 'utf8'), f).documents.filter((d) => d.kind === 'rule');
+  } catch {
+    return [];
+  }
+});
+const lines = readFileSync(eventsFile, 'utf8').split('\n').filter(Boolean);
+console.log(`\nmatching only (${rules.length} rules loaded once; each event parsed, indexed and matched):`);
+for (const [name, options] of [
+  ['engine', {}],
+  ['engine, no routing', { routing: false }],
+  ['engine, no prefilter', { prefilter: false }],
+]) {
+  const c0 = performance.now();
+  const e = lib.compileEngine(rules, options);
+  const compileMs = performance.now() - c0;
+  const t0 = performance.now();
+  let n = 0;
+  for (const l of lines) n += e.matches(lib.indexEvent(JSON.parse(l))).length;
+  const ms = performance.now() - t0;
+  console.log(
+    `  ${name.padEnd(22)} ${rate(ms).padStart(8)} events/s  (${(ms / 1000).toFixed(2)} s, compile ${(compileMs / 1000).toFixed(2)} s, ${n} matching pairs)`,
+  );
+}
+rmSync(tmp, { recursive: true, force: true });

@@ -1,0 +1,169 @@
+/**
+ * Events from text that arrives in pieces: JSON lines, one JSON array of objects, or JSON objects one after
+ * another (pretty-printed or not, commas between them allowed), of any size. Only the event being read is
+ * held in memory, never the whole input, so a day of logs streams through with bounded memory. A value that
+ * is not valid JSON (or not an object) is reported with its line and column and the stream goes on with the
+ * next one; text that is not a JSON object or array at all stops the stream with a located error.
+ */
+import { SigmaError } from '../errors.js';
+
+/** A value read from the stream: an event, or a bad one (with its place kept). */
+export type SplitItem = { readonly event: unknown; readonly error?: undefined } | { readonly error: SigmaError };
+
+export interface EventSplitter {
+  /** Feeds the next piece of text; returns the events it completed, in order (bad ones go to `onError`). */
+  readonly push: (chunk: string) => unknown[];
+  /** The same, with the bad events in their places. */
+  readonly pushItems: (chunk: string) => SplitItem[];
+  /** The input has ended; throws if it ends inside an event. */
+  readonly end: () => void;
+}
+
+/** What the splitter reports for a bad event before going on. */
+export type EventErrorHandler = (error: SigmaError) => void;
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const NEWLINE = 10;
+
+function isSkippable(c: number): boolean {
+  return c === 32 || c === NEWLINE || c === 13 || c === 9 || c === 44 || c === 0xfeff;
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** A splitter for one input (`file` names it in errors). `onError` receives bad events; by default they throw. */
+export function createEventSplitter(file?: string, onError?: EventErrorHandler): EventSplitter {
+  const where = (line: number, column: number) => ({ ...(file !== undefined ? { file } : {}), line, column });
+  const report = (error: SigmaError): void => {
+    if (onError === undefined) throw error;
+    onError(error);
+  };
+  let buf = '';
+  let pos = 0; // next character of buf to read
+  let start = -1; // where the current value starts in buf, -1 between values
+  let depth = 0;
+  let inString = false;
+  let inArray = false; // inside the top-level array
+  let line = 1;
+  let lineStart = 0; // offset in the whole input where `line` starts
+  let consumed = 0; // characters dropped from buf so far
+  let startLine = 1;
+  let startColumn = 1;
+
+  const finish = (end: number, out: SplitItem[]): void => {
+    const text = buf.slice(start, end);
+    start = -1;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      out.push({ error: new SigmaError('value', `malformed JSON event: ${reason}`, where(startLine, startColumn)) });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      out.push({ error: new SigmaError('value', `an event must be a JSON object, not ${describe(value)}`, where(startLine, startColumn)) });
+    else out.push({ event: value });
+  };
+
+  const pushItems = (chunk: string): SplitItem[] => {
+    const out: SplitItem[] = [];
+    buf += chunk;
+    const n = buf.length;
+    let i = pos;
+    while (i < n) {
+      if (inString) {
+        // Jump to the next quote; it ends the string unless an odd number of backslashes precede it.
+        const q = buf.indexOf('"', i);
+        if (q === -1) {
+          i = n;
+          break;
+        }
+        let k = q - 1;
+        while (k >= 0 && buf.charCodeAt(k) === BACKSLASH) k--;
+        i = q + 1;
+        if ((q - 1 - k) % 2 === 0) inString = false;
+        continue;
+      }
+      const c = buf.charCodeAt(i);
+      if (c === NEWLINE) {
+        line++;
+        lineStart = consumed + i + 1;
+      }
+      if (start === -1) {
+        if (isSkippable(c)) {
+          i++;
+          continue;
+        }
+        if (c === OPEN_BRACKET && !inArray) {
+          inArray = true;
+          i++;
+          continue;
+        }
+        if (c === CLOSE_BRACKET && inArray) {
+          inArray = false;
+          i++;
+          continue;
+        }
+        if (c !== OPEN_BRACE && !(inArray && c === OPEN_BRACKET)) {
+          const snippet = buf.slice(i, i + 20).split('\n')[0] ?? '';
+          buf = '';
+          pos = 0;
+          throw new SigmaError(
+            'value',
+            inArray ? `an event must be a JSON object, found '${snippet}'` : `expected a JSON object or array, found '${snippet}'`,
+            where(line, consumed + i - lineStart + 1),
+          );
+        }
+        start = i;
+        depth = 0;
+        startLine = line;
+        startColumn = consumed + i - lineStart + 1;
+      }
+      if (c === QUOTE) inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        depth--;
+        if (depth === 0) finish(i + 1, out);
+      }
+      i++;
+    }
+    // Keep only the unfinished value.
+    const keep = start === -1 ? n : start;
+    consumed += keep;
+    buf = buf.slice(keep);
+    pos = i - keep;
+    if (start !== -1) start = 0;
+    return out;
+  };
+
+  const push = (chunk: string): unknown[] => {
+    const events: unknown[] = [];
+    for (const item of pushItems(chunk)) {
+      if (item.error === undefined) events.push(item.event);
+      else report(item.error);
+    }
+    return events;
+  };
+
+  const end = (): void => {
+    if (start !== -1 || inString)
+      throw new SigmaError('value', 'unterminated JSON value (the text ends inside it)', where(startLine, startColumn));
+  };
+  return Object.freeze({ push, pushItems, end });
+}
+
+/** Every event of a whole text, through the same splitter (bad events throw). */
+export function splitEvents(text: string, file?: string): unknown[] {
+  const splitter = createEventSplitter(file);
+  const events = splitter.push(text);
+  splitter.end();
+  return events;
+}

@@ -1,0 +1,87 @@
+/** Streaming events (src/eval/stream.ts): the same events as parseEvents, whatever the pieces the text comes in. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createEventSplitter, splitEvents } from '../../src/eval/stream.js';
+import { parseEvents } from '../../src/eval/events.js';
+import type { SigmaError } from '../../src/errors.js';
+
+function inPieces(text: string, cuts: readonly number[], file?: string, onError?: (e: SigmaError) => void): unknown[] {
+  const splitter = createEventSplitter(file, onError);
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const out: unknown[] = [];
+  let from = 0;
+  for (const p of [...points, text.length]) {
+    out.push(...splitter.push(text.slice(from, p)));
+    from = p;
+  }
+  splitter.end();
+  return out;
+}
+
+const jsonObject = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 6 }),
+  fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', '}', '[', ']', ',', 'é', '\n', ' ') }),
+    fc.integer(),
+    fc.constant(null),
+    fc.array(fc.integer(), { maxLength: 3 }),
+  ),
+  { maxKeys: 4 },
+);
+
+describe('streaming events', () => {
+  it('reads JSON lines, an array and pretty-printed objects one after another, cut anywhere, as parseEvents does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(jsonObject, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('lines', 'array', 'pretty', 'commas'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (events, layout, cuts) => {
+          const text =
+            layout === 'lines'
+              ? events.map((e) => JSON.stringify(e)).join('\n') + '\n'
+              : layout === 'array'
+                ? JSON.stringify(events, null, 1)
+                : layout === 'pretty'
+                  ? events.map((e) => JSON.stringify(e, null, 2)).join('\n')
+                  : events.map((e) => JSON.stringify(e)).join(',\n');
+          expect(inPieces(text, cuts)).toEqual(events);
+          expect(parseEvents(text)).toEqual(events);
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('reports a malformed event with its line and column and goes on with the next one', () => {
+    const errors: SigmaError[] = [];
+    const events = inPieces('{"a": 1}\n{"b": tru}\n{"c": 3}\n  [[1], {"d": 4}]\n', [3, 12, 17], 'x.jsonl', (e) => errors.push(e));
+    expect(events).toEqual([{ a: 1 }, { c: 3 }, { d: 4 }]);
+    expect(errors.map((e) => e.format())).toEqual([
+      expect.stringMatching(/^x\.jsonl:2:1: .*malformed JSON event/),
+      expect.stringMatching(/^x\.jsonl:4:4: .*must be a JSON object, not an array/),
+    ]);
+  });
+
+  it('stops with a located error on text that is no JSON object, and on an event cut short', () => {
+    const failure = (text: string): string => {
+      try {
+        splitEvents(text, 'y.json');
+      } catch (e) {
+        return (e as SigmaError).format();
+      }
+      return 'no error';
+    };
+    expect(failure('{"a": 1}\nhello')).toMatch(/^y\.json:2:1: .*expected a JSON object or array, found 'hello'/);
+    expect(failure('{"a": 1}\n{"b": ')).toMatch(/^y\.json:2:1: .*unterminated/);
+  });
+
+  it('holds only the event being read: a long run of events leaves no text behind', () => {
+    const splitter = createEventSplitter();
+    let n = 0;
+    const line = JSON.stringify({ CommandLine: 'x'.repeat(1000) }) + '\n';
+    for (let i = 0; i < 2000; i++) n += splitter.push(line.slice(0, 400)).length + splitter.push(line.slice(400)).length;
+    splitter.end();
+    expect(n).toBe(2000);
+  });
+});
