@@ -66,8 +66,12 @@ describe('computed Sysmon fields', () => {
   it.each([
     [{ RegistryValueType: 'Dword', RegistryValueData: '1' }, 'DWORD (0x00000001)'],
     [{ RegistryValueType: 'Dword', RegistryValueData: '4489' }, 'DWORD (0x00001189)'],
-    [{ RegistryValueType: 'Reg_Dword', RegistryValueData: '4294967295' }, 'DWORD (0xffffffff)'],
-    [{ RegistryValueType: 'Qword', RegistryValueData: String(2 ** 32 + 2) }, 'QWORD (0x00000001-0x00000002)'],
+    // Type spellings of Microsoft's ASIM parser for DeviceRegistryEvents (XDR QWord, ASIM Reg_DWord / Reg_QWord).
+    [{ RegistryValueType: 'Reg_DWord', RegistryValueData: '4294967295' }, 'DWORD (0xffffffff)'],
+    [{ RegistryValueType: 'QWord', RegistryValueData: String(2 ** 32 + 2) }, 'QWORD (0x00000001-0x00000002)'],
+    [{ RegistryValueType: 'Reg_QWord', RegistryValueData: '3' }, 'QWORD (0x00000000-0x00000003)'],
+    // ASIM rows parsed from Sysmon keep its Details text and set no type.
+    [{ RegistryValueType: '', RegistryValueData: 'DWORD (0x00000001)' }, 'DWORD (0x00000001)'],
     [{ RegistryValueType: 'Binary', RegistryValueData: '' }, 'Binary Data'],
     [{ RegistryValueType: 'String', RegistryValueData: '' }, '(Empty)'],
     [{ RegistryValueType: 'String', RegistryValueData: 'C:\\Test\\calc.exe' }, 'C:\\Test\\calc.exe'],

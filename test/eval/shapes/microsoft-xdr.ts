@@ -7,7 +7,8 @@
  * - hashes are one column per algorithm (SHA1, SHA256, MD5; no imphash);
  * - registry: RegistryKey is the key only, with full root names (HKEY_LOCAL_MACHINE, ControlSet001);
  *   RegistryValueName the value name ("" for the default value); RegistryValueData the data (numbers in
- *   decimal); RegistryValueType String/Dword/Qword/Binary; ActionType RegistryKeyCreated, RegistryKeyDeleted,
+ *   decimal); RegistryValueType String/Dword/QWord/Binary (spelled as in Microsoft's
+ *   ASIM parser for this table); ActionType RegistryKeyCreated, RegistryKeyDeleted,
  *   RegistryValueSet, RegistryValueDeleted, RegistryKeyRenamed.
  */
 import { fileName, hashes, registryData, registryKey, splitAccount, splitTargetObject, type SysmonRecord } from './sysmon.js';
