@@ -158,11 +158,27 @@ write(
   'splunkWindows',
   pipeline('splunk_windows'),
 );
+/**
+ * Where pySigma's splunk_cim gives a Sysmon field a data-model field of another meaning, the field of the same
+ * meaning (Splunk CIM, Endpoint.Registry: registry_path is the path to the registry *value*, key and value name —
+ * Sysmon's TargetObject; registry_key_name is the key alone). Listed as deliberate differences in the parity test.
+ */
+function splunkCimFieldMeanings(p) {
+  const rename = { 'Registry.registry_key_name': 'Registry.registry_path' };
+  const fix = (v) => rename[v] ?? v;
+  for (const t of p.transformations) {
+    if (t.id === 'splunk_dm_mapping_sysmon_registry')
+      t.mapping = Object.fromEntries(Object.entries(t.mapping).map(([k, v]) => [k, fix(v)]));
+    if (t.id === 'splunk_dm_fields_sysmon_registry' && Array.isArray(t.val)) t.val = t.val.map(fix);
+  }
+  return p;
+}
+
 write(
   'backends/splunk/pipelines/splunk_cim.ts',
   generated('splunk_cim: Sysmon/web/DNS fields → Splunk CIM data model fields; state `data_model_set` and `fields`.'),
   'splunkCim',
-  pipeline('splunk_cim'),
+  splunkCimFieldMeanings(pipeline('splunk_cim')),
 );
 write(
   'backends/eql/pipelines/ecs_windows.ts',

@@ -130,7 +130,7 @@ export const splunkCim: PipelineDocument = {
         Image: 'Registry.process_path',
         ProcessGuid: 'Registry.process_guid',
         ProcessId: 'Registry.process_id',
-        TargetObject: 'Registry.registry_key_name',
+        TargetObject: 'Registry.registry_path',
       },
       rule_conditions: [
         { type: 'logsource', category: 'registry_add', product: 'windows' },
@@ -151,7 +151,7 @@ export const splunkCim: PipelineDocument = {
         'Registry.process_path',
         'Registry.process_guid',
         'Registry.process_id',
-        'Registry.registry_key_name',
+        'Registry.registry_path',
       ],
       rule_conditions: [
         { type: 'logsource', category: 'registry_add', product: 'windows' },

@@ -81,6 +81,10 @@ export const SIGNATURES: Readonly<Record<string, { readonly reference: (q: strin
     'search-starts-with-pipe': { reference: (q) => q.startsWith('| rex'), ours: (q) => !q.startsWith('| rex') },
     'or-term-hoisted': { reference: (q) => q.includes('| search OR '), ours: (q) => !q.includes('| search OR ') },
     'literal-asterisk': { reference: (q) => LITERAL_STAR.test(q), ours: (q) => !LITERAL_STAR.test(q) },
+    'registry-value-path-as-key': {
+      reference: (q) => q.includes('Registry.registry_key_name'),
+      ours: (q) => !q.includes('Registry.registry_key_name') && q.includes('Registry.registry_path'),
+    },
     'tstats-where-tests-rex-field': {
       reference: (q) => /Condition="true"/.test(tstatsWhere(q)),
       ours: (q) => !/Condition="true"/.test(tstatsWhere(q)),
