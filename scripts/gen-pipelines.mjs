@@ -171,6 +171,18 @@ function splunkCimFieldMeanings(p) {
       t.mapping = Object.fromEntries(Object.entries(t.mapping).map(([k, v]) => [k, fix(v)]));
     if (t.id === 'splunk_dm_fields_sysmon_registry' && Array.isArray(t.val)) t.val = t.val.map(fix);
   }
+  // Registry.action holds CIM's action values (created, deleted, modified, read), not Sysmon's EventType: the
+  // EventType values are mapped to them (both deletions are `deleted`; CIM does not tell a key from a value).
+  const at = p.transformations.findIndex((t) => t.id === 'splunk_dm_mapping_sysmon_registry');
+  const registry = p.transformations[at];
+  p.transformations.splice(at + 1, 0, {
+    id: 'splunk_cim_registry_action_values',
+    type: 'map_string',
+    mapping: { CreateKey: 'created', SetValue: 'modified', DeleteKey: 'deleted', DeleteValue: 'deleted', RenameKey: 'modified' },
+    rule_conditions: registry.rule_conditions,
+    rule_cond_op: 'or',
+    field_name_conditions: [{ type: 'include_fields', fields: ['Registry.action'] }],
+  });
   return p;
 }
 

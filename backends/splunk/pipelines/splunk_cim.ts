@@ -141,6 +141,25 @@ export const splunkCim: PipelineDocument = {
       rule_cond_op: 'or',
     },
     {
+      id: 'splunk_cim_registry_action_values',
+      type: 'map_string',
+      mapping: {
+        CreateKey: 'created',
+        SetValue: 'modified',
+        DeleteKey: 'deleted',
+        DeleteValue: 'deleted',
+        RenameKey: 'modified',
+      },
+      rule_conditions: [
+        { type: 'logsource', category: 'registry_add', product: 'windows' },
+        { type: 'logsource', category: 'registry_delete', product: 'windows' },
+        { type: 'logsource', category: 'registry_event', product: 'windows' },
+        { type: 'logsource', category: 'registry_set', product: 'windows' },
+      ],
+      rule_cond_op: 'or',
+      field_name_conditions: [{ type: 'include_fields', fields: ['Registry.action'] }],
+    },
+    {
       id: 'splunk_dm_fields_sysmon_registry',
       type: 'set_state',
       key: 'fields',

@@ -69,6 +69,9 @@ export function readDifferences(): Differences {
 /** A literal `\*` escape in a quoted search term: an odd run of backslashes before `*`. */
 const LITERAL_STAR = /(^|[^\\])(\\\\)*\\\*/;
 
+/** A Registry.action term with a Sysmon EventType value instead of a CIM action. */
+const SYSMON_REGISTRY_ACTION = /Registry\.action="?(CreateKey|SetValue|DeleteKey|DeleteValue|RenameKey)/;
+
 /** The `where … by` clause of a tstats query. */
 const tstatsWhere = (q: string): string => / where (.*?) by /.exec(q)?.[1] ?? '';
 
@@ -84,6 +87,10 @@ export const SIGNATURES: Readonly<Record<string, { readonly reference: (q: strin
     'registry-value-path-as-key': {
       reference: (q) => q.includes('Registry.registry_key_name'),
       ours: (q) => !q.includes('Registry.registry_key_name') && q.includes('Registry.registry_path'),
+    },
+    'registry-action-values': {
+      reference: (q) => SYSMON_REGISTRY_ACTION.test(q),
+      ours: (q) => !SYSMON_REGISTRY_ACTION.test(q),
     },
     'tstats-where-tests-rex-field': {
       reference: (q) => /Condition="true"/.test(tstatsWhere(q)),
