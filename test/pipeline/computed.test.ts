@@ -17,6 +17,7 @@ const XDR: RegistryColumns = {
   valueName: 'RegistryValueName',
   valueData: 'RegistryValueData',
   valueType: 'RegistryValueType',
+  previousValueName: 'PreviousRegistryValueName',
 };
 const of = (row: Record<string, string>) => (c: string) => row[c];
 
@@ -46,6 +47,21 @@ describe('computed Sysmon fields', () => {
         RegistryValueName: 'LsaCfgFlags',
       },
       'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\LsaCfgFlags',
+    ],
+    // Deletions as Microsoft's ASIM parser for DeviceRegistryEvents reads them: the key and value name in Previous*.
+    [
+      {
+        ActionType: 'RegistryValueDeleted',
+        RegistryKey: '',
+        PreviousRegistryKey: 'HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\Lsa',
+        RegistryValueName: '',
+        PreviousRegistryValueName: 'LsaCfgFlags',
+      },
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\LsaCfgFlags',
+    ],
+    [
+      { ActionType: 'RegistryKeyDeleted', RegistryKey: '', PreviousRegistryKey: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Old' },
+      'HKLM\\SOFTWARE\\Old',
     ],
     [
       { ActionType: 'RegistryKeyCreated', RegistryKey: 'HKEY_USERS\\S-1-5-21-1\\Software\\Sysinternals\\PsExec', RegistryValueName: '' },

@@ -43,19 +43,38 @@ export interface RegistryColumns {
   readonly valueName: string;
   readonly valueData: string;
   readonly valueType: string;
+  /**
+   * XDR: the column that holds the deleted value's name. Microsoft's ASIM parser for DeviceRegistryEvents
+   * (Azure-Sentinel, Parsers/ASimRegistryEvent/Parsers/ASimRegistryEventMicrosoft365D.yaml) reads a deleted key
+   * from PreviousRegistryKey and a deleted value's name from PreviousRegistryValueName; where these are set and
+   * RegistryKey / RegistryValueName are empty, they are used.
+   */
+  readonly previousValueName?: string;
 }
+
+/** `column`, or `fallback` where `column` is empty. */
+const orElse = (column: string, fallback: string): ComputedExpression => ({
+  if: { empty: col(column) },
+  then: col(fallback),
+  else: col(column),
+});
 
 export function sysmonTargetObject(c: RegistryColumns): ComputedExpression {
   const valueEvent: ComputedCondition = { column: c.action, startswith: 'RegistryValue' };
+  const key = c.previousValueName === undefined ? col(c.key) : orElse(c.key, c.previousKey);
+  const name =
+    c.previousValueName === undefined
+      ? col(c.valueName)
+      : { if: { column: c.action, in: ['RegistryValueDeleted'] }, then: orElse(c.valueName, c.previousValueName), else: col(c.valueName) };
   return {
     if: { column: c.action, in: ['RegistryKeyRenamed'] },
     then: sysmonKey(col(c.previousKey)),
     else: {
       if: valueEvent,
       then: {
-        concat: [sysmonKey(col(c.key)), text('\\'), { if: { empty: col(c.valueName) }, then: text('(Default)'), else: col(c.valueName) }],
+        concat: [sysmonKey(key), text('\\'), { if: { empty: name }, then: text('(Default)'), else: name }],
       },
-      else: sysmonKey(col(c.key)),
+      else: sysmonKey(key),
     },
   };
 }

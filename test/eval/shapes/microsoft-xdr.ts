@@ -110,16 +110,20 @@ export function xdrRow(r: SysmonRecord): [string, Row] | undefined {
       const [key, valueName] = splitTargetObject(d['TargetObject'] ?? '', valueEvent);
       const [data, type] = registryData(d['Details']);
       const renamed = action === 'RegistryKeyRenamed';
+      // A deletion as Microsoft's ASIM parser for this table reads it (ASimRegistryEventMicrosoft365D.yaml): the
+      // deleted key in PreviousRegistryKey, a deleted value's name in PreviousRegistryValueName.
+      const deleted = action === 'RegistryKeyDeleted' || action === 'RegistryValueDeleted';
       return [
         'DeviceRegistryEvents',
         {
           ...device,
           ActionType: action,
-          RegistryKey: registryKey(renamed ? (d['NewName'] ?? '') : key),
-          RegistryValueName: valueName,
+          RegistryKey: deleted ? '' : registryKey(renamed ? (d['NewName'] ?? '') : key),
+          RegistryValueName: deleted ? '' : valueName,
+          PreviousRegistryValueName: deleted ? valueName : '',
           RegistryValueData: data,
           RegistryValueType: type,
-          PreviousRegistryKey: renamed ? registryKey(key) : '',
+          PreviousRegistryKey: renamed || deleted ? registryKey(key) : '',
           ...initiating(d),
         },
       ];
