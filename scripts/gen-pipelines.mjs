@@ -158,17 +158,89 @@ write(
   'splunkWindows',
   pipeline('splunk_windows'),
 );
+/**
+ * Where pySigma's splunk_cim gives a Sysmon field a data-model field of another meaning, the field of the same
+ * meaning (Splunk CIM, Endpoint.Registry: registry_path is the path to the registry *value*, key and value name —
+ * Sysmon's TargetObject; registry_key_name is the key alone). Listed as deliberate differences in the parity test.
+ */
+function splunkCimFieldMeanings(p) {
+  const rename = { 'Registry.registry_key_name': 'Registry.registry_path' };
+  const fix = (v) => rename[v] ?? v;
+  for (const t of p.transformations) {
+    if (t.id === 'splunk_dm_mapping_sysmon_registry')
+      t.mapping = Object.fromEntries(Object.entries(t.mapping).map(([k, v]) => [k, fix(v)]));
+    if (t.id === 'splunk_dm_fields_sysmon_registry' && Array.isArray(t.val)) t.val = t.val.map(fix);
+  }
+  // Registry.action holds CIM's action values (created, deleted, modified, read), not Sysmon's EventType: the
+  // EventType values are mapped to them (both deletions are `deleted`; CIM does not tell a key from a value).
+  const at = p.transformations.findIndex((t) => t.id === 'splunk_dm_mapping_sysmon_registry');
+  const registry = p.transformations[at];
+  p.transformations.splice(at + 1, 0, {
+    id: 'splunk_cim_registry_action_values',
+    type: 'map_string',
+    mapping: { CreateKey: 'created', SetValue: 'modified', DeleteKey: 'deleted', DeleteValue: 'deleted', RenameKey: 'modified' },
+    rule_conditions: registry.rule_conditions,
+    rule_cond_op: 'or',
+    field_name_conditions: [{ type: 'include_fields', fields: ['Registry.action'] }],
+  });
+  return p;
+}
+
 write(
   'backends/splunk/pipelines/splunk_cim.ts',
   generated('splunk_cim: Sysmon/web/DNS fields → Splunk CIM data model fields; state `data_model_set` and `fields`.'),
   'splunkCim',
-  pipeline('splunk_cim'),
+  splunkCimFieldMeanings(pipeline('splunk_cim')),
 );
+/**
+ * ecs_windows: Sysmon's `Hashes` (`SHA256=…,IMPHASH=…`) is not in the documents Elastic Agent's Windows integration
+ * writes: its ingest pipeline (elastic/integrations, packages/windows/data_stream/sysmon_operational) removes
+ * `winlog.event_data.Hashes` and keeps one field per algorithm, `process.hash.*` (process creation) or
+ * `file.hash.*` (driver and image loads, stream hashes), with the imphash as `process.pe.imphash` /
+ * `file.pe.imphash`. pySigma's `winlog.event_data.Hashes` never exists there.
+ */
+function ecsHashes(p) {
+  const items = [];
+  for (const [object, categories] of [
+    ['process', ['process_creation']],
+    ['file', ['image_load', 'driver_load', 'create_stream_hash']],
+  ]) {
+    const rule_conditions = categories.map((category) => ({ type: 'logsource', category, product: 'windows' }));
+    items.push(
+      {
+        id: `ecs_windows_hashes_${object}`,
+        type: 'hashes_fields',
+        valid_hash_algos: ['MD5', 'SHA1', 'SHA256', 'IMPHASH'],
+        field_prefix: `${object}.hash.`,
+        drop_algo_prefix: false,
+        rule_conditions,
+        rule_cond_op: 'or',
+        field_name_conditions: [{ type: 'include_fields', fields: ['Hashes'] }],
+      },
+      {
+        id: `ecs_windows_hash_fields_${object}`,
+        type: 'field_name_mapping',
+        mapping: {
+          [`${object}.hash.MD5`]: `${object}.hash.md5`,
+          [`${object}.hash.SHA1`]: `${object}.hash.sha1`,
+          [`${object}.hash.SHA256`]: `${object}.hash.sha256`,
+          [`${object}.hash.IMPHASH`]: `${object}.pe.imphash`,
+        },
+        rule_conditions,
+        rule_cond_op: 'or',
+      },
+    );
+  }
+  const at = p.transformations.findIndex((t) => t.id === 'ecs_windows_field_mapping');
+  p.transformations.splice(at, 0, ...items);
+  return p;
+}
+
 write(
   'backends/eql/pipelines/ecs_windows.ts',
   generated('ecs_windows: Windows fields → Elastic Common Schema (Winlogbeat 7+), channel conditions, value types.'),
   'ecsWindows',
-  pipeline('ecs_windows'),
+  ecsHashes(pipeline('ecs_windows')),
 );
 
 // Table schemas: column → type, per table.

@@ -17,6 +17,7 @@ const XDR: RegistryColumns = {
   valueName: 'RegistryValueName',
   valueData: 'RegistryValueData',
   valueType: 'RegistryValueType',
+  previousValueName: 'PreviousRegistryValueName',
 };
 const of = (row: Record<string, string>) => (c: string) => row[c];
 
@@ -47,6 +48,21 @@ describe('computed Sysmon fields', () => {
       },
       'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\LsaCfgFlags',
     ],
+    // Deletions as Microsoft's ASIM parser for DeviceRegistryEvents reads them: the key and value name in Previous*.
+    [
+      {
+        ActionType: 'RegistryValueDeleted',
+        RegistryKey: '',
+        PreviousRegistryKey: 'HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\Lsa',
+        RegistryValueName: '',
+        PreviousRegistryValueName: 'LsaCfgFlags',
+      },
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\LsaCfgFlags',
+    ],
+    [
+      { ActionType: 'RegistryKeyDeleted', RegistryKey: '', PreviousRegistryKey: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Old' },
+      'HKLM\\SOFTWARE\\Old',
+    ],
     [
       { ActionType: 'RegistryKeyCreated', RegistryKey: 'HKEY_USERS\\S-1-5-21-1\\Software\\Sysinternals\\PsExec', RegistryValueName: '' },
       'HKU\\S-1-5-21-1\\Software\\Sysinternals\\PsExec',
@@ -66,8 +82,12 @@ describe('computed Sysmon fields', () => {
   it.each([
     [{ RegistryValueType: 'Dword', RegistryValueData: '1' }, 'DWORD (0x00000001)'],
     [{ RegistryValueType: 'Dword', RegistryValueData: '4489' }, 'DWORD (0x00001189)'],
-    [{ RegistryValueType: 'Reg_Dword', RegistryValueData: '4294967295' }, 'DWORD (0xffffffff)'],
-    [{ RegistryValueType: 'Qword', RegistryValueData: String(2 ** 32 + 2) }, 'QWORD (0x00000001-0x00000002)'],
+    // Type spellings of Microsoft's ASIM parser for DeviceRegistryEvents (XDR QWord, ASIM Reg_DWord / Reg_QWord).
+    [{ RegistryValueType: 'Reg_DWord', RegistryValueData: '4294967295' }, 'DWORD (0xffffffff)'],
+    [{ RegistryValueType: 'QWord', RegistryValueData: String(2 ** 32 + 2) }, 'QWORD (0x00000001-0x00000002)'],
+    [{ RegistryValueType: 'Reg_QWord', RegistryValueData: '3' }, 'QWORD (0x00000000-0x00000003)'],
+    // ASIM rows parsed from Sysmon keep its Details text and set no type.
+    [{ RegistryValueType: '', RegistryValueData: 'DWORD (0x00000001)' }, 'DWORD (0x00000001)'],
     [{ RegistryValueType: 'Binary', RegistryValueData: '' }, 'Binary Data'],
     [{ RegistryValueType: 'String', RegistryValueData: '' }, '(Empty)'],
     [{ RegistryValueType: 'String', RegistryValueData: 'C:\\Test\\calc.exe' }, 'C:\\Test\\calc.exe'],

@@ -411,6 +411,58 @@ export const ecsWindows: PipelineDocument = {
       rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
     },
     {
+      id: 'ecs_windows_hashes_process',
+      type: 'hashes_fields',
+      valid_hash_algos: ['MD5', 'SHA1', 'SHA256', 'IMPHASH'],
+      field_prefix: 'process.hash.',
+      drop_algo_prefix: false,
+      rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
+      rule_cond_op: 'or',
+      field_name_conditions: [{ type: 'include_fields', fields: ['Hashes'] }],
+    },
+    {
+      id: 'ecs_windows_hash_fields_process',
+      type: 'field_name_mapping',
+      mapping: {
+        'process.hash.MD5': 'process.hash.md5',
+        'process.hash.SHA1': 'process.hash.sha1',
+        'process.hash.SHA256': 'process.hash.sha256',
+        'process.hash.IMPHASH': 'process.pe.imphash',
+      },
+      rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
+      rule_cond_op: 'or',
+    },
+    {
+      id: 'ecs_windows_hashes_file',
+      type: 'hashes_fields',
+      valid_hash_algos: ['MD5', 'SHA1', 'SHA256', 'IMPHASH'],
+      field_prefix: 'file.hash.',
+      drop_algo_prefix: false,
+      rule_conditions: [
+        { type: 'logsource', category: 'image_load', product: 'windows' },
+        { type: 'logsource', category: 'driver_load', product: 'windows' },
+        { type: 'logsource', category: 'create_stream_hash', product: 'windows' },
+      ],
+      rule_cond_op: 'or',
+      field_name_conditions: [{ type: 'include_fields', fields: ['Hashes'] }],
+    },
+    {
+      id: 'ecs_windows_hash_fields_file',
+      type: 'field_name_mapping',
+      mapping: {
+        'file.hash.MD5': 'file.hash.md5',
+        'file.hash.SHA1': 'file.hash.sha1',
+        'file.hash.SHA256': 'file.hash.sha256',
+        'file.hash.IMPHASH': 'file.pe.imphash',
+      },
+      rule_conditions: [
+        { type: 'logsource', category: 'image_load', product: 'windows' },
+        { type: 'logsource', category: 'driver_load', product: 'windows' },
+        { type: 'logsource', category: 'create_stream_hash', product: 'windows' },
+      ],
+      rule_cond_op: 'or',
+    },
+    {
       id: 'ecs_windows_field_mapping',
       type: 'field_name_mapping',
       mapping: {

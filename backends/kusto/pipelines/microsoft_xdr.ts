@@ -44,6 +44,7 @@ const registry: RegistryColumns = {
   valueName: 'RegistryValueName',
   valueData: 'RegistryValueData',
   valueType: 'RegistryValueType',
+  previousValueName: 'PreviousRegistryValueName',
 };
 
 /** Sysmon fields computed from several columns, per table (sysmon-fields.ts). */

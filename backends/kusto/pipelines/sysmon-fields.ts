@@ -8,7 +8,12 @@
  *   `HKU`, `HKCR`, `CurrentControlSet`). The tables keep the key (full root names, `ControlSet001`) and the value
  *   name apart; for a renamed key TargetObject is the old key (XDR PreviousRegistryKey, ASIM RegistryPreviousKey).
  * - `SysmonDetails` (registry tables): Sysmon writes numbers as `DWORD (0x00000001)` / `QWORD (0x…-0x…)`, binary
- *   data as `Binary Data` and an empty string as `(Empty)`; the tables keep the number in decimal beside a type.
+ *   data as `Binary Data` and an empty string as `(Empty)`; XDR keeps the number in decimal beside a type (Dword,
+ *   QWord, Binary, String, ExpandString, MultiString, None), ASIM from XDR the same with the type as Reg_DWord,
+ *   Reg_QWord, Reg_Binary, Reg_Sz … — both spellings from Microsoft's ASIM parser for DeviceRegistryEvents
+ *   (Azure-Sentinel, Parsers/ASimRegistryEvent/Parsers/ASimRegistryEventMicrosoft365D.yaml; `in` compares
+ *   ignoring case). ASIM rows parsed from Sysmon itself (ASimRegistryEventMicrosoftSysmon.yaml) keep Sysmon's
+ *   Details text as RegistryValueData with no type, which the last branch passes through unchanged.
  * - `SysmonUser`, `SysmonParentUser` (XDR): Sysmon's `DOMAIN\user`; XDR has AccountDomain and AccountName
  *   (InitiatingProcessAccountDomain/Name for the acting process).
  */
@@ -38,19 +43,38 @@ export interface RegistryColumns {
   readonly valueName: string;
   readonly valueData: string;
   readonly valueType: string;
+  /**
+   * XDR: the column that holds the deleted value's name. Microsoft's ASIM parser for DeviceRegistryEvents
+   * (Azure-Sentinel, Parsers/ASimRegistryEvent/Parsers/ASimRegistryEventMicrosoft365D.yaml) reads a deleted key
+   * from PreviousRegistryKey and a deleted value's name from PreviousRegistryValueName; where these are set and
+   * RegistryKey / RegistryValueName are empty, they are used.
+   */
+  readonly previousValueName?: string;
 }
+
+/** `column`, or `fallback` where `column` is empty. */
+const orElse = (column: string, fallback: string): ComputedExpression => ({
+  if: { empty: col(column) },
+  then: col(fallback),
+  else: col(column),
+});
 
 export function sysmonTargetObject(c: RegistryColumns): ComputedExpression {
   const valueEvent: ComputedCondition = { column: c.action, startswith: 'RegistryValue' };
+  const key = c.previousValueName === undefined ? col(c.key) : orElse(c.key, c.previousKey);
+  const name =
+    c.previousValueName === undefined
+      ? col(c.valueName)
+      : { if: { column: c.action, in: ['RegistryValueDeleted'] }, then: orElse(c.valueName, c.previousValueName), else: col(c.valueName) };
   return {
     if: { column: c.action, in: ['RegistryKeyRenamed'] },
     then: sysmonKey(col(c.previousKey)),
     else: {
       if: valueEvent,
       then: {
-        concat: [sysmonKey(col(c.key)), text('\\'), { if: { empty: col(c.valueName) }, then: text('(Default)'), else: col(c.valueName) }],
+        concat: [sysmonKey(key), text('\\'), { if: { empty: name }, then: text('(Default)'), else: name }],
       },
-      else: sysmonKey(col(c.key)),
+      else: sysmonKey(key),
     },
   };
 }
@@ -58,10 +82,10 @@ export function sysmonTargetObject(c: RegistryColumns): ComputedExpression {
 export function sysmonDetails(c: RegistryColumns): ComputedExpression {
   const data = col(c.valueData);
   return {
-    if: { column: c.valueType, in: ['Dword', 'Reg_Dword', 'REG_DWORD'] },
+    if: { column: c.valueType, in: ['Dword', 'Reg_DWord', 'REG_DWORD'] },
     then: { concat: [text('DWORD (0x'), { hex: data, digits: 8 }, text(')')] },
     else: {
-      if: { column: c.valueType, in: ['Qword', 'Reg_Qword', 'REG_QWORD'] },
+      if: { column: c.valueType, in: ['QWord', 'Reg_QWord', 'REG_QWORD'] },
       then: {
         concat: [text('QWORD (0x'), { hex: data, digits: 8, shift: 32 }, text('-0x'), { hex: data, digits: 8, shift: 0 }, text(')')],
       },

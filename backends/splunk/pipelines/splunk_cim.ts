@@ -131,7 +131,7 @@ export const splunkCim: PipelineDocument = {
         Image: 'Registry.process_path',
         ProcessGuid: 'Registry.process_guid',
         ProcessId: 'Registry.process_id',
-        TargetObject: 'Registry.registry_key_name',
+        TargetObject: 'Registry.registry_path',
       },
       rule_conditions: [
         { type: 'logsource', category: 'registry_add', product: 'windows' },
@@ -140,6 +140,25 @@ export const splunkCim: PipelineDocument = {
         { type: 'logsource', category: 'registry_set', product: 'windows' },
       ],
       rule_cond_op: 'or',
+    },
+    {
+      id: 'splunk_cim_registry_action_values',
+      type: 'map_string',
+      mapping: {
+        CreateKey: 'created',
+        SetValue: 'modified',
+        DeleteKey: 'deleted',
+        DeleteValue: 'deleted',
+        RenameKey: 'modified',
+      },
+      rule_conditions: [
+        { type: 'logsource', category: 'registry_add', product: 'windows' },
+        { type: 'logsource', category: 'registry_delete', product: 'windows' },
+        { type: 'logsource', category: 'registry_event', product: 'windows' },
+        { type: 'logsource', category: 'registry_set', product: 'windows' },
+      ],
+      rule_cond_op: 'or',
+      field_name_conditions: [{ type: 'include_fields', fields: ['Registry.action'] }],
     },
     {
       id: 'splunk_dm_fields_sysmon_registry',
@@ -152,7 +171,7 @@ export const splunkCim: PipelineDocument = {
         'Registry.process_path',
         'Registry.process_guid',
         'Registry.process_id',
-        'Registry.registry_key_name',
+        'Registry.registry_path',
       ],
       rule_conditions: [
         { type: 'logsource', category: 'registry_add', product: 'windows' },

@@ -60,8 +60,12 @@ export function foreignEscapes(query: string): string[] {
   return bad;
 }
 
-/** A reference query Elasticsearch accepts but that means something else than the rule. */
-const isHazard = (q: string): boolean => findBareValueConditions(q).length > 0 || findUnquotedNonIdentifierFields(q).length > 0;
+/** A field Elastic Agent's Windows integration removes from Sysmon documents (differences.json, `ecs-hashes`). */
+const REMOVED_BY_INTEGRATION = /\bwinlog\.event_data\.Hashes\b/;
+
+/** A reference query Elasticsearch accepts but that means something else than the rule (or never fires). */
+const isHazard = (q: string): boolean =>
+  findBareValueConditions(q).length > 0 || findUnquotedNonIdentifierFields(q).length > 0 || REMOVED_BY_INTEGRATION.test(q);
 
 interface Outcome {
   readonly path: string;

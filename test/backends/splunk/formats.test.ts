@@ -91,7 +91,7 @@ describe('escu format', () => {
     );
     const lines = q.split('\n');
     expect(lines[0]).toMatch(
-      /^\| tstats `security_content_summariesonly` count .* from datamodel=Endpoint\.Registry where Registry\.registry_key_name="\*\\\\Software\\\\Microsoft\\\\Office\\\\\*" by Registry\.action /,
+      /^\| tstats `security_content_summariesonly` count .* from datamodel=Endpoint\.Registry where Registry\.registry_path="\*\\\\Software\\\\Microsoft\\\\Office\\\\\*" by Registry\.action /,
     );
     expect(lines[0]).toContain(' Registry.registry_value_data ');
     expect(lines[1]).toBe('| regex Registry.registry_value_data="^0x0000000[12]$"');

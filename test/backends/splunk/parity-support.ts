@@ -72,6 +72,8 @@ const LITERAL_STAR = /(^|[^\\])(\\\\)*\\\*/;
 /** A backtick left once the macros the Splunk formats call on purpose are taken out: a value's backtick. */
 const VALUE_BACKTICK = (q: string): boolean =>
   q.replace(/`(?:drop_dm_object_name\([^`]*\)|security_content_\w+(?:\([^`]*\))?|\w+_filter)`/g, '').includes('`');
+/** A Registry.action term with a Sysmon EventType value instead of a CIM action. */
+const SYSMON_REGISTRY_ACTION = /Registry\.action="?(CreateKey|SetValue|DeleteKey|DeleteValue|RenameKey)/;
 
 /** The `where … by` clause of a tstats query. */
 const tstatsWhere = (q: string): string => / where (.*?) by /.exec(q)?.[1] ?? '';
@@ -86,6 +88,14 @@ export const SIGNATURES: Readonly<Record<string, { readonly reference: (q: strin
     'or-term-hoisted': { reference: (q) => q.includes('| search OR '), ours: (q) => !q.includes('| search OR ') },
     'literal-asterisk': { reference: (q) => LITERAL_STAR.test(q), ours: (q) => !LITERAL_STAR.test(q) },
     'backtick-in-value': { reference: VALUE_BACKTICK, ours: (q) => !VALUE_BACKTICK(q) },
+    'registry-value-path-as-key': {
+      reference: (q) => q.includes('Registry.registry_key_name'),
+      ours: (q) => !q.includes('Registry.registry_key_name') && q.includes('Registry.registry_path'),
+    },
+    'registry-action-values': {
+      reference: (q) => SYSMON_REGISTRY_ACTION.test(q),
+      ours: (q) => !SYSMON_REGISTRY_ACTION.test(q),
+    },
     'tstats-where-tests-rex-field': {
       reference: (q) => /Condition="true"/.test(tstatsWhere(q)),
       ours: (q) => !/Condition="true"/.test(tstatsWhere(q)),

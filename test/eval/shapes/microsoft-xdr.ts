@@ -7,7 +7,8 @@
  * - hashes are one column per algorithm (SHA1, SHA256, MD5; no imphash);
  * - registry: RegistryKey is the key only, with full root names (HKEY_LOCAL_MACHINE, ControlSet001);
  *   RegistryValueName the value name ("" for the default value); RegistryValueData the data (numbers in
- *   decimal); RegistryValueType String/Dword/Qword/Binary; ActionType RegistryKeyCreated, RegistryKeyDeleted,
+ *   decimal); RegistryValueType String/Dword/QWord/Binary (spelled as in Microsoft's
+ *   ASIM parser for this table); ActionType RegistryKeyCreated, RegistryKeyDeleted,
  *   RegistryValueSet, RegistryValueDeleted, RegistryKeyRenamed.
  */
 import { fileName, hashes, registryData, registryKey, splitAccount, splitTargetObject, type SysmonRecord } from './sysmon.js';
@@ -109,16 +110,20 @@ export function xdrRow(r: SysmonRecord): [string, Row] | undefined {
       const [key, valueName] = splitTargetObject(d['TargetObject'] ?? '', valueEvent);
       const [data, type] = registryData(d['Details']);
       const renamed = action === 'RegistryKeyRenamed';
+      // A deletion as Microsoft's ASIM parser for this table reads it (ASimRegistryEventMicrosoft365D.yaml): the
+      // deleted key in PreviousRegistryKey, a deleted value's name in PreviousRegistryValueName.
+      const deleted = action === 'RegistryKeyDeleted' || action === 'RegistryValueDeleted';
       return [
         'DeviceRegistryEvents',
         {
           ...device,
           ActionType: action,
-          RegistryKey: registryKey(renamed ? (d['NewName'] ?? '') : key),
-          RegistryValueName: valueName,
+          RegistryKey: deleted ? '' : registryKey(renamed ? (d['NewName'] ?? '') : key),
+          RegistryValueName: deleted ? '' : valueName,
+          PreviousRegistryValueName: deleted ? valueName : '',
           RegistryValueData: data,
           RegistryValueType: type,
-          PreviousRegistryKey: renamed ? registryKey(key) : '',
+          PreviousRegistryKey: renamed || deleted ? registryKey(key) : '',
           ...initiating(d),
         },
       ];

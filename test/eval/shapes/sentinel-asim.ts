@@ -8,7 +8,7 @@
  * - usernames keep Windows' `DOMAIN\user` form (TargetUsername, ActorUsername);
  * - hashes are one column per algorithm (TargetProcessSHA256 …, TargetProcessIMPHASH);
  * - registry: RegistryKey is the key only, root keys in full (HKEY_LOCAL_MACHINE); RegistryValue the value name;
- *   RegistryValueData the data (numbers in decimal); RegistryValueType Reg_Sz, Reg_Dword, Reg_Qword, Reg_Binary;
+ *   RegistryValueData the data (numbers in decimal); RegistryValueType Reg_Sz, Reg_DWord, Reg_QWord, Reg_Binary;
  *   EventType RegistryKeyCreated, RegistryKeyDeleted, RegistryValueSet, RegistryValueDeleted, RegistryKeyRenamed.
  */
 import { fileName, folderOf, hashes, registryData, registryKey, splitTargetObject, type SysmonRecord } from './sysmon.js';
@@ -22,7 +22,9 @@ const REGISTRY_EVENT_TYPES: Readonly<Record<string, string>> = {
   RenameKey: 'RegistryKeyRenamed',
 };
 
-const VALUE_TYPES: Readonly<Record<string, string>> = { Dword: 'Reg_Dword', Qword: 'Reg_Qword', Binary: 'Reg_Binary', String: 'Reg_Sz' };
+// The spellings of Microsoft's ASIM parser for DeviceRegistryEvents (Azure-Sentinel, Parsers/ASimRegistryEvent/Parsers/
+// ASimRegistryEventMicrosoft365D.yaml): Reg_None, Reg_Sz, Reg_Expand_Sz, Reg_Binary, Reg_DWord, Reg_Multi_Sz, Reg_QWord.
+const VALUE_TYPES: Readonly<Record<string, string>> = { Dword: 'Reg_DWord', QWord: 'Reg_QWord', Binary: 'Reg_Binary', String: 'Reg_Sz' };
 
 /** The imXxx row of a Sysmon record: [table, row], or undefined when the pipeline has no such table. */
 export function asimRow(r: SysmonRecord): [string, Row] | undefined {

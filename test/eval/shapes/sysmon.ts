@@ -66,13 +66,18 @@ export function splitTargetObject(targetObject: string, valueEvent: boolean): [s
   return [targetObject.slice(0, i), name === '(Default)' ? '' : name];
 }
 
-/** Sysmon `Details` → [data, type] as Defender and ASIM store them (DWORD/QWORD as decimal numbers). */
-export function registryData(details: string | undefined): [string, 'Dword' | 'Qword' | 'Binary' | 'String' | ''] {
+/**
+ * Sysmon `Details` → [data, type] as Defender stores them (DWORD/QWORD as decimal numbers). The type names are
+ * XDR's RegistryValueType values as Microsoft's own ASIM parser for DeviceRegistryEvents lists them (Azure-Sentinel,
+ * Parsers/ASimRegistryEvent/Parsers/ASimRegistryEventMicrosoft365D.yaml): None, String, ExpandString, Binary,
+ * Dword, MultiString, QWord.
+ */
+export function registryData(details: string | undefined): [string, 'Dword' | 'QWord' | 'Binary' | 'String' | ''] {
   if (details === undefined) return ['', ''];
   const dword = /^DWORD \(0x([0-9a-f]{8})\)$/i.exec(details);
   if (dword) return [String(parseInt(dword[1] as string, 16)), 'Dword'];
   const qword = /^QWORD \(0x([0-9a-f]{8})-0x([0-9a-f]{8})\)$/i.exec(details);
-  if (qword) return [(BigInt(`0x${qword[1]}`) * 2n ** 32n + BigInt(`0x${qword[2]}`)).toString(), 'Qword'];
+  if (qword) return [(BigInt(`0x${qword[1]}`) * 2n ** 32n + BigInt(`0x${qword[2]}`)).toString(), 'QWord'];
   if (details === 'Binary Data') return ['', 'Binary'];
   if (details === '(Empty)') return ['', 'String'];
   return [details, 'String'];
