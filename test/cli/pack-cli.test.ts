@@ -8,16 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import '../../src/index.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/cli-run.js';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'examples', 'rules', 'proc_creation_win_powershell_export_certificate.yml'), 'utf8');
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, isTTY: false });
-  return { code, stdout, stderr };
-}
+/** `sigmaform ...argv` in `cwd`, in-process (test/support/cli-run.ts: no stack trace, no internal error). */
+const run = (argv: string[], cwd: string) => runCli(cwd, argv);
 
 let dir = '';
 beforeAll(() => {

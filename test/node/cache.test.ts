@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../../src/index.js';
 import { openRuleCache } from '../../src/node/cache.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/cli-run.js';
 
 const RULE = (tool: string) => `title: Tool
 id: 11111111-2222-4333-8444-555555555555
@@ -15,12 +15,8 @@ detection:
 level: low
 `;
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, isTTY: false });
-  return { code, stdout, stderr };
-}
+/** `sigmaform ...argv` in `cwd`, in-process (test/support/cli-run.ts: no stack trace, no internal error). */
+const run = (argv: string[], cwd: string) => runCli(cwd, argv);
 
 describe('the rule cache (--cache)', () => {
   it('serves unchanged files from the cache and loads changed ones again', async () => {
