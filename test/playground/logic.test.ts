@@ -121,6 +121,13 @@ describe('conversion', () => {
     expect(outcome.kind === 'error' && outcome.error.file).toBe(PIPELINE_FILE);
   });
 
+  it("converts with a pipeline picked from another target's group, as sigma-cli's --disable-pipeline-check", () => {
+    const outcome = convertRule({ ...STATE, target: 'splunk', pipeline: 'splunk_windows', format: 'default' });
+    const mixed = convertRule({ ...STATE, target: 'eql', pipeline: 'splunk_windows', format: 'default' });
+    expect(outcome.kind).toBe('ok');
+    expect(mixed.kind === 'ok' ? mixed.output : mixed.error.message).toMatch(/^any where /);
+  });
+
   it('reports an unknown target as a problem of the choices', () => {
     const outcome = convertRule({ ...STATE, target: 'nope' });
     expect(outcome.kind === 'error' && outcome.source).toBe('choices');

@@ -2,7 +2,15 @@
  * One conversion of the playground: rule text + choices (+ optional pipeline YAML) → output text, or the
  * SigmaError and which input it belongs to. Uses only the library's public browser API.
  */
-import { createConverter, getFormat, loadPipelineYaml, toSigmaError, type Pipeline, type SigmaError } from '../../../src/index.js';
+import {
+  createConverter,
+  getFormat,
+  listBackends,
+  loadPipelineYaml,
+  toSigmaError,
+  type Pipeline,
+  type SigmaError,
+} from '../../../src/index.js';
 import type { Choices } from './choices.js';
 
 export const RULE_FILE = 'rule.yml';
@@ -55,8 +63,17 @@ export function convertRule(input: ConversionInput): ConversionOutcome {
   const pipelines: (string | Pipeline)[] = [];
   if (input.pipeline) pipelines.push(input.pipeline);
   if (custom) pipelines.push(custom);
+  // A named pipeline of another target is picked from its own group ("from other targets"): mixing on purpose,
+  // as sigma-cli's --disable-pipeline-check. A custom pipeline's allowed_backends are still checked.
+  const own = listBackends().find((b) => b.name === input.target)?.pipelines ?? {};
+  const mixing = input.pipeline !== '' && !Object.hasOwn(own, input.pipeline) && !custom;
   try {
-    const converter = createConverter({ target: input.target, pipelines, format: input.format });
+    const converter = createConverter({
+      target: input.target,
+      pipelines,
+      format: input.format,
+      ...(mixing ? { disablePipelineCheck: true } : {}),
+    });
     const result = converter.text(input.rule, RULE_FILE);
     if (!result.ok) return { kind: 'error', source: sourceOf(result.error), error: result.error };
     // A text with several rules where one fails: the person editing it sees that failure, not a partial output.

@@ -39,7 +39,7 @@ export function renderPickers(
       ? [
           el(
             'optgroup',
-            { label: 'from other targets' },
+            { label: 'from other targets (mixed in, as --disable-pipeline-check)' },
             others.map((p) => option(p, p, choices.pipeline)),
           ),
         ]
