@@ -80,6 +80,16 @@ describe('Splunk packs', () => {
     const escu = splunkPackFiles(rules, undefined, 'escu');
     const doc = load(escu.find((f) => f.path.startsWith('detections/'))!.content) as { name: string };
     expect(doc.name.length).toBeLessThanOrEqual(67);
+    // The notable's title is ESCU's `%name%`: the detection's (shortened) name, not the Sigma title.
+    const tstats = '| tstats count from datamodel=Endpoint.Processes where Processes.process="*x*" by Processes.user Processes.dest';
+    const ttp = {
+      rule: makeRule({ title, id: '11111111-2222-4333-8444-000000000003', level: 'high' }),
+      queries: [tstats],
+      target: 'splunk',
+    };
+    const high = splunkPackFiles([ttp], undefined, 'escu');
+    const [stanza] = parseConf(high.find((f) => f.path === 'default/savedsearches.conf')!.content);
+    expect(stanza!.settings.get('action.notable.param.rule_title')).toBe(doc.name);
     expect(
       contentctlProblems(
         escu.find((f) => f.path.startsWith('detections/'))!.content,

@@ -40,6 +40,7 @@ function escuSettings(
   query: string,
   name: string,
   settings: PackSettings,
+  detectionName: string,
 ): {
   head: [string, string][];
   schedule: [string, string][];
@@ -93,7 +94,8 @@ function escuSettings(
           ['action.notable', '1'],
           ['action.notable.param.nes_fields', 'user,dest'],
           ['action.notable.param.rule_description', rule.description ?? rule.title],
-          ['action.notable.param.rule_title', rule.title],
+          // ESCU's `%name%`: the detection's name (in the ESCU form the shortened, unique one), as its YAML says.
+          ['action.notable.param.rule_title', detectionName],
           ['action.notable.param.security_domain', escu.securityDomain],
           ['action.notable.param.severity', ruleLevel(rule, settings)],
         ]
@@ -102,9 +104,9 @@ function escuSettings(
 }
 
 /** The stanza for one query of a rule; `name` is the stanza name already made unique. */
-function savedSearchStanza(rule: SigmaRule, query: string, name: string, settings: PackSettings): ConfStanza {
+function savedSearchStanza(rule: SigmaRule, query: string, name: string, settings: PackSettings, detectionName = rule.title): ConfStanza {
   const splunk = settings.splunk;
-  const escu = splunk.flavour === 'escu' ? escuSettings(rule, query, name, settings) : undefined;
+  const escu = splunk.flavour === 'escu' ? escuSettings(rule, query, name, settings, detectionName) : undefined;
   const out: [string, string][] = escu ? [...escu.head] : [['description', rule.description ?? rule.title]];
   out.push(
     ['cron_schedule', splunk.cronSchedule],
@@ -188,6 +190,7 @@ export function savedSearchStanzas(
           withFilterMacro(name, query, filterMacroFor(escuRuleName(converted.rule))),
           escuStanzaName(name),
           escuFlavour,
+          name,
         ),
       );
     });
