@@ -2,14 +2,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchCommand } from '../../src/cli/commands/match.js';
 
 let dir = '';
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await matchCommand(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, isTTY: false });
+  const input = stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(stdin)]) };
+  const code = await matchCommand(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, isTTY: false, ...input });
   return { code, out, err };
 }
 
@@ -34,6 +36,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sigmaform match with correlation rules', () => {
+  it('says so, and fails, when events from standard input cannot reach the correlations', async () => {
+    const { code, err } = await run(['-r', 'chain.yml', '--ignore-logsource', '--timestamp-field', 'ts', '-'], EVENTS.join('\n') + '\n');
+    expect(err).toMatch(/-: correlation rules are evaluated over event files only/);
+    expect(code).toBe(1);
+  });
+
   it('prints each correlation that fires with its group, window and events (time from --timestamp-field)', async () => {
     const { code, out, err } = await run(['-r', 'chain.yml', '--ignore-logsource', '--timestamp-field', 'ts', 'logons.jsonl']);
     expect(err).toBe('');

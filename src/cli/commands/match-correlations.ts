@@ -9,6 +9,7 @@ import { applyFilters } from '../../rule/filters.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
 import { parseEvents } from '../../eval/events.js';
 import type { CliIO } from '../io.js';
+import { SigmaError } from '../../errors.js';
 import { readUserFile } from '../../node/files.js';
 
 export interface CorrelationPassOptions {
@@ -16,6 +17,8 @@ export interface CorrelationPassOptions {
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
+  /** Events also came from standard input, which the single-rule pass consumed: correlations cannot see them. */
+  readonly stdinSkipped?: boolean;
 }
 
 /** The output of one firing window: where its events came from. */
@@ -55,6 +58,14 @@ export async function correlationPass(
     documents.filter((d): d is SigmaCorrelation => d.kind === 'correlation').map((c) => ({ file, correlation: c })),
   );
   if (correlations.length === 0) return 0;
+  if (options.stdinSkipped)
+    onError(
+      new SigmaError(
+        'io',
+        'correlation rules are evaluated over event files only: the events read from standard input are not part of their window (give them as a file)',
+      ),
+      '-',
+    );
   const documents = all.some((d) => d.kind === 'filter') ? applyFilters(all).documents : all;
 
   const events: unknown[] = [];

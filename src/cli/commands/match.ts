@@ -313,7 +313,12 @@ export const matchCommand: Command = async (argv, io) => {
     ruleFiles,
     eventPaths.filter((p) => p !== '-'),
     io,
-    { ignoreLogsource, jsonl: values.jsonl === true, timeFields: asList(values['timestamp-field']) },
+    {
+      ignoreLogsource,
+      jsonl: values.jsonl === true,
+      timeFields: asList(values['timestamp-field']),
+      stdinSkipped: eventPaths.includes('-'),
+    },
     (e, file) => report.error(e, file),
   );
   return report.errors > 0 ? 1 : 0;
