@@ -36,10 +36,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sigmaform match with correlation rules', () => {
-  it('says so, and fails, when events from standard input cannot reach the correlations', async () => {
-    const { code, err } = await run(['-r', 'chain.yml', '--ignore-logsource', '--timestamp-field', 'ts', '-'], EVENTS.join('\n') + '\n');
-    expect(err).toMatch(/-: correlation rules are evaluated over event files only/);
-    expect(code).toBe(1);
+  it('evaluates the correlations over events read from standard input too (the stream keeps them)', async () => {
+    const { code, out, err } = await run(
+      ['-r', 'chain.yml', '--ignore-logsource', '--timestamp-field', 'ts', '-'],
+      EVENTS.join('\n') + '\n',
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      `CORRELATION  multiple_failed_login  chain.yml  event_count User="alice"  ${at(0)} … ${at(2)}  value 3\n    -#0\n    -#1\n    -#2\n`,
+    );
+    expect(out).toContain('2 correlation windows fired (2 correlation rules)\n');
   });
 
   it('prints each correlation that fires with its group, window and events (time from --timestamp-field)', async () => {

@@ -4,25 +4,25 @@
  * that fires is printed with its group and the events that made it.
  */
 import type { SigmaCorrelation, SigmaDocument } from '../../rule/ast.js';
-import { loadRules } from '../../rule/load.js';
-import { applyFilters } from '../../rule/filters.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
-import { parseEvents } from '../../eval/events.js';
 import type { CliIO } from '../io.js';
-import { SigmaError } from '../../errors.js';
-import { readUserFile } from '../../node/files.js';
 
 export interface CorrelationPassOptions {
   readonly ignoreLogsource: boolean;
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
-  /** Events also came from standard input, which the single-rule pass consumed: correlations cannot see them. */
-  readonly stdinSkipped?: boolean;
 }
 
-/** The output of one firing window: where its events came from. */
-interface EventRef {
+/** A correlation rule and the file it came from. */
+export interface CorrelationOf {
+  readonly file: string;
+  readonly correlation: SigmaCorrelation;
+}
+
+/** An event as the stream read it, with where it came from (file or `-`, and its position there). */
+export interface KeptEvent {
+  readonly event: unknown;
   readonly file: string;
   readonly index: number;
 }
@@ -35,51 +35,19 @@ function describeGroup(group: Readonly<Record<string, string>>): string {
 }
 
 /**
- * Evaluates the correlations of `ruleFiles` over the events of `eventFiles`; prints the windows that fire.
- * Returns how many fired; errors (a rule that does not load, an event without a time) go to `onError`.
+ * Evaluates `correlations` (whose rules are among `documents`) over the events the rule pass read; prints the
+ * windows that fire. Returns how many fired; errors (an event without a time …) go to `onError`.
  */
-export async function correlationPass(
-  ruleFiles: readonly string[],
-  eventFiles: readonly string[],
+export function correlationPass(
+  correlations: readonly CorrelationOf[],
+  documents: readonly SigmaDocument[],
+  kept: readonly KeptEvent[],
   io: CliIO,
   options: CorrelationPassOptions,
   onError: (e: unknown, file: string) => void,
-): Promise<number> {
-  const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
-  for (const file of ruleFiles) {
-    try {
-      loaded.push({ file, documents: loadRules(await readUserFile(file, io.cwd), file).documents });
-    } catch {
-      // Already reported by the rule pass.
-    }
-  }
-  const all = loaded.flatMap((l) => l.documents);
-  const correlations = loaded.flatMap(({ file, documents }) =>
-    documents.filter((d): d is SigmaCorrelation => d.kind === 'correlation').map((c) => ({ file, correlation: c })),
-  );
+): number {
   if (correlations.length === 0) return 0;
-  if (options.stdinSkipped)
-    onError(
-      new SigmaError(
-        'io',
-        'correlation rules are evaluated over event files only: the events read from standard input are not part of their window (give them as a file)',
-      ),
-      '-',
-    );
-  const documents = all.some((d) => d.kind === 'filter') ? applyFilters(all).documents : all;
-
-  const events: unknown[] = [];
-  const refs: EventRef[] = [];
-  for (const file of eventFiles) {
-    try {
-      parseEvents(await readUserFile(file, io.cwd), file).forEach((e, index) => {
-        events.push(e);
-        refs.push({ file, index });
-      });
-    } catch {
-      // Already reported by the rule pass.
-    }
-  }
+  const events = kept.map((k) => k.event);
 
   const timeFields = options.timeFields?.length ? options.timeFields : DEFAULT_TIME_FIELDS;
   let fired = 0;
@@ -94,7 +62,7 @@ export async function correlationPass(
     const name = correlation.name ?? correlation.id ?? correlation.title;
     for (const hit of hits) {
       fired++;
-      const made = hit.events.map((i) => refs[i]).filter((r): r is EventRef => r !== undefined);
+      const made = hit.events.map((i) => kept[i]).filter((r): r is KeptEvent => r !== undefined);
       if (options.jsonl) {
         io.stdout(
           JSON.stringify({

@@ -1,7 +1,7 @@
 /** `sigmaform match`: test Sigma rules against JSON events, without any SIEM. */
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import type { SigmaDocument, SigmaRule } from '../../rule/ast.js';
+import type { SigmaCorrelation, SigmaDocument, SigmaRule } from '../../rule/ast.js';
 import { loadDocuments } from '../../rule/load.js';
 import { applyFilters } from '../../rule/filters.js';
 import { SigmaError, toSigmaError } from '../../errors.js';
@@ -11,7 +11,7 @@ import { applyPipelineForMatch, compilePipelineMatcher } from '../../eval/pipeli
 import { resolvePipelines } from '../../convert.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
-import { correlationPass } from './match-correlations.js';
+import { correlationPass, type CorrelationOf, type KeptEvent } from './match-correlations.js';
 import { indexEvent, type IndexedEvent } from '../../eval/fields.js';
 import { createEventSplitter } from '../../eval/stream.js';
 import type { CliIO, Command } from '../io.js';
@@ -50,7 +50,8 @@ Options:
   -h, --help            this help
 
 Correlation rules among the rules (event_count, value_count, temporal, temporal_ordered, value_*; chains and
-extended conditions) are evaluated over all the events given (files, not standard input), ordered by time: each
+extended conditions) are evaluated over all the events given (kept in memory only when there are correlation
+rules), ordered by time: each
 window that fires is printed (CORRELATION, its group-by values, start and end, the aggregate, and the events that
 made it; with --jsonl {"correlation", "rule", "type", "group", "start", "end", "value", "events": [{"event",
 "index"}]}).
@@ -113,7 +114,14 @@ class Writer {
   }
 }
 
-async function loadRuleFiles(files: readonly string[], io: CliIO, report: Reporter): Promise<LoadedRule[]> {
+/** The rules of the rule files, and their correlations with every document (filters applied) they may name. */
+interface LoadedRules {
+  readonly rules: readonly LoadedRule[];
+  readonly correlations: readonly CorrelationOf[];
+  readonly documents: readonly SigmaDocument[];
+}
+
+async function loadRuleFiles(files: readonly string[], io: CliIO, report: Reporter): Promise<LoadedRules> {
   // Load every file first: a filter document applies to the rules it names in any of the files.
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
@@ -127,13 +135,17 @@ async function loadRuleFiles(files: readonly string[], io: CliIO, report: Report
     }
   }
   const all = loaded.flatMap((l) => l.documents);
-  const filtered = all.some((d) => d.kind === 'filter') ? applyFilters(all).rewritten : undefined;
+  const applied = all.some((d) => d.kind === 'filter') ? applyFilters(all) : undefined;
+  const filtered = applied?.rewritten;
   const out: LoadedRule[] = [];
   for (const { file, documents } of loaded) {
     const rules = documents.map((d) => filtered?.get(d) ?? d).filter((d): d is SigmaRule => d.kind === 'rule');
     rules.forEach((rule, k) => out.push({ name: rules.length > 1 ? `${file}#${k}` : file, rule }));
   }
-  return out;
+  const correlations = loaded.flatMap(({ file, documents }) =>
+    documents.filter((d): d is SigmaCorrelation => d.kind === 'correlation').map((correlation) => ({ file, correlation })),
+  );
+  return { rules: out, correlations, documents: applied?.documents ?? all };
 }
 
 /** What the command does with each event: rules in, pairs out. */
@@ -235,7 +247,9 @@ export const matchCommand: Command = async (argv, io) => {
   }
   const ruleFiles = many ? await expandRulePaths(ruleArgs, io.cwd) : [first as string];
   // Rules → the pipeline (-p) or the engine → events, streamed → pairs; then the correlations over all events.
-  const rules = await loadRuleFiles(ruleFiles, io, report);
+  const { rules, correlations, documents } = await loadRuleFiles(ruleFiles, io, report);
+  // Correlations need every event at once (time-ordered windows): the stream keeps them only when there are any.
+  const kept: KeptEvent[] | undefined = correlations.length > 0 ? [] : undefined;
   const ignoreLogsource = values['ignore-logsource'] === true;
   const evaluate = pipeline
     ? pipelineEvaluation(rules, pipeline, ignoreLogsource, report, io)
@@ -267,6 +281,7 @@ export const matchCommand: Command = async (argv, io) => {
     const splitter = createEventSplitter(file);
     const onEvent = (event: unknown): void => {
       const i = index++;
+      kept?.push({ event, file, index: i });
       let ev: IndexedEvent;
       try {
         ev = indexEvent(event);
@@ -309,17 +324,14 @@ export const matchCommand: Command = async (argv, io) => {
       `${matches} match${matches === 1 ? '' : 'es'} (${compiled} rule${compiled === 1 ? '' : 's'} × ${events} event${events === 1 ? '' : 's'}, ${compiled * events} pairs)\n`,
     );
   }
-  await correlationPass(
-    ruleFiles,
-    eventPaths.filter((p) => p !== '-'),
-    io,
-    {
-      ignoreLogsource,
-      jsonl: values.jsonl === true,
-      timeFields: asList(values['timestamp-field']),
-      stdinSkipped: eventPaths.includes('-'),
-    },
-    (e, file) => report.error(e, file),
-  );
+  if (kept)
+    correlationPass(
+      correlations,
+      documents,
+      kept,
+      io,
+      { ignoreLogsource, jsonl: values.jsonl === true, timeFields: asList(values['timestamp-field']) },
+      (e, file) => report.error(e, file),
+    );
   return report.errors > 0 ? 1 : 0;
 };
