@@ -52,8 +52,8 @@ Options:
 Correlation rules among the rules (event_count, value_count, temporal, temporal_ordered, value_*; chains and
 extended conditions) are evaluated over all the events given (kept in memory only when there are correlation
 rules), ordered by time: each window that fires is printed (CORRELATION, its group-by values, start and end, the
-aggregate, and the events that made it; with --jsonl {"correlation", "rule", "type", "group", "start", "end", "value", "events": [{"event",
-"index"}]}).
+aggregate, and the events that made it; with --jsonl {"correlation", "rule", "type", "group", "start", "end",
+"value", "events": [{"event", "index"}]}).
 
 Regular expressions run on a linear-time engine (RE2 via re2js): no rule can hang the evaluator.
 Exit status: 0 when everything could be read and evaluated (whether or not anything matched), 1 when a rule
