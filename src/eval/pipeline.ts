@@ -48,10 +48,12 @@ export function applyPipelineForMatch(rule: SigmaRule, pipeline: Pipeline): Pipe
 
 /**
  * A matcher for `rule` as `pipeline` converts it: events are rows of the target's tables (DeviceProcessEvents,
- * imRegistry …). Throws SigmaError when the pipeline refuses the rule.
+ * imRegistry …), from the rule or from what `applyPipelineForMatch` made of it. Throws SigmaError when the
+ * pipeline refuses the rule.
  */
-export function compilePipelineMatcher(rule: SigmaRule, pipeline: Pipeline, options: MatchOptions = {}): Matcher {
-  const processed = applyPipelineForMatch(rule, pipeline);
+export function compilePipelineMatcher(rule: SigmaRule | PipelineRule, pipeline: Pipeline, options: MatchOptions = {}): Matcher {
+  // A rule already processed (`applyPipelineForMatch`, e.g. to read its warnings first) is not processed again.
+  const processed = 'extend' in rule ? rule : applyPipelineForMatch(rule, pipeline);
   const inner = compileMatcher(processed.rule, options);
   if (processed.computed.length === 0) return inner;
   const full = (event: unknown) => inner(processed.extend(event));

@@ -167,8 +167,9 @@ function pipelineEvaluation(
   const matchers = rules.map((r): Matcher | undefined => {
     const file = r.rule.source.file ?? r.name;
     try {
-      const matcher = compilePipelineMatcher(r.rule, pipeline, { ignoreLogsource });
-      for (const w of applyPipelineForMatch(r.rule, pipeline).warnings)
+      const processed = applyPipelineForMatch(r.rule, pipeline);
+      const matcher = compilePipelineMatcher(processed, pipeline, { ignoreLogsource });
+      for (const w of processed.warnings)
         io.stderr(`sigmaform match: warning: ${new SigmaError('unsupported', w.message, { file, ...w.location }).format()}\n`);
       return matcher;
     } catch (e) {
