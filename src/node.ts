@@ -8,5 +8,5 @@ export { expandRulePaths } from './node/files.js';
 export { resolvePipelineArgs, isPipelineFile } from './node/pipelines.js';
 export { buildPack, loadPackSettings, packWriter, type BuildPackOptions, type BuildPackResult } from './node/pack.js';
 export * from './packs/index.js';
-export { convertFiles, defaultJobs, type WorkerConverterSpec, type ParallelOptions } from './node/parallel.js';
+export { convertFiles, defaultJobs, workerSpec, type WorkerConverterSpec, type ParallelOptions } from './node/parallel.js';
 export { openRuleCache, DEFAULT_CACHE_FILE, type RuleCache } from './node/cache.js';

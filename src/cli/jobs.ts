@@ -1,6 +1,5 @@
-/** `--jobs N`, `--cache`, and what a worker thread needs to convert as this thread does. */
+/** `--jobs N` and `--cache`. */
 import { SigmaError } from '../errors.js';
-import type { WorkerConverterSpec } from '../node/parallel.js';
 import { DEFAULT_CACHE_FILE, openRuleCache, type RuleCache } from '../node/cache.js';
 
 /** `--jobs`: a whole number ≥ 1; absent means the default (cores, 1 for small batches). */
@@ -10,21 +9,6 @@ export function jobsOption(value: unknown): { jobs?: number } {
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new SigmaError('backend', `--jobs takes a whole number of threads (1 or more), not '${String(value)}'`);
   return { jobs };
-}
-
-/**
- * The worker threads rebuild the converter from the command line's names; a pipeline or backend known only to
- * this thread (none from the command line) would not exist there.
- */
-export function workerSpec(
-  target: string,
-  pipelines: readonly string[],
-  format: string | undefined,
-  options: Readonly<Record<string, unknown>>,
-  cwd: string,
-  disablePipelineCheck = false,
-): WorkerConverterSpec {
-  return { target, pipelines, ...(format ? { format } : {}), options, ...(disablePipelineCheck ? { disablePipelineCheck } : {}), cwd };
 }
 
 /** `--cache` / `--cache-location FILE`: the rule cache of a previous run, or none. */

@@ -4,7 +4,7 @@
  *   await buildPack({ rules: 'rules/**\/*.yml', target: 'splunk', format: 'escu', out: 'dist/splunk' })
  */
 import { join } from 'node:path';
-import { createConverter, type FileResult } from '../convert.js';
+import { createConverter, type ConvertRequest, type FileResult } from '../convert.js';
 import { SigmaError } from '../errors.js';
 import { getBackend, type Backend, type RuleResult } from '../backend.js';
 import type { Pipeline } from '../pipeline/index.js';
@@ -12,7 +12,7 @@ import { DEFAULT_PACK_SETTINGS, packSettings, packSettingsFromText } from '../pa
 import type { PackContext, PackFile, PackSettings } from '../packs/types.js';
 import { expandRulePaths, makeUserFolder, readUserFile, writeUserFile } from './files.js';
 import { writeIsolated } from '../batch.js';
-import { convertFiles, isBuiltinBackend } from './parallel.js';
+import { convertFiles, workerSpec } from './parallel.js';
 import { resolvePipelineArgs } from './pipelines.js';
 
 /** A target's pack writer (each backend brings its own, `Backend.pack`). */
@@ -106,31 +106,24 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   const settings = options.settings !== undefined ? packSettings(options.settings, base) : base;
   const queryFormat = packQueryFormat(getBackend(options.target), options.format);
   const context: PackContext = { format: queryFormat };
+  const request: ConvertRequest = {
+    target: options.target,
+    pipelines: options.pipelines ?? [],
+    format: queryFormat,
+    ...(options.options ? { options: options.options } : {}),
+    ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
+  };
   const pipelines = await resolvePipelineArgs(
     (options.pipelines ?? []).filter((p): p is string => typeof p === 'string'),
     cwd,
   );
   const converter = createConverter({
-    target: options.target,
+    ...request,
     pipelines: [...pipelines, ...(options.pipelines ?? []).filter((p): p is Pipeline => typeof p !== 'string')],
-    format: queryFormat,
-    ...(options.options ? { options: options.options } : {}),
-    ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
   });
   const writer = packWriter(converter.backend);
   const paths = await expandRulePaths(typeof options.rules === 'string' ? [options.rules] : options.rules, cwd);
-  // Worker threads rebuild the converter from names, so they help only when every pipeline is a name or a file.
-  const byName = (options.pipelines ?? []).every((p) => typeof p === 'string') && isBuiltinBackend(converter.backend);
-  const spec = byName
-    ? {
-        target: options.target,
-        pipelines: (options.pipelines ?? []) as readonly string[],
-        format: queryFormat,
-        ...(options.options ? { options: options.options } : {}),
-        ...(options.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
-        cwd,
-      }
-    : undefined;
+  const spec = workerSpec(converter, request, cwd);
   const convertedFiles = await convertFiles(converter, spec, paths, {
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.onFile ? { onFile: options.onFile } : {}),

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Converter, FileResult } from '../convert.js';
+import type { Converter, ConvertRequest, FileResult } from '../convert.js';
 import type { Backend, RuleResult } from '../backend.js';
 import type { SigmaRule } from '../rule/ast.js';
 import { splunkBackend } from '../../backends/splunk/index.js';
@@ -22,15 +22,12 @@ import { SigmaError, toSigmaError, type SigmaErrorCode } from '../errors.js';
 import { readUserFileSync } from './files.js';
 import type { RuleCache } from './cache.js';
 
-/** What a worker needs to build the same converter as the calling thread: names and files only. */
-export interface WorkerConverterSpec {
-  readonly target: string;
-  /** `-p` arguments: named pipelines or pipeline YAML files (read by each thread). */
+/**
+ * What a worker needs to build the same converter as the calling thread: the conversion request with pipelines
+ * as names and files only (each thread reads the files), and the folder they are relative to.
+ */
+export interface WorkerConverterSpec extends ConvertRequest {
   readonly pipelines: readonly string[];
-  readonly format?: string;
-  readonly options?: Readonly<Record<string, unknown>>;
-  /** `--disable-pipeline-check`: pipelines used even when they declare other targets. */
-  readonly disablePipelineCheck?: boolean;
   readonly cwd: string;
 }
 
@@ -185,7 +182,16 @@ function workerScript(): string | undefined {
 
 /** The backends this package registers itself: a worker thread has them; a third party's it does not. */
 const BUILTIN: ReadonlySet<Backend> = new Set([splunkBackend, kustoBackend, eqlBackend, esqlBackend]);
-export const isBuiltinBackend = (backend: Backend): boolean => BUILTIN.has(backend);
+
+/**
+ * The spec worker threads rebuild `converter` from (made by `createConverter(request)`), or undefined where they
+ * cannot: a pipeline object or a third-party backend exists only in this thread, so such a run stays on it.
+ */
+export function workerSpec(converter: Converter, request: ConvertRequest, cwd: string): WorkerConverterSpec | undefined {
+  const pipelines = request.pipelines ?? [];
+  if (!BUILTIN.has(converter.backend) || !pipelines.every((p): p is string => typeof p === 'string')) return undefined;
+  return { ...request, pipelines, cwd };
+}
 
 /**
  * Threads for a batch of `files` on this machine. V8 already keeps a second core busy with its own compiler and

@@ -19,13 +19,7 @@ interface Data {
 
 const data = workerData as Data;
 const { spec } = data;
-const converter = createConverter({
-  target: spec.target,
-  pipelines: await resolvePipelineArgs(spec.pipelines, spec.cwd),
-  ...(spec.format ? { format: spec.format } : {}),
-  ...(spec.options ? { options: spec.options } : {}),
-  ...(spec.disablePipelineCheck ? { disablePipelineCheck: true } : {}),
-});
+const converter = createConverter({ ...spec, pipelines: await resolvePipelineArgs(spec.pipelines, spec.cwd) });
 const batches = Math.ceil(data.inputs.length / data.batch);
 for (;;) {
   const b = Atomics.add(data.counter, 0, 1);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { expandRulePaths, makeUserFolder, writeUserFile } from '../../node/files.js';
-import { convertFiles, isBuiltinBackend } from '../../node/parallel.js';
+import { convertFiles, workerSpec } from '../../node/parallel.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
-import { createConverter, type FileResult } from '../../convert.js';
+import { createConverter, type ConvertRequest, type FileResult } from '../../convert.js';
 import { getFormat } from '../../backend.js';
 import { progress } from '../progress.js';
 import { noQueryWarning, summary } from '../summary.js';
@@ -13,7 +13,7 @@ import { splitOutputPaths } from '../split.js';
 import { noQueryRules, writeIsolated } from '../../batch.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
-import { cacheOption, jobsOption, workerSpec } from '../jobs.js';
+import { cacheOption, jobsOption } from '../jobs.js';
 
 const HELP = `Usage: sigmaform convert -t TARGET [-p PIPELINE|FILE.yml]... [-f FORMAT] [-o OUT] [--split] [--jsonl] PATH...
 
@@ -79,15 +79,15 @@ export const convertCommand: Command = async (argv, io) => {
   }
   if (!(await validateFirst(values, positionals, io, 'convert'))) return 1;
   const started = performance.now();
-  const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
-  const backendOptions = parseBackendOptions(asList(values.option));
-  const converter = createConverter({
+  // The request as named on the command line (pipeline files by path): worker threads rebuild the converter from it.
+  const request: ConvertRequest = {
     target: values.target,
-    pipelines,
+    pipelines: asList(values.pipeline),
     ...(values.format ? { format: values.format } : {}),
-    options: backendOptions,
+    options: parseBackendOptions(asList(values.option)),
     ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
-  });
+  };
+  const converter = createConverter({ ...request, pipelines: await resolvePipelineArgs(asList(values.pipeline), io.cwd) });
   const format = getFormat(converter.backend, converter.format);
   const finalizers = converter.pipeline?.finalizers ?? [];
   if (finalizers.length > 0 && format.finalizeOutput) {
@@ -102,14 +102,12 @@ export const convertCommand: Command = async (argv, io) => {
   const files = await expandRulePaths(positionals, io.cwd);
   const outputs = values.split ? splitOutputPaths(files, io.cwd) : [];
   const bar = progress(files.length, 'convert', io.isTTY && !values.jsonl && !!values.output);
-  let results: readonly FileResult[] = await convertFiles(
-    converter,
-    isBuiltinBackend(converter.backend)
-      ? workerSpec(values.target, asList(values.pipeline), values.format, backendOptions, io.cwd, values['disable-pipeline-check'] === true)
-      : undefined,
-    files,
-    { ...jobs, ...(cache ? { cache } : {}), slim: !format.finalizeOutput, onFile: () => bar.tick() },
-  );
+  let results: readonly FileResult[] = await convertFiles(converter, workerSpec(converter, request, io.cwd), files, {
+    ...jobs,
+    ...(cache ? { cache } : {}),
+    slim: !format.finalizeOutput,
+    onFile: () => bar.tick(),
+  });
   await cache?.save();
   bar.stop();
 
