@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Converter, ConvertRequest, FileResult } from '../convert.js';
 import type { Backend, RuleResult } from '../backend.js';
-import type { SigmaRule } from '../rule/ast.js';
+import type { SigmaDocument, SigmaRule } from '../rule/ast.js';
+import { loadDocuments } from '../rule/load.js';
 import { splunkBackend } from '../../backends/splunk/index.js';
 import { kustoBackend } from '../../backends/kusto/index.js';
 import { eqlBackend } from '../../backends/eql/index.js';
@@ -131,37 +132,48 @@ export function slimResult(r: FileResult): FileResult {
   return { ...r, results: r.results.map((x) => ({ ...x, rule: { ...x.rule, detection: NO_DETECTION } })) };
 }
 
-/** Converts one batch (with the context files) and returns the batch's own results, in order. */
-export function convertBatch(
+/**
+ * A thread's converter of batches: each batch is converted together with the context files and returns its own
+ * results, in order. The context files' documents are loaded once per thread, not once per batch (a batch that
+ * owns a context file loads it itself, so its errors are reported there).
+ */
+export function batchConverter(
   converter: Converter,
   inputs: readonly Input[],
-  batch: readonly number[],
   context: readonly number[],
   slim = false,
   cache?: RuleCache,
-): FileResult[] {
-  const own = new Set(batch);
-  const members = [...context.filter((i) => !own.has(i)), ...batch];
-  const readable = members.filter((i) => inputs[i]?.text !== undefined);
-  const converted = converter.files(
-    readable.map((i) => {
-      const { path, text } = inputs[i] as Input & { text: string };
-      const documents = cache?.documents(path, text);
-      return documents ? { path, text, documents } : { path, text };
-    }),
-  );
-  const byIndex = new Map<number, FileResult>();
-  readable.forEach((i, k) => byIndex.set(i, converted[k] as FileResult));
-  return batch.map((i) => {
-    const input = inputs[i] as Input;
-    const result = byIndex.get(i);
-    if (result) return slim ? slimResult(result) : result;
-    return {
-      path: input.path,
-      ok: false,
-      error: input.readError ?? new SigmaError('io', `cannot read ${input.path}`, { file: input.path }),
-    };
-  });
+): (batch: readonly number[]) => FileResult[] {
+  const contextDocuments = new Map<number, readonly SigmaDocument[]>();
+  const loaded = (i: number, path: string, text: string): readonly SigmaDocument[] => {
+    let documents = contextDocuments.get(i);
+    if (!documents) contextDocuments.set(i, (documents = cache?.documents(path, text) ?? loadDocuments(text, path).documents));
+    return documents;
+  };
+  return (batch) => {
+    const own = new Set(batch);
+    const members = [...context.filter((i) => !own.has(i)), ...batch];
+    const readable = members.filter((i) => inputs[i]?.text !== undefined);
+    const converted = converter.files(
+      readable.map((i) => {
+        const { path, text } = inputs[i] as Input & { text: string };
+        const documents = own.has(i) ? cache?.documents(path, text) : loaded(i, path, text);
+        return documents ? { path, text, documents } : { path, text };
+      }),
+    );
+    const byIndex = new Map<number, FileResult>();
+    readable.forEach((i, k) => byIndex.set(i, converted[k] as FileResult));
+    return batch.map((i) => {
+      const input = inputs[i] as Input;
+      const result = byIndex.get(i);
+      if (result) return slim ? slimResult(result) : result;
+      return {
+        path: input.path,
+        ok: false,
+        error: input.readError ?? new SigmaError('io', `cannot read ${input.path}`, { file: input.path }),
+      };
+    });
+  };
 }
 
 const batchOf = (index: number, total: number): number[] => {
@@ -226,6 +238,7 @@ export async function convertFiles(
   const script = workerScript();
   const jobs = spec && script && !options.cache ? Math.max(1, Math.floor(options.jobs ?? defaultJobs(paths.length))) : 1;
   const batches = Math.ceil(paths.length / BATCH);
+  const convertBatch = batchConverter(converter, inputs, context, options.slim, options.cache);
   const results = new Array<FileResult | undefined>(paths.length);
   const report = (batch: readonly number[], out: readonly FileResult[]) =>
     batch.forEach((i, k) => {
@@ -237,7 +250,7 @@ export async function convertFiles(
     // One thread: the whole run in one call, as the library does it.
     for (let b = 0; b < batches; b++) {
       const batch = batchOf(b, paths.length);
-      report(batch, convertBatch(converter, inputs, batch, context, options.slim, options.cache));
+      report(batch, convertBatch(batch));
     }
     return results as FileResult[];
   }
@@ -269,15 +282,14 @@ export async function convertFiles(
     const b = Atomics.add(counter, 0, 1);
     if (b >= batches) break;
     const batch = batchOf(b, paths.length);
-    report(batch, convertBatch(converter, inputs, batch, context, options.slim, options.cache));
+    report(batch, convertBatch(batch));
     await new Promise((r) => setImmediate(r));
   }
   await Promise.allSettled(workers);
   // A batch a worker could not finish (it failed) is converted here, so no file is ever without a result.
   for (let b = 0; b < batches; b++) {
     const batch = batchOf(b, paths.length);
-    if (batch.some((i) => results[i] === undefined))
-      report(batch, convertBatch(converter, inputs, batch, context, options.slim, options.cache));
+    if (batch.some((i) => results[i] === undefined)) report(batch, convertBatch(batch));
   }
   return results as FileResult[];
 }

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import '../index.js';
 import { createConverter } from '../convert.js';
 import { resolvePipelineArgs } from './pipelines.js';
-import { convertBatch, toWire, type WorkerConverterSpec } from './parallel.js';
+import { batchConverter, toWire, type WorkerConverterSpec } from './parallel.js';
 
 interface Data {
   readonly spec: WorkerConverterSpec;
@@ -21,11 +21,12 @@ const data = workerData as Data;
 const { spec } = data;
 const converter = createConverter({ ...spec, pipelines: await resolvePipelineArgs(spec.pipelines, spec.cwd) });
 const batches = Math.ceil(data.inputs.length / data.batch);
+const convertBatch = batchConverter(converter, data.inputs, data.context, data.slim);
 for (;;) {
   const b = Atomics.add(data.counter, 0, 1);
   if (b >= batches) break;
   const batch: number[] = [];
   for (let i = b * data.batch; i < Math.min(data.inputs.length, (b + 1) * data.batch); i++) batch.push(i);
-  const results = convertBatch(converter, data.inputs, batch, data.context, data.slim).map(toWire);
+  const results = convertBatch(batch).map(toWire);
   parentPort?.postMessage({ batch: b, results });
 }
