@@ -1,3 +1,3 @@
 import { referenceInvalidSuite } from './reference-suite.js';
 
-referenceInvalidSuite('sentinel_asim', 23);
+referenceInvalidSuite('microsoft_xdr', 16, 0);

@@ -1,3 +1,3 @@
 import { referenceInvalidSuite } from './reference-suite.js';
 
-referenceInvalidSuite('microsoft_xdr', 16);
+referenceInvalidSuite('microsoft_xdr', 16, 1);
