@@ -71,6 +71,7 @@ export type WireResult =
       readonly queries: readonly string[];
       readonly results: readonly RuleResult[];
       readonly errors?: readonly WireError[];
+      readonly warnings?: readonly WireError[];
     }
   | { readonly path: string; readonly ok: false; readonly error: WireError };
 
@@ -82,13 +83,26 @@ const fromWireError = (e: WireError): SigmaError =>
     ...(e.column !== undefined ? { column: e.column } : {}),
   });
 
+/** A file's result as it crosses a thread: its errors and its rules' warnings (SigmaErrors too) as plain records. */
 export function toWire(r: FileResult): WireResult {
   if (!r.ok) return { path: r.path, ok: false, error: toWireError(r.error) };
-  return r.errors ? { ...r, errors: r.errors.map(toWireError) } : r;
+  return {
+    ...r,
+    results: r.results.map((x) => (x.warnings ? { ...x, warnings: x.warnings.map(toWireError) as never } : x)),
+    ...(r.errors ? { errors: r.errors.map(toWireError) } : {}),
+    ...(r.warnings ? { warnings: r.warnings.map(toWireError) } : {}),
+  };
 }
 export function fromWire(r: WireResult): FileResult {
   if (!r.ok) return { path: r.path, ok: false, error: fromWireError(r.error) };
-  return r.errors ? { ...r, errors: r.errors.map(fromWireError) } : (r as FileResult);
+  const back = (ws: readonly unknown[]): SigmaError[] => ws.map((w) => fromWireError(w as WireError));
+  const { errors, warnings, ...rest } = r;
+  return {
+    ...rest,
+    results: r.results.map((x) => (x.warnings ? { ...x, warnings: back(x.warnings) } : x)),
+    ...(errors ? { errors: back(errors) } : {}),
+    ...(warnings ? { warnings: back(warnings) } : {}),
+  };
 }
 
 const CONTEXT_DOCUMENT = /^(?:correlation|filter)\s*:/m;
