@@ -6,7 +6,9 @@ import module from 'node:module';
 // the running Node lacks it, nothing changes. It must be on before the library's modules are imported.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const [{ main }] = await Promise.all([import('./cli/main.js'), import('./index.js')]);
+// Only the command line's dispatcher: each command imports what it needs (`convert -t splunk` the Splunk backend
+// alone), and registers the built-in backends it uses.
+const { main } = await import('./cli/main.js');
 
 // `sigmaform convert … | head -1`: once the reader of stdout is gone there is nobody to tell anything, so the
 // run ends quietly (exit 0, as `head` asked for no more) instead of with Node's EPIPE stack trace. A closed stderr

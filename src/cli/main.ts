@@ -47,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 2;
   }
   try {
+    // `convert` registers the one backend its target needs; every other command may use any of them.
+    if (name !== 'convert') await (await import('../node/builtins.js')).registerBuiltinBackends();
     const command = await load();
     return await command(rest, io);
   } catch (e) {

@@ -3,9 +3,7 @@ import { SigmaError, toSigmaError } from '../errors.js';
 import type { CliIO } from './io.js';
 import type { Options } from './args.js';
 import { expandPaths, readUserFileSync } from '../node/files.js';
-import { loadForValidation } from '../validate/context.js';
-import { validateLoaded, selectValidators, type ValidateOptions } from '../validate/run.js';
-import { parseValidationConfig } from '../validate/config.js';
+import type { ValidateOptions } from '../validate/run.js';
 import { SEVERITIES, severityAtLeast, type Severity } from '../validate/types.js';
 
 export const VALIDATE_OPTIONS = {
@@ -39,6 +37,12 @@ export async function validateFirst(values: ValidateValues, paths: readonly stri
   }
   if (failSeverity !== undefined && !(SEVERITIES as readonly string[]).includes(failSeverity))
     throw new SigmaError('backend', `unknown severity '${failSeverity}' for --fail-severity (one of ${SEVERITIES.join(', ')})`);
+  // The validators (and the ATT&CK and SigmaHQ tables they read) are loaded only for a run that asks for them.
+  const [{ loadForValidation }, { validateLoaded, selectValidators }, { parseValidationConfig }] = await Promise.all([
+    import('../validate/context.js'),
+    import('../validate/run.js'),
+    import('../validate/config.js'),
+  ]);
   const options: ValidateOptions = configFile
     ? parseValidationConfig(readUserFileSync(configFile, io.cwd, 'validation config'), configFile)
     : {};

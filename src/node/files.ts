@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { SigmaError } from '../errors.js';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -27,6 +26,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
   const out: string[] = [];
   for (const p of paths) {
     if (GLOB_CHARS.test(p)) {
+      const { glob } = await import('tinyglobby'); // loaded for glob patterns only
       const matches = await glob(p, { cwd, onlyFiles: true, absolute: false });
       out.push(...matches.filter((m) => YAML_FILE.test(m)).sort());
       continue;

@@ -12,16 +12,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Converter, ConvertRequest, FileResult } from '../convert.js';
-import type { Backend, RuleResult } from '../backend.js';
+import type { RuleResult } from '../backend.js';
 import type { SigmaDocument, SigmaRule } from '../rule/ast.js';
 import { loadDocuments } from '../rule/load.js';
-import { splunkBackend } from '../../backends/splunk/index.js';
-import { kustoBackend } from '../../backends/kusto/index.js';
-import { eqlBackend } from '../../backends/eql/index.js';
-import { esqlBackend } from '../../backends/esql/index.js';
 import { SigmaError, toSigmaError, type SigmaErrorCode } from '../errors.js';
 import { readUserFileSync } from './files.js';
 import type { RuleCache } from './cache.js';
+import { builtinBackend } from './builtins.js';
 
 /**
  * What a worker needs to build the same converter as the calling thread: the conversion request with pipelines
@@ -71,6 +68,7 @@ export type WireResult =
       readonly queries: readonly string[];
       readonly results: readonly RuleResult[];
       readonly errors?: readonly WireError[];
+      readonly warnings?: readonly WireError[];
     }
   | { readonly path: string; readonly ok: false; readonly error: WireError };
 
@@ -82,13 +80,26 @@ const fromWireError = (e: WireError): SigmaError =>
     ...(e.column !== undefined ? { column: e.column } : {}),
   });
 
+/** A file's result as it crosses a thread: its errors and its rules' warnings (SigmaErrors too) as plain records. */
 export function toWire(r: FileResult): WireResult {
   if (!r.ok) return { path: r.path, ok: false, error: toWireError(r.error) };
-  return r.errors ? { ...r, errors: r.errors.map(toWireError) } : r;
+  return {
+    ...r,
+    results: r.results.map((x) => (x.warnings ? { ...x, warnings: x.warnings.map(toWireError) as never } : x)),
+    ...(r.errors ? { errors: r.errors.map(toWireError) } : {}),
+    ...(r.warnings ? { warnings: r.warnings.map(toWireError) } : {}),
+  };
 }
 export function fromWire(r: WireResult): FileResult {
   if (!r.ok) return { path: r.path, ok: false, error: fromWireError(r.error) };
-  return r.errors ? { ...r, errors: r.errors.map(fromWireError) } : (r as FileResult);
+  const back = (ws: readonly unknown[]): SigmaError[] => ws.map((w) => fromWireError(w as WireError));
+  const { errors, warnings, ...rest } = r;
+  return {
+    ...rest,
+    results: r.results.map((x) => (x.warnings ? { ...x, warnings: back(x.warnings) } : x)),
+    ...(errors ? { errors: back(errors) } : {}),
+    ...(warnings ? { warnings: back(warnings) } : {}),
+  };
 }
 
 const CONTEXT_DOCUMENT = /^(?:correlation|filter)\s*:/m;
@@ -192,16 +203,14 @@ function workerScript(): string | undefined {
   }
 }
 
-/** The backends this package registers itself: a worker thread has them; a third party's it does not. */
-const BUILTIN: ReadonlySet<Backend> = new Set([splunkBackend, kustoBackend, eqlBackend, esqlBackend]);
-
 /**
  * The spec worker threads rebuild `converter` from (made by `createConverter(request)`), or undefined where they
- * cannot: a pipeline object or a third-party backend exists only in this thread, so such a run stays on it.
+ * cannot: a pipeline object exists only in this thread, so such a run stays on it (as does one whose backend is
+ * not the built-in one of its name, which `convertFiles` checks).
  */
 export function workerSpec(converter: Converter, request: ConvertRequest, cwd: string): WorkerConverterSpec | undefined {
   const pipelines = request.pipelines ?? [];
-  if (!BUILTIN.has(converter.backend) || !pipelines.every((p): p is string => typeof p === 'string')) return undefined;
+  if (!pipelines.every((p): p is string => typeof p === 'string')) return undefined;
   return { ...request, pipelines, cwd };
 }
 
@@ -236,7 +245,10 @@ export async function convertFiles(
   });
   const context = [...contextFiles(inputs.map((i) => i.text))].sort((a, b) => a - b);
   const script = workerScript();
-  const jobs = spec && script && !options.cache ? Math.max(1, Math.floor(options.jobs ?? defaultJobs(paths.length))) : 1;
+  let jobs = spec && script && !options.cache ? Math.max(1, Math.floor(options.jobs ?? defaultJobs(paths.length))) : 1;
+  // A worker thread has the built-in backends only: a third party's backend (or one registered under a built-in
+  // name) keeps the run on this thread.
+  if (jobs > 1 && (await builtinBackend(converter.backend.name)) !== converter.backend) jobs = 1;
   const batches = Math.ceil(paths.length / BATCH);
   const convertBatch = batchConverter(converter, inputs, context, options.slim, options.cache);
   const results = new Array<FileResult | undefined>(paths.length);

@@ -3,9 +3,9 @@
  * names and files, then takes batches from the shared counter until none is left, posting each batch's results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import '../index.js';
 import { createConverter } from '../convert.js';
-import { resolvePipelineArgs } from './pipelines.js';
+import { isPipelineFile, resolvePipelineArgs } from './pipelines.js';
+import { registerBuiltinBackends } from './builtins.js';
 import { batchConverter, toWire, type WorkerConverterSpec } from './parallel.js';
 
 interface Data {
@@ -19,6 +19,12 @@ interface Data {
 
 const data = workerData as Data;
 const { spec } = data;
+// The built-in backends this run needs (the target's alone, unless a pipeline comes from another or a file).
+await registerBuiltinBackends(
+  spec.target,
+  spec.pipelines.filter((p) => !isPipelineFile(p)),
+  spec.pipelines.some(isPipelineFile),
+);
 const converter = createConverter({ ...spec, pipelines: await resolvePipelineArgs(spec.pipelines, spec.cwd) });
 const batches = Math.ceil(data.inputs.length / data.batch);
 const convertBatch = batchConverter(converter, data.inputs, data.context, data.slim);

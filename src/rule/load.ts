@@ -15,7 +15,7 @@ import type {
 } from './ast.js';
 import { SigmaError, toSigmaError, type SourceLocation } from '../errors.js';
 import { parseYaml, type ParsedYaml, type YamlPath } from './yaml.js';
-import { correlationSchema, filterSchema, META_KEYS, ruleSchema } from './schema.js';
+import { correlationSchema, filterSchema, META_KEYS, plainRuleData, ruleSchema } from './schema.js';
 import { buildDetections, type Locate } from './detection.js';
 import { parseTimespan } from './timespan.js';
 import { expressionRules, parseCorrelationExpression, type CorrelationExpression } from './correlation-condition.js';
@@ -73,7 +73,7 @@ function logsource(data: Record<string, unknown> | undefined): Logsource {
 }
 
 function loadRule(doc: Record<string, unknown>, locate: Locate, source: SourceLocation): SigmaRule {
-  const data = validate(ruleSchema, doc, locate, 'rule');
+  const data = plainRuleData(doc) ?? validate(ruleSchema, doc, locate, 'rule');
   return Object.freeze({
     kind: 'rule',
     ...meta(data, doc, source, ['logsource', 'detection']),

@@ -48,6 +48,17 @@ describe('results crossing a thread', () => {
     expect(back.error.format()).toBe('a.yml:3:7: unknown modifier');
     expect(back.error.code).toBe('modifier');
   });
+  it('keep the warnings of a file and of its rules (alternatives left out) with their code and location', () => {
+    const warning = new SigmaError('unsupported', "'IMPHASH' has no column; left out", { file: 'a.yml', line: 26, column: 11 });
+    const rule = { queries: ['q'], warnings: [warning] } as unknown as Extract<FileResult, { ok: true }>['results'][number];
+    const result: FileResult = { path: 'a.yml', ok: true, queries: ['q'], results: [rule], warnings: [warning] };
+    const back = fromWire(structuredClone(toWire(result))) as Extract<FileResult, { ok: true }>;
+    for (const w of [back.warnings?.[0], back.results[0]?.warnings?.[0]]) {
+      expect(w).toBeInstanceOf(SigmaError);
+      expect(w?.format()).toBe("a.yml:26:11: 'IMPHASH' has no column; left out");
+      expect(w?.code).toBe('unsupported');
+    }
+  });
 });
 
 // The worker script exists only in the build (`npm ci` builds it); from source alone there is nothing to test.
@@ -61,7 +72,9 @@ describe.skipIf(!built)('conversion on several threads (built library)', () => {
     };
   const summary = (rs: FileResult[]) =>
     rs.map((r) =>
-      r.ok ? { path: r.path, queries: r.queries, errors: r.errors?.map((e) => e.format()) } : { path: r.path, error: r.error.format() },
+      r.ok
+        ? { path: r.path, queries: r.queries, errors: r.errors?.map((e) => e.format()), warnings: r.warnings?.map((e) => e.format()) }
+        : { path: r.path, error: r.error.format() },
     );
 
   it('gives the same results in the same order as one thread, with a correlation and a filter across batches', async () => {

@@ -4,7 +4,8 @@ import type { Command } from '../io.js';
 import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { expandRulePaths, makeUserFolder, writeUserFile } from '../../node/files.js';
 import { convertFiles, workerSpec } from '../../node/parallel.js';
-import { resolvePipelineArgs } from '../../node/pipelines.js';
+import { isPipelineFile, resolvePipelineArgs } from '../../node/pipelines.js';
+import { registerBuiltinBackends } from '../../node/builtins.js';
 import { createConverter, type ConvertRequest, type FileResult } from '../../convert.js';
 import { getFormat } from '../../backend.js';
 import { progress } from '../progress.js';
@@ -87,7 +88,13 @@ export const convertCommand: Command = async (argv, io) => {
     options: parseBackendOptions(asList(values.option)),
     ...(values['disable-pipeline-check'] ? { disablePipelineCheck: true } : {}),
   };
-  const converter = createConverter({ ...request, pipelines: await resolvePipelineArgs(asList(values.pipeline), io.cwd) });
+  const pipelineArgs = asList(values.pipeline);
+  await registerBuiltinBackends(
+    request.target,
+    pipelineArgs.filter((p) => !isPipelineFile(p)),
+    pipelineArgs.some(isPipelineFile),
+  );
+  const converter = createConverter({ ...request, pipelines: await resolvePipelineArgs(pipelineArgs, io.cwd) });
   const format = getFormat(converter.backend, converter.format);
   const finalizers = converter.pipeline?.finalizers ?? [];
   if (finalizers.length > 0 && format.finalizeOutput) {
