@@ -68,13 +68,13 @@ interface Route {
   /** The fields worth scanning (those the allowed rules need literals in) and their indexes, side by side. */
   readonly fieldNames: readonly string[];
   readonly fieldIndexes: readonly FieldIndex[];
-  /** Whether an allowed rule needs a keyword (a literal anywhere in the event). */
-  readonly keywords: boolean;
+  /** The keyword needles of the allowed rules (a literal anywhere in the event). */
+  readonly keywords?: FieldIndex;
 }
 
 const KEYWORDS = '\u0001keywords';
 
-function push<K>(map: Map<K, number[]>, key: K, id: number): void {
+function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
   const list = map.get(key);
   if (list) list.push(id);
   else map.set(key, [id]);
@@ -123,7 +123,6 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const atoms: Atom[] = [];
   const atomTriggers: number[][] = [];
   const ruleChecks: Int32Array[][] = rules.map(() => []);
-  const ruleFields: Set<string>[] = rules.map(() => new Set());
   const unconditional: number[] = [];
   const atomId = (atom: Atom): number => {
     const key = atomKey(atom);
@@ -148,42 +147,44 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
       const ids = clause.map(atomId);
       if (clause !== trigger) (ruleChecks[r] as Int32Array[]).push(Int32Array.from(ids));
       else
-        for (const [k, id] of ids.entries()) {
-          (ruleFields[r] as Set<string>).add((clause[k] as Atom).field ?? KEYWORDS);
+        for (const id of ids) {
           const list = atomTriggers[id] as number[];
           if (list[list.length - 1] !== r) list.push(r);
         }
     }
   });
 
-  // Per field: one automaton over its text needles, hash maps for its numbers.
-  const fieldTexts = new Map<string, { text: string; id: number }[]>();
-  const fields = new Map<string, FieldIndex>();
-  const fieldOf = (name: string): FieldIndex => {
-    let f = fields.get(name);
-    if (f === undefined) {
-      f = {};
-      fields.set(name, f);
-    }
-    return f;
+  /**
+   * Per field: one multi-pattern matcher over the text needles of the trigger atoms `wanted` accepts, hash maps
+   * for their numbers; keywords (a literal anywhere in the event) under KEYWORDS.
+   */
+  const buildFields = (wanted: (atom: number) => boolean): Map<string, FieldIndex> => {
+    const texts = new Map<string, { text: string; id: number }[]>();
+    const out = new Map<string, FieldIndex>();
+    const fieldOf = (name: string): FieldIndex => {
+      let f = out.get(name);
+      if (f === undefined) {
+        f = {};
+        out.set(name, f);
+      }
+      return f;
+    };
+    atoms.forEach((a, id) => {
+      if (!wanted(id)) return;
+      if (a.kind === 'text') {
+        const name = a.field ?? KEYWORDS;
+        fieldOf(name);
+        push(texts, name, { text: a.text, id });
+      } else {
+        const f = fieldOf(a.field);
+        push((f.numbers ??= new Map()), a.value, id);
+        push((f.spelled ??= new Map()), a.spelled, id);
+      }
+    });
+    for (const [name, needles] of texts) fieldOf(name).texts = compileMultiMatcher(needles);
+    return out;
   };
-  atoms.forEach((a, id) => {
-    if ((atomTriggers[id] as number[]).length === 0) return; // checked on the event, never scanned for
-    if (a.kind === 'text') {
-      const name = a.field ?? KEYWORDS;
-      fieldOf(name);
-      const list = fieldTexts.get(name);
-      if (list) list.push({ text: a.text, id });
-      else fieldTexts.set(name, [{ text: a.text, id }]);
-    } else {
-      const f = fieldOf(a.field);
-      push((f.numbers ??= new Map()), a.value, id);
-      push((f.spelled ??= new Map()), a.spelled, id);
-    }
-  });
-  for (const [name, needles] of fieldTexts) fieldOf(name).texts = compileMultiMatcher(needles);
-  const keywordIndex = fields.get(KEYWORDS);
-  fields.delete(KEYWORDS);
+  const isTrigger = (id: number): boolean => (atomTriggers[id] as number[]).length > 0;
 
   // Per-event scratch state, stamped with the event's number instead of cleared.
   const atomStamp = new Uint32Array(atoms.length);
@@ -227,23 +228,27 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const logsources = rules.map((r) => compileLogsource(r.logsource));
   const everything = new Uint8Array(rules.length).fill(1);
   const routes = new Map<EventSource, Route>();
+  // Routes: what each kind of event meets, built on its first event. With routing, a route's matchers hold only
+  // the needles of the rules it allows (fewer, rarer needles: fewer places of a text to look at).
+  let everyField: Map<string, FieldIndex> | undefined;
   const routeFor = (source: EventSource): Route => {
     let route = routes.get(source);
     if (route === undefined) {
       const allowed = routing ? Uint8Array.from(logsources, (t) => (t(source) ? 1 : 0)) : everything;
-      const used = new Set<string>();
-      rules.forEach((_, r) => {
-        if (allowed[r] === 1) for (const f of ruleFields[r] as Set<string>) used.add(f);
-      });
-      const scanned = [...fields].filter(([name]) => used.has(name));
+      const indexes = routing
+        ? buildFields((id) => (atomTriggers[id] as number[]).some((r) => allowed[r] === 1))
+        : (everyField ??= buildFields(isTrigger));
+      const keywords = indexes.get(KEYWORDS);
+      const scanned = [...indexes].filter(([name]) => name !== KEYWORDS);
       route = {
         allowed,
         always: Int32Array.from(unconditional.filter((r) => allowed[r] === 1)),
         fieldNames: scanned.map(([name]) => name),
         fieldIndexes: scanned.map(([, index]) => index),
-        keywords: used.has(KEYWORDS),
+        ...(keywords !== undefined ? { keywords } : {}),
       };
-      if (routes.size < 1024) routes.set(source, route);
+      // Sources are interned (a few dozen kinds in practice); past the bound a route is rebuilt per event.
+      if (routes.size < 256) routes.set(source, route);
     }
     return route;
   };
@@ -276,7 +281,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
       const values = ev.fields.get(fieldNames[f] as string);
       if (values !== undefined) scanValues(fieldIndexes[f] as FieldIndex, values);
     }
-    if (keywordIndex !== undefined && route.keywords) scanValues(keywordIndex, ev.texts);
+    if (route.keywords !== undefined) scanValues(route.keywords, ev.texts);
     const out: number[] = Array.from(route.always);
     for (const r of triggered) {
       if (ruleStamp[r] === epoch || route.allowed[r] !== 1) continue;
@@ -306,7 +311,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
       rules: rules.length,
       prefiltered: rules.length - unconditional.length - errors.size,
       atoms: atoms.length,
-      fields: fields.size,
+      fields: new Set(atoms.filter((_, id) => isTrigger(id)).map((a) => a.field ?? KEYWORDS)).size,
     }),
   });
 }
