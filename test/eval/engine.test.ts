@@ -95,10 +95,19 @@ condition: a and b`);
     expect(clauses).toContainEqual([{ kind: 'number', field: 'EventID', value: 4688, spelled: '4688' }]);
   });
 
-  it('negation, regexes, cased strings, bare wildcards and literals under three characters state nothing', () => {
+  it('a regex states the literals it spells out (lowercased, the scan compares lowercased values)', () => {
+    expect(ruleRequirements(ruleFromDetection("a: {CommandLine|re: '(?i)(Who|Net)ami[.]exe'}\ncondition: a"))).toEqual([
+      [
+        { kind: 'text', field: 'CommandLine', text: 'whoami' },
+        { kind: 'text', field: 'CommandLine', text: 'netami' },
+      ],
+    ]);
+  });
+
+  it('negation, regexes without literals, cased strings, bare wildcards and literals under three characters state nothing', () => {
     for (const body of [
       'a: {Image: x.exe}\ncondition: not a',
-      "a: {CommandLine|re: 'whoami'}\ncondition: a",
+      "a: {CommandLine|re: '[a-z]+\\d'}\ncondition: a",
       'a: {CommandLine|contains|cased: Whoami}\ncondition: a',
       "a: {CommandLine: '*'}\ncondition: a",
       'a: {Image: x.exe}\nb: {CommandLine|re: x}\ncondition: a or b',
