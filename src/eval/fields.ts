@@ -212,7 +212,8 @@ function otherNames(path: string, alias: Alias): string[] {
 
 interface Builder {
   readonly leaves: Map<string, EventValue[]>;
-  readonly objects: Set<string>;
+  /** Object paths, collected only when asked for (`has` of a name that is not a value: rare). */
+  readonly objects: Set<string> | undefined;
   readonly texts: EventValue[];
   /** Other names → the paths (leaves) they stand for, in the order the paths were first met. */
   readonly leafAliases: Map<string, string[]>;
@@ -239,7 +240,7 @@ function addLeaf(b: Builder, place: Place, raw: Scalar): void {
 }
 
 function addObject(b: Builder, place: Place): void {
-  if (b.objects.has(place.path)) return;
+  if (b.objects === undefined || b.objects.has(place.path)) return;
   b.objects.add(place.path);
   if (place.names.length > 0) addAliases(b.objectAliases, place);
 }
@@ -301,13 +302,37 @@ function resolveAliases<T>(primary: Map<string, T>, aliases: ReadonlyMap<string,
   }
 }
 
+/** Walks an event; with `objects`, also the paths of its objects (and their other names). */
+function build(event: Record<string, unknown>, objects: boolean): Builder {
+  const b: Builder = {
+    leaves: new Map(),
+    objects: objects ? new Set() : undefined,
+    texts: [],
+    leafAliases: new Map(),
+    objectAliases: new Map(),
+  };
+  walk(b, event, ROOT_PLACE, ROOT_PLACE, 0);
+  resolveAliases(b.leaves, b.leafAliases, (lists) => lists.flat());
+  return b;
+}
+
+/** The object paths of an event and the other names they answer to. */
+function objectPaths(event: Record<string, unknown>): ReadonlySet<string> {
+  const b = build(event, true);
+  const found = b.objects as Set<string>;
+  found.delete('');
+  const objects = new Map([...found].map((o) => [o, true] as const));
+  resolveAliases(objects, b.objectAliases, () => true);
+  return new Set(objects.keys());
+}
+
 class Indexed implements IndexedEvent {
   readonly kind = 'indexed-event';
   readonly source: EventSource;
+  private objects: ReadonlySet<string> | undefined = undefined;
   constructor(
-    readonly event: unknown,
+    readonly event: Record<string, unknown>,
     readonly fields: ReadonlyMap<string, readonly EventValue[]>,
-    private readonly objects: ReadonlySet<string>,
     readonly texts: readonly EventValue[],
   ) {
     this.source = inferEventSource(this);
@@ -316,10 +341,10 @@ class Indexed implements IndexedEvent {
     return this.fields.get(field);
   }
   has(field: string): boolean {
-    return this.fields.has(field) || this.objects.has(field);
+    return this.fields.has(field) || (this.objects ??= objectPaths(this.event)).has(field);
   }
   fieldNames(): string[] {
-    return [...new Set([...this.fields.keys(), ...this.objects])].sort();
+    return [...new Set([...this.fields.keys(), ...(this.objects ??= objectPaths(this.event))])].sort();
   }
 }
 
@@ -331,13 +356,8 @@ export function indexEvent(event: unknown): IndexedEvent {
       'value',
       `an event must be a JSON object, not ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`,
     );
-  const b: Builder = { leaves: new Map(), objects: new Set(), texts: [], leafAliases: new Map(), objectAliases: new Map() };
-  walk(b, event, ROOT_PLACE, ROOT_PLACE, 0);
-  b.objects.delete('');
-  resolveAliases(b.leaves, b.leafAliases, (lists) => lists.flat());
-  const objects = new Map([...b.objects].map((o) => [o, true] as const));
-  resolveAliases(objects, b.objectAliases, () => true);
-  return new Indexed(event, b.leaves, new Set(objects.keys()), b.texts);
+  const b = build(event, false);
+  return new Indexed(event, b.leaves, b.texts);
 }
 
 export function isIndexedEvent(v: unknown): v is IndexedEvent {
