@@ -135,57 +135,84 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
       long.push({ key: packed(t, best, 4), needle: n, anchorEnd: best });
     }
   });
-  const four = long.length > 0 ? buildTable(4, long) : undefined;
-  const third = three.length > 0 ? buildTable(3, three) : undefined;
-  const chars = short.length > 0 ? charTable(short) : undefined;
+  return new GramMatcher(
+    texts,
+    ids,
+    long.length > 0 ? buildTable(4, long) : EMPTY_TABLE,
+    three.length > 0 ? buildTable(3, three) : EMPTY_TABLE,
+    short.length > 0 ? charTable(short) : EMPTY_TABLE,
+    // Short needles are filed under a non-ASCII character where they have one (the engine's always do): then
+    // ASCII characters, nearly all of a log's, skip the character table.
+    short.length === 0 ? 0x10000 : short.some((e) => e.key < 128) ? 0 : 128,
+    needles.length,
+  );
+}
 
-  const report = (n: number, found: (id: number) => void): void => {
-    const list = ids[n] as Int32Array;
-    for (let j = 0; j < list.length; j++) found(list[j] as number);
-  };
+/** A table with no needles: its bit set is never looked at (the pass skips it by its size). */
+const EMPTY_TABLE: GramTable = {
+  size: 0,
+  shift: 0,
+  bits: new Uint32Array(1),
+  start: new Int32Array(2),
+  keys: new Int32Array(0),
+  needle: new Int32Array(0),
+  anchorEnd: new Int32Array(0),
+};
 
-  /** The needles of `table` filed under the gram ending at `i`, compared with the text there. */
-  const verify = (table: GramTable, slot: number, key: number, text: string, i: number, found: (id: number) => void): void => {
-    const end = table.start[slot + 1] as number;
-    for (let e = table.start[slot] as number; e < end; e++) {
-      if (table.keys[e] !== key) continue;
-      const n = table.needle[e] as number;
-      const t = texts[n] as string;
-      const from = i - (table.anchorEnd[e] as number);
-      if (from >= 0 && from + t.length <= text.length && text.startsWith(t, from)) report(n, found);
-    }
-  };
+/**
+ * The matcher: one class, so that the pass over a text is one optimised function for every field's matcher (a
+ * closure per matcher made the engine's calls polymorphic and the pass twice as slow).
+ */
+class GramMatcher implements MultiMatcher {
+  constructor(
+    private readonly texts: readonly string[],
+    private readonly ids: readonly Int32Array[],
+    private readonly four: GramTable,
+    private readonly three: GramTable,
+    private readonly chars: GramTable,
+    /** The first character code the character table is looked at for (0x10000: never). */
+    private readonly from1: number,
+    readonly needles: number,
+  ) {}
 
-  // The tables' parts as plain locals of the pass (an absent table: an empty bit set nothing is ever looked up in).
-  const none = new Uint32Array(1);
-  const bits4 = four?.bits ?? none;
-  const shift4 = four?.shift ?? 0;
-  const bits3 = third?.bits ?? none;
-  const shift3 = third?.shift ?? 0;
-  const bits1 = chars?.bits ?? none;
-  const has4 = four !== undefined;
-  const has3 = third !== undefined;
-  const has1 = chars !== undefined;
-  // Short needles are filed under a non-ASCII character where they have one (the engine's always do): then
-  // ASCII characters, nearly all of a log's, skip the character table.
-  const from1 = short.some((e) => e.key < 128) ? 0 : 128;
-
-  const scan = (text: string, found: (id: number) => void): void => {
+  scan(text: string, found: (id: number) => void): void {
+    const has4 = this.four.size !== 0;
+    const has3 = this.three.size !== 0;
+    const bits4 = this.four.bits;
+    const shift4 = this.four.shift;
+    const bits3 = this.three.bits;
+    const shift3 = this.three.shift;
+    const bits1 = this.chars.bits;
+    const from1 = this.from1;
     let key = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       key = (key << 8) | (c & 0xff);
-      if (has1 && c >= from1 && ((bits1[c >>> 5] as number) & (1 << (c & 31))) !== 0) verify(chars as GramTable, c, c, text, i, found);
+      if (c >= from1 && ((bits1[c >>> 5] as number) & (1 << (c & 31))) !== 0) this.verify(this.chars, c, c, text, i, found);
       if (has3 && i >= 2) {
         const k = key & 0xffffff;
         const slot = Math.imul(k, GOLDEN) >>> shift3;
-        if (((bits3[slot >>> 5] as number) & (1 << (slot & 31))) !== 0) verify(third as GramTable, slot, k, text, i, found);
+        if (((bits3[slot >>> 5] as number) & (1 << (slot & 31))) !== 0) this.verify(this.three, slot, k, text, i, found);
       }
       if (has4 && i >= 3) {
         const slot = Math.imul(key, GOLDEN) >>> shift4;
-        if (((bits4[slot >>> 5] as number) & (1 << (slot & 31))) !== 0) verify(four as GramTable, slot, key, text, i, found);
+        if (((bits4[slot >>> 5] as number) & (1 << (slot & 31))) !== 0) this.verify(this.four, slot, key, text, i, found);
       }
     }
-  };
-  return Object.freeze({ scan, needles: needles.length });
+  }
+
+  /** The needles of `table` filed under the gram ending at `i`, compared with the text there. */
+  private verify(table: GramTable, slot: number, key: number, text: string, i: number, found: (id: number) => void): void {
+    const end = table.start[slot + 1] as number;
+    for (let e = table.start[slot] as number; e < end; e++) {
+      if (table.keys[e] !== key) continue;
+      const n = table.needle[e] as number;
+      const t = this.texts[n] as string;
+      const from = i - (table.anchorEnd[e] as number);
+      if (from >= 0 && from + t.length <= text.length && text.startsWith(t, from)) {
+        const list = this.ids[n] as Int32Array;
+        for (let j = 0; j < list.length; j++) found(list[j] as number);
+      }
+    }
+  }
 }
