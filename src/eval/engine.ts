@@ -13,10 +13,10 @@
  */
 import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
-import { indexEventCached, type IndexedEvent } from './fields.js';
+import { indexEventCached, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcher, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
-import { compileMultiMatcher, type MultiMatcher } from './ahocorasick.js';
+import { compileMultiMatcher, type MultiMatcher } from './multimatch.js';
 import { atomKey, clauseWeight, ruleRequirements, type Atom } from './requirements.js';
 import { numericValue } from './values.js';
 
@@ -65,18 +65,39 @@ interface Route {
   readonly allowed: Uint8Array;
   /** Allowed rules without requirements: candidates on every event of this source. */
   readonly always: Int32Array;
-  /** The fields worth scanning: those the allowed rules need literals in. */
-  readonly fields: ReadonlyMap<string, FieldIndex>;
-  /** Whether an allowed rule needs a keyword (a literal anywhere in the event). */
-  readonly keywords: boolean;
+  /** The fields worth scanning (those the allowed rules need literals in) and their indexes, side by side. */
+  readonly fieldNames: readonly string[];
+  readonly fieldIndexes: readonly FieldIndex[];
+  /** The keyword needles of the allowed rules (a literal anywhere in the event). */
+  readonly keywords?: FieldIndex;
 }
 
 const KEYWORDS = '\u0001keywords';
 
-function push<K>(map: Map<K, number[]>, key: K, id: number): void {
+function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
   const list = map.get(key);
   if (list) list.push(id);
   else map.set(key, [id]);
+}
+
+/** Whether an atom holds on the event, as the scan would find it (a lowercased value holds the text, a value is the number). */
+function atomHolds(atom: Atom, ev: IndexedEvent): boolean {
+  if (atom.kind === 'text') {
+    const values = atom.field === null ? ev.texts : ev.fields.get(atom.field);
+    if (values !== undefined)
+      for (const v of values) {
+        const lower = v.lower;
+        if (lower !== null && lower.includes(atom.text)) return true;
+      }
+    return false;
+  }
+  const values = ev.fields.get(atom.field);
+  if (values !== undefined)
+    for (const v of values) {
+      if (v.lower === null) continue;
+      if (numericValue(v) === atom.value || v.lower === atom.spelled) return true;
+    }
+  return false;
 }
 
 /** Compiles rules into an engine. A rule that cannot be compiled is reported in `errors` and never fires. */
@@ -94,16 +115,26 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     }
   });
 
-  // Atoms (deduplicated) → clauses → rules. A rule's trigger clause (its most selective) makes it a candidate;
-  // its other clauses must then hold too.
+  // Atoms (deduplicated) → rules. A rule's trigger clause (its most selective) makes it a candidate when one of
+  // its atoms is found by the per-field scan; its other clauses are then checked on the event directly. Only
+  // trigger atoms are scanned for: the other clauses hold common literals (`\\cmd.exe`, ` /c `) that occur in
+  // most events and would make the scan report on nearly every character.
   const atomIds = new Map<string, number>();
   const atoms: Atom[] = [];
-  const atomClauses: number[][] = [];
-  const clauseRule: number[] = [];
-  const clauseTriggers: boolean[] = [];
-  const ruleClauses: number[][] = rules.map(() => []);
-  const ruleFields: Set<string>[] = rules.map(() => new Set());
+  const atomTriggers: number[][] = [];
+  const ruleChecks: Int32Array[][] = rules.map(() => []);
   const unconditional: number[] = [];
+  const atomId = (atom: Atom): number => {
+    const key = atomKey(atom);
+    let id = atomIds.get(key);
+    if (id === undefined) {
+      id = atoms.length;
+      atomIds.set(key, id);
+      atoms.push(atom);
+      atomTriggers.push([]);
+    }
+    return id;
+  };
   rules.forEach((rule, r) => {
     if (matchers[r] === undefined) return;
     const clauses = prefilter ? ruleRequirements(rule) : [];
@@ -113,67 +144,82 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     }
     const trigger = clauses.reduce((a, b) => (clauseWeight(b) < clauseWeight(a) ? b : a));
     for (const clause of clauses) {
-      const c = clauseRule.length;
-      clauseRule.push(r);
-      clauseTriggers.push(clause === trigger);
-      (ruleClauses[r] as number[]).push(c);
-      for (const atom of clause) {
-        (ruleFields[r] as Set<string>).add(atom.field ?? KEYWORDS);
-        const key = atomKey(atom);
-        let id = atomIds.get(key);
-        if (id === undefined) {
-          id = atoms.length;
-          atomIds.set(key, id);
-          atoms.push(atom);
-          atomClauses.push([]);
+      const ids = clause.map(atomId);
+      if (clause !== trigger) (ruleChecks[r] as Int32Array[]).push(Int32Array.from(ids));
+      else
+        for (const id of ids) {
+          const list = atomTriggers[id] as number[];
+          if (list[list.length - 1] !== r) list.push(r);
         }
-        const list = atomClauses[id] as number[];
-        if (list[list.length - 1] !== c) list.push(c);
-      }
     }
   });
 
-  // Per field: one automaton over its text needles, hash maps for its numbers.
-  const fieldTexts = new Map<string, { text: string; id: number }[]>();
-  const fields = new Map<string, FieldIndex>();
-  const fieldOf = (name: string): FieldIndex => {
-    let f = fields.get(name);
-    if (f === undefined) {
-      f = {};
-      fields.set(name, f);
-    }
-    return f;
+  /**
+   * Per field: one multi-pattern matcher over the text needles of the trigger atoms `wanted` accepts, hash maps
+   * for their numbers; keywords (a literal anywhere in the event) under KEYWORDS.
+   */
+  const buildFields = (wanted: (atom: number) => boolean): Map<string, FieldIndex> => {
+    const texts = new Map<string, { text: string; id: number }[]>();
+    const out = new Map<string, FieldIndex>();
+    const fieldOf = (name: string): FieldIndex => {
+      let f = out.get(name);
+      if (f === undefined) {
+        f = {};
+        out.set(name, f);
+      }
+      return f;
+    };
+    atoms.forEach((a, id) => {
+      if (!wanted(id)) return;
+      if (a.kind === 'text') {
+        const name = a.field ?? KEYWORDS;
+        fieldOf(name);
+        push(texts, name, { text: a.text, id });
+      } else {
+        const f = fieldOf(a.field);
+        push((f.numbers ??= new Map()), a.value, id);
+        push((f.spelled ??= new Map()), a.spelled, id);
+      }
+    });
+    for (const [name, needles] of texts) fieldOf(name).texts = compileMultiMatcher(needles);
+    return out;
   };
-  atoms.forEach((a, id) => {
-    if (a.kind === 'text') {
-      const name = a.field ?? KEYWORDS;
-      fieldOf(name);
-      const list = fieldTexts.get(name);
-      if (list) list.push({ text: a.text, id });
-      else fieldTexts.set(name, [{ text: a.text, id }]);
-    } else {
-      const f = fieldOf(a.field);
-      push((f.numbers ??= new Map()), a.value, id);
-      push((f.spelled ??= new Map()), a.spelled, id);
-    }
-  });
-  for (const [name, needles] of fieldTexts) fieldOf(name).texts = compileMultiMatcher(needles);
-  const keywordIndex = fields.get(KEYWORDS);
-  fields.delete(KEYWORDS);
+  const isTrigger = (id: number): boolean => (atomTriggers[id] as number[]).length > 0;
 
   // Per-event scratch state, stamped with the event's number instead of cleared.
   const atomStamp = new Uint32Array(atoms.length);
-  const clauseStamp = new Uint32Array(clauseRule.length);
+  const checkStamp = new Uint32Array(atoms.length);
+  const checkResult = new Uint8Array(atoms.length);
   const ruleStamp = new Uint32Array(rules.length);
   let epoch = 0;
-  let triggered: number[] = [];
+  const triggered: number[] = [];
   const found = (a: number): void => {
     if (atomStamp[a] === epoch) return;
     atomStamp[a] = epoch;
-    for (const c of atomClauses[a] as number[]) {
-      clauseStamp[c] = epoch;
-      if (clauseTriggers[c] === true) triggered.push(clauseRule[c] as number);
+    const rs = atomTriggers[a] as number[];
+    for (let j = 0; j < rs.length; j++) triggered.push(rs[j] as number);
+  };
+  /** Whether an atom holds on the event: found by the scan, or looked up once per event. */
+  const present = (a: number, ev: IndexedEvent): boolean => {
+    if (atomStamp[a] === epoch) return true;
+    if (checkStamp[a] !== epoch) {
+      checkStamp[a] = epoch;
+      checkResult[a] = atomHolds(atoms[a] as Atom, ev) ? 1 : 0;
     }
+    return checkResult[a] === 1;
+  };
+  /** Every other clause of the rule has an atom that holds on the event. */
+  const holds = (r: number, ev: IndexedEvent): boolean => {
+    for (const clause of ruleChecks[r] as Int32Array[]) {
+      let any = false;
+      for (let j = 0; j < clause.length; j++)
+        if (present(clause[j] as number, ev)) {
+          any = true;
+          break;
+        }
+      if (!any) return false;
+    }
+    return true;
   };
   const foundAll = (ids: readonly number[] | undefined): void => {
     if (ids !== undefined) for (const a of ids) found(a);
@@ -182,35 +228,41 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const logsources = rules.map((r) => compileLogsource(r.logsource));
   const everything = new Uint8Array(rules.length).fill(1);
   const routes = new Map<EventSource, Route>();
+  // Routes: what each kind of event meets, built on its first event. With routing, a route's matchers hold only
+  // the needles of the rules it allows (fewer, rarer needles: fewer places of a text to look at).
+  let everyField: Map<string, FieldIndex> | undefined;
   const routeFor = (source: EventSource): Route => {
     let route = routes.get(source);
     if (route === undefined) {
       const allowed = routing ? Uint8Array.from(logsources, (t) => (t(source) ? 1 : 0)) : everything;
-      const used = new Set<string>();
-      rules.forEach((_, r) => {
-        if (allowed[r] === 1) for (const f of ruleFields[r] as Set<string>) used.add(f);
-      });
+      const indexes = routing
+        ? buildFields((id) => (atomTriggers[id] as number[]).some((r) => allowed[r] === 1))
+        : (everyField ??= buildFields(isTrigger));
+      const keywords = indexes.get(KEYWORDS);
+      const scanned = [...indexes].filter(([name]) => name !== KEYWORDS);
       route = {
         allowed,
         always: Int32Array.from(unconditional.filter((r) => allowed[r] === 1)),
-        fields: new Map([...fields].filter(([name]) => used.has(name))),
-        keywords: used.has(KEYWORDS),
+        fieldNames: scanned.map(([name]) => name),
+        fieldIndexes: scanned.map(([, index]) => index),
+        ...(keywords !== undefined ? { keywords } : {}),
       };
-      if (routes.size < 1024) routes.set(source, route);
+      // Sources are interned (a few dozen kinds in practice); past the bound a route is rebuilt per event.
+      if (routes.size < 256) routes.set(source, route);
     }
     return route;
   };
 
-  const scanField = (index: FieldIndex, ev: IndexedEvent, name: string | null): void => {
-    const values = name === null ? ev.texts : ev.fields.get(name);
-    if (values === undefined) return;
-    for (const v of values) {
-      if (v.lower === null) continue;
-      index.texts?.scan(v.lower, found);
+  const scanValues = (index: FieldIndex, values: readonly EventValue[]): void => {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as EventValue;
+      const lower = v.lower;
+      if (lower === null) continue;
+      index.texts?.scan(lower, found);
       if (index.numbers !== undefined) {
         const n = numericValue(v);
         if (n !== undefined) foundAll(index.numbers.get(n));
-        foundAll(index.spelled?.get(v.lower));
+        foundAll(index.spelled?.get(lower));
       }
     }
   };
@@ -221,33 +273,20 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     epoch = epoch === 0xffffffff ? 1 : epoch + 1;
     if (epoch === 1) {
       atomStamp.fill(0);
-      clauseStamp.fill(0);
       ruleStamp.fill(0);
     }
-    triggered = [];
-    if (atoms.length > 0) {
-      const wanted = route.fields;
-      if (wanted.size < ev.fields.size) {
-        for (const [name, index] of wanted) scanField(index, ev, name);
-      } else {
-        for (const name of ev.fields.keys()) {
-          const index = wanted.get(name);
-          if (index !== undefined) scanField(index, ev, name);
-        }
-      }
-      if (keywordIndex !== undefined && route.keywords) scanField(keywordIndex, ev, null);
+    triggered.length = 0;
+    const { fieldNames, fieldIndexes } = route;
+    for (let f = 0; f < fieldNames.length; f++) {
+      const values = ev.fields.get(fieldNames[f] as string);
+      if (values !== undefined) scanValues(fieldIndexes[f] as FieldIndex, values);
     }
+    if (route.keywords !== undefined) scanValues(route.keywords, ev.texts);
     const out: number[] = Array.from(route.always);
     for (const r of triggered) {
       if (ruleStamp[r] === epoch || route.allowed[r] !== 1) continue;
       ruleStamp[r] = epoch;
-      let all = true;
-      for (const c of ruleClauses[r] as number[])
-        if (clauseStamp[c] !== epoch) {
-          all = false;
-          break;
-        }
-      if (all) out.push(r);
+      if (holds(r, ev)) out.push(r);
     }
     return out.sort((a, b) => a - b);
   };
@@ -272,7 +311,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
       rules: rules.length,
       prefiltered: rules.length - unconditional.length - errors.size,
       atoms: atoms.length,
-      fields: fields.size,
+      fields: new Set(atoms.filter((_, id) => isTrigger(id)).map((a) => a.field ?? KEYWORDS)).size,
     }),
   });
 }

@@ -39,9 +39,25 @@ export interface IndexedEvent {
 /** Deeper events are refused: nothing legitimate nests this far. */
 export const MAX_EVENT_DEPTH = 64;
 
-function eventValue(raw: Scalar): EventValue {
-  const text = raw === null ? null : String(raw);
-  return Object.freeze({ raw, text, lower: text === null ? null : text.toLowerCase() });
+/**
+ * A value with its text forms computed on first use: most values of an event are never read by any rule that
+ * survives routing and the prefilter, so neither `String(number)` nor `toLowerCase()` is paid for them.
+ */
+class Value implements EventValue {
+  private t: string | null | undefined = undefined;
+  private l: string | null | undefined = undefined;
+  constructor(readonly raw: Scalar) {}
+  get text(): string | null {
+    if (this.t === undefined) this.t = this.raw === null ? null : typeof this.raw === 'string' ? this.raw : String(this.raw);
+    return this.t;
+  }
+  get lower(): string | null {
+    if (this.l === undefined) {
+      const text = this.text;
+      this.l = text === null ? null : text.toLowerCase();
+    }
+    return this.l;
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -63,119 +79,273 @@ function dataItemName(item: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/**
+ * Short names. Windows containers whose children rules name by their short names: `Event.EventData.Image` is
+ * also `Image`, `Event.System.Provider_Name` also `Provider_Name`; below the UserData containers one element
+ * is skipped (`Event.UserData.RmSessionEvent.RmSessionId` is `RmSessionId`). The walk carries each node's short
+ * name (`Alias`): null for none, ROOT for a container itself, SKIP for a UserData container, ELEMENT for the
+ * element below it (whose attributes, `Elem_Attr`, are elements too).
+ */
+type Alias = string | null;
+const ROOT = '';
+const SKIP = '\u0000';
+const ELEMENT = '\u0001';
+const named = (alias: Alias): alias is string => alias !== null && alias !== ROOT && alias !== SKIP && alias !== ELEMENT;
+const CONTAINERS: ReadonlyMap<string, string> = new Map([
+  ['Event.System', ROOT],
+  ['Event.EventData', ROOT],
+  ['Event.UserData', SKIP],
+  ['System', ROOT],
+  ['EventData', ROOT],
+  ['UserData', SKIP],
+  ['winlog.event_data', ROOT],
+  ['winlog.user_data', ROOT],
+]);
+
+/** The short name of a path by its container prefix: for keys that hold dots themselves (`{"Event": {"System.X": 1}}`). */
+function prefixAlias(path: string): Alias {
+  for (const [container, kind] of CONTAINERS) {
+    if (!path.startsWith(`${container}.`)) continue;
+    const rest = path.slice(container.length + 1);
+    if (kind === ROOT) return rest;
+    const dot = rest.indexOf('.');
+    return dot === -1 ? ELEMENT : rest.slice(dot + 1) === '' ? null : rest.slice(dot + 1);
+  }
+  return null;
+}
+
+/** The short name of `path`, the child `key` of a node whose short name is `parent`. */
+function childAlias(parent: Alias, path: string, key: string): Alias {
+  if (parent === null) return CONTAINERS.get(path) ?? (key.includes('.') ? prefixAlias(path) : null);
+  if (parent === SKIP) {
+    // One element skipped: the element is a container of short names itself.
+    const dot = key.indexOf('.');
+    return dot === -1 ? ELEMENT : key.slice(dot + 1) === '' ? null : key.slice(dot + 1);
+  }
+  return parent === ROOT || parent === ELEMENT ? key : `${parent}.${key}`;
+}
+
+/** The short name of the attribute path `path` (`Tag_Attribute`) of a node whose short name is `parent`. */
+function attributeAlias(parent: Alias, path: string, name: string): Alias {
+  if (parent === null) return CONTAINERS.get(path) ?? (path.includes('.') ? prefixAlias(path) : null);
+  if (parent === ELEMENT) {
+    // Still the skipped element, unless the name holds a dot (`Elem_X.Y` is Y).
+    const dot = name.indexOf('.');
+    return dot === -1 ? ELEMENT : name.slice(dot + 1) === '' ? null : name.slice(dot + 1);
+  }
+  return parent === ROOT || parent === SKIP ? null : `${parent}_${name}`;
+}
+
+/** Winlogbeat's metadata fields under their Windows names. */
+const WINLOG_NAMES: ReadonlyMap<string, string> = new Map([
+  ['winlog.event_id', 'EventID'],
+  ['winlog.channel', 'Channel'],
+  ['winlog.provider_name', 'Provider_Name'],
+  ['winlog.computer_name', 'Computer'],
+  ['winlog.record_id', 'EventRecordID'],
+]);
+
+/**
+ * A place in an event's tree, shared by every event that has it: its path, its short name and the other names
+ * it answers to, computed once. Events of one kind have the same keys, so indexing one walks known places and
+ * builds no path strings (whose hashes are computed once too). The tree is bounded: past MAX_PLACES (events
+ * with ever new keys) places are made per event and not remembered.
+ */
+class Place {
+  private children: Map<string, Place> | undefined = undefined;
+  private attributes: Map<string, Place> | undefined = undefined;
+  /** The names besides the path: short name, Winlogbeat's name, both without spaces. */
+  readonly names: readonly string[];
+  constructor(
+    readonly path: string,
+    readonly alias: Alias,
+  ) {
+    this.names = otherNames(path, alias);
+  }
+  child(key: string): Place {
+    let place = this.children?.get(key);
+    if (place === undefined) {
+      const path = join(this.path, key);
+      place = new Place(path, childAlias(this.alias, path, key));
+      if (places < MAX_PLACES) {
+        places++;
+        (this.children ??= new Map()).set(key, place);
+      }
+    }
+    return place;
+  }
+  attribute(name: string): Place {
+    let place = this.attributes?.get(name);
+    if (place === undefined) {
+      const path = attribute(this.path, name);
+      place = new Place(path, attributeAlias(this.alias, path, name));
+      if (places < MAX_PLACES) {
+        places++;
+        (this.attributes ??= new Map()).set(name, place);
+      }
+    }
+    return place;
+  }
+}
+
+const MAX_PLACES = 100_000;
+let places = 0;
+const ROOT_PLACE = new Place('', null);
+
+/** The place of a dotted path, walked from the root one segment at a time. */
+function placeAt(path: string): Place {
+  let place = ROOT_PLACE;
+  if (path !== '') for (const key of path.split('.')) place = place.child(key);
+  return place;
+}
+
+function otherNames(path: string, alias: Alias): string[] {
+  const out: string[] = [];
+  const short = named(alias) ? alias : undefined;
+  const winlog = path.startsWith('winlog.') ? WINLOG_NAMES.get(path) : undefined;
+  if (short !== undefined) out.push(short);
+  if (winlog !== undefined) out.push(winlog);
+  if (path.includes(' ')) out.push(path.replace(/ /g, ''));
+  if (short !== undefined && short.includes(' ')) out.push(short.replace(/ /g, ''));
+  return out;
+}
+
 interface Builder {
   readonly leaves: Map<string, EventValue[]>;
-  readonly objects: Set<string>;
+  /** Object paths, collected only when asked for (`has` of a name that is not a value: rare). */
+  readonly objects: Set<string> | undefined;
   readonly texts: EventValue[];
+  /** Other names → the paths (leaves) they stand for, in the order the paths were first met. */
+  readonly leafAliases: Map<string, string[]>;
+  readonly objectAliases: Map<string, string[]>;
 }
 
-function addLeaf(b: Builder, path: string, raw: Scalar): void {
-  const value = eventValue(raw);
-  const list = b.leaves.get(path);
+function addAliases(aliases: Map<string, string[]>, place: Place): void {
+  for (const name of place.names) {
+    const list = aliases.get(name);
+    if (list === undefined) aliases.set(name, [place.path]);
+    else list.push(place.path);
+  }
+}
+
+function addLeaf(b: Builder, place: Place, raw: Scalar): void {
+  const value = new Value(raw);
+  const list = b.leaves.get(place.path);
   if (list) list.push(value);
-  else b.leaves.set(path, [value]);
-  if (value.text !== null) b.texts.push(value);
+  else {
+    b.leaves.set(place.path, [value]);
+    if (place.names.length > 0) addAliases(b.leafAliases, place);
+  }
+  if (raw !== null) b.texts.push(value);
 }
 
-function walk(b: Builder, node: unknown, path: string, depth: number): void {
-  if (depth > MAX_EVENT_DEPTH) throw new SigmaError('limit', `event nests deeper than ${MAX_EVENT_DEPTH} levels at '${path}'`);
+function addObject(b: Builder, place: Place): void {
+  if (b.objects === undefined || b.objects.has(place.path)) return;
+  b.objects.add(place.path);
+  if (place.names.length > 0) addAliases(b.objectAliases, place);
+}
+
+function walk(b: Builder, node: unknown, place: Place, parent: Place, depth: number): void {
+  if (depth > MAX_EVENT_DEPTH) throw new SigmaError('limit', `event nests deeper than ${MAX_EVENT_DEPTH} levels at '${place.path}'`);
   if (isScalar(node)) {
-    addLeaf(b, path, node);
+    addLeaf(b, place, node);
     return;
   }
   if (Array.isArray(node)) {
-    const dot = path.lastIndexOf('.');
-    if (path.slice(dot + 1) === 'Data' && node.some((item) => dataItemName(item) !== undefined)) {
-      walkDataItems(b, node, dot === -1 ? '' : path.slice(0, dot), depth);
+    const path = place.path;
+    if ((path === 'Data' || path.endsWith('.Data')) && node.some((item) => dataItemName(item) !== undefined)) {
+      // The items' fields go to the place above Data (a key with dots, `{"X.Data": […]}`, puts them under X).
+      const owner = path === join(parent.path, 'Data') ? parent : placeAt(path.slice(0, Math.max(path.lastIndexOf('.'), 0)));
+      walkDataItems(b, node, owner, depth);
       return;
     }
-    if (node.length === 0) b.objects.add(path);
-    for (const item of node) walk(b, item, path, depth + 1);
+    if (node.length === 0) addObject(b, place);
+    for (const item of node) walk(b, item, place, parent, depth + 1);
     return;
   }
   if (!isObject(node)) return; // functions, undefined: not JSON
-  b.objects.add(path);
-  for (const [key, child] of Object.entries(node)) {
+  addObject(b, place);
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    const child = node[key];
     if (key === '#text') {
-      if (isScalar(child)) addLeaf(b, path, child);
-      else walk(b, child, path, depth + 1);
+      if (isScalar(child)) addLeaf(b, place, child);
+      else walk(b, child, place, parent, depth + 1);
     } else if (key === '#attributes' && isObject(child)) {
-      for (const [name, v] of Object.entries(child)) walk(b, v, attribute(path, name), depth + 1);
-    } else if (key.startsWith('@') && key.length > 1) {
-      walk(b, child, attribute(path, key.slice(1)), depth + 1);
+      for (const name of Object.keys(child)) walk(b, child[name], place.attribute(name), place, depth + 1);
+    } else if (key.length > 1 && key.charCodeAt(0) === 64 /* @ */) {
+      walk(b, child, place.attribute(key.slice(1)), place, depth + 1);
     } else if (key === 'Data' && dataItemName(child) !== undefined) {
-      walkDataItems(b, [child], path, depth);
-    } else walk(b, child, join(path, key), depth + 1);
+      walkDataItems(b, [child], place, depth);
+    } else walk(b, child, place.child(key), place, depth + 1);
   }
 }
 
 /** `<Data Name="X">v</Data>` items become fields `X` under the parent (EventData). */
-function walkDataItems(b: Builder, items: readonly unknown[], parent: string, depth: number): void {
+function walkDataItems(b: Builder, items: readonly unknown[], parent: Place, depth: number): void {
   for (const item of items) {
     const name = dataItemName(item);
     if (name === undefined || !isObject(item)) {
-      walk(b, item, join(parent, 'Data'), depth + 1);
+      walk(b, item, parent.child('Data'), parent, depth + 1);
       continue;
     }
     const value = item['#text'];
-    walk(b, value === undefined ? null : value, join(parent, name), depth + 1);
+    walk(b, value === undefined ? null : value, parent.child(name), parent, depth + 1);
   }
 }
 
-/** Windows containers whose children are named by their short names in rules. */
-const SHORT_NAME_PREFIXES: readonly { readonly prefix: string; readonly skipElement: boolean }[] = [
-  { prefix: 'Event.System.', skipElement: false },
-  { prefix: 'Event.EventData.', skipElement: false },
-  { prefix: 'Event.UserData.', skipElement: true },
-  { prefix: 'System.', skipElement: false },
-  { prefix: 'EventData.', skipElement: false },
-  { prefix: 'UserData.', skipElement: true },
-  { prefix: 'winlog.event_data.', skipElement: false },
-  { prefix: 'winlog.user_data.', skipElement: false },
-];
-
-/** Winlogbeat's metadata fields under their Windows names. */
-const WINLOG_NAMES: Readonly<Record<string, string>> = {
-  'winlog.event_id': 'EventID',
-  'winlog.channel': 'Channel',
-  'winlog.provider_name': 'Provider_Name',
-  'winlog.computer_name': 'Computer',
-  'winlog.record_id': 'EventRecordID',
-};
-
-/** The short names a full path is also known by. */
-function shortNames(path: string): string[] {
-  const out: string[] = [];
-  for (const { prefix, skipElement } of SHORT_NAME_PREFIXES) {
-    if (!path.startsWith(prefix)) continue;
-    let rest = path.slice(prefix.length);
-    if (skipElement) {
-      const dot = rest.indexOf('.');
-      if (dot === -1) continue;
-      rest = rest.slice(dot + 1);
-    }
-    if (rest !== '') out.push(rest);
+/** The aliases that do not name a path of their own, with the values of the paths they stand for. */
+function resolveAliases<T>(primary: Map<string, T>, aliases: ReadonlyMap<string, readonly string[]>, merge: (values: T[]) => T): void {
+  for (const [name, paths] of aliases) {
+    if (primary.has(name)) continue;
+    primary.set(name, paths.length === 1 ? (primary.get(paths[0] as string) as T) : merge(paths.map((p) => primary.get(p) as T)));
   }
-  const winlog = WINLOG_NAMES[path];
-  if (winlog !== undefined) out.push(winlog);
-  return out;
 }
 
-function withoutSpaces(names: readonly string[]): string[] {
-  return names.filter((n) => n.includes(' ')).map((n) => n.replace(/ /g, ''));
+/** Walks an event; with `objects`, also the paths of its objects (and their other names). */
+function build(event: Record<string, unknown>, objects: boolean): Builder {
+  const b: Builder = {
+    leaves: new Map(),
+    objects: objects ? new Set() : undefined,
+    texts: [],
+    leafAliases: new Map(),
+    objectAliases: new Map(),
+  };
+  walk(b, event, ROOT_PLACE, ROOT_PLACE, 0);
+  resolveAliases(b.leaves, b.leafAliases, (lists) => lists.flat());
+  return b;
 }
 
-function buildAliases<T>(primary: ReadonlyMap<string, T>, merge: (a: T, b: T) => T): Map<string, T> {
-  const aliases = new Map<string, T>();
-  for (const [path, value] of primary) {
-    const names = shortNames(path);
-    for (const name of [...names, ...withoutSpaces([path, ...names])]) {
-      if (primary.has(name)) continue;
-      const prev = aliases.get(name);
-      aliases.set(name, prev === undefined ? value : merge(prev, value));
-    }
+/** The object paths of an event and the other names they answer to. */
+function objectPaths(event: Record<string, unknown>): ReadonlySet<string> {
+  const b = build(event, true);
+  const found = b.objects as Set<string>;
+  found.delete('');
+  const objects = new Map([...found].map((o) => [o, true] as const));
+  resolveAliases(objects, b.objectAliases, () => true);
+  return new Set(objects.keys());
+}
+
+class Indexed implements IndexedEvent {
+  readonly kind = 'indexed-event';
+  readonly source: EventSource;
+  private objects: ReadonlySet<string> | undefined = undefined;
+  constructor(
+    readonly event: Record<string, unknown>,
+    readonly fields: ReadonlyMap<string, readonly EventValue[]>,
+    readonly texts: readonly EventValue[],
+  ) {
+    this.source = inferEventSource(this);
   }
-  return aliases;
+  get(field: string): readonly EventValue[] | undefined {
+    return this.fields.get(field);
+  }
+  has(field: string): boolean {
+    return this.fields.has(field) || (this.objects ??= objectPaths(this.event)).has(field);
+  }
+  fieldNames(): string[] {
+    return [...new Set([...this.fields.keys(), ...(this.objects ??= objectPaths(this.event))])].sort();
+  }
 }
 
 /** Flattens an event into a field index. Throws SigmaError when the event is not a JSON object. */
@@ -186,31 +356,12 @@ export function indexEvent(event: unknown): IndexedEvent {
       'value',
       `an event must be a JSON object, not ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`,
     );
-  const b: Builder = { leaves: new Map(), objects: new Set(), texts: [] };
-  walk(b, event, '', 0);
-  b.objects.delete('');
-  const leafAliases = buildAliases<EventValue[]>(b.leaves, (x, y) => [...x, ...y]);
-  const leaves = new Map<string, readonly EventValue[]>([...b.leaves, ...leafAliases]);
-  const objectMap = new Map([...b.objects].map((o) => [o, true] as const));
-  const objects = new Set([...b.objects, ...buildAliases(objectMap, (x) => x).keys()]);
-  const texts = Object.freeze(b.texts);
-  const lookup = {
-    get: (field: string) => leaves.get(field),
-    has: (field: string) => leaves.has(field) || objects.has(field),
-  };
-  return Object.freeze({
-    kind: 'indexed-event',
-    event,
-    ...lookup,
-    fields: leaves,
-    texts,
-    fieldNames: () => [...new Set([...leaves.keys(), ...objects])].sort(),
-    source: inferEventSource(lookup),
-  });
+  const b = build(event, false);
+  return new Indexed(event, b.leaves, b.texts);
 }
 
 export function isIndexedEvent(v: unknown): v is IndexedEvent {
-  return isObject(v) && v['kind'] === 'indexed-event' && typeof v['get'] === 'function';
+  return v instanceof Indexed;
 }
 
 const cache = new WeakMap<object, IndexedEvent>();

@@ -208,10 +208,24 @@ function intern(source: EventSource): EventSource {
   return found;
 }
 
+const windowsSources = new Map<string, EventSource>();
+
+/** windowsSource, once per channel, event id and (for Sysmon 12, which it refines) EventType. */
+function windowsSourceOf(ev: FieldLookup, channel: string): EventSource {
+  const id = firstText(ev, 'EventID');
+  const key = `${channel}\u0000${id ?? ''}\u0000${id !== undefined && id.trim() === '12' ? (firstText(ev, 'EventType') ?? '') : ''}`;
+  let found = windowsSources.get(key);
+  if (found === undefined) {
+    found = intern(windowsSource(ev, channel));
+    if (windowsSources.size < 10_000) windowsSources.set(key, found);
+  }
+  return found;
+}
+
 /** What the event says it is. */
 export function inferEventSource(ev: FieldLookup): EventSource {
   const channel = firstText(ev, 'Channel');
-  if (channel !== undefined) return intern(windowsSource(ev, channel));
+  if (channel !== undefined) return windowsSourceOf(ev, channel);
   const os = firstText(ev, 'host.os.type')?.toLowerCase();
   if (os !== undefined && OS_PRODUCTS.has(os)) return intern({ product: os });
   return intern({});

@@ -3,12 +3,13 @@
  * requirements are clauses (all must hold), each a list of atoms (one must hold): "a value of `Image`
  * contains `\\whoami.exe` or `\\whoami64.exe`", "a value of `EventID` is the number 4688". They are necessary,
  * never sufficient: the engine evaluates a rule only when they all hold, and the rule's own matcher decides.
- * Anything that cannot be stated as literals (negation, regexes, comparisons, null, exists, field references,
- * `cased` strings) states nothing, which keeps the prefilter sound.
+ * Regexes state the literals they need (regex-literals.ts). Anything that cannot be stated as literals (negation,
+ * comparisons, null, exists, field references, `cased` strings) states nothing, which keeps the prefilter sound.
  */
 import type { ConditionNode, Detection, DetectionItem, SigmaRule, SigmaString, SigmaValue } from '../rule/ast.js';
 import { resolvePattern } from './condition.js';
 import { stringAlternatives } from './values.js';
+import { regexLiterals } from './regex-literals.js';
 
 /**
  * `text`: some lowercased value of `field` contains `text` (field null: some text anywhere in the event, as
@@ -130,6 +131,11 @@ function valueNeeds(value: SigmaValue, field: string | null): Cnf {
     return field === null ? [] : [[{ kind: 'number', field, value: value.value, spelled: value.text.toLowerCase() }]];
   }
   if (value.kind === 'expansion') return or(value.values.map((v) => valueNeeds(v, field)));
+  if (value.kind === 'regex') {
+    // The scan compares lowercased values, so a needed literal is needed whatever the regex's case flag.
+    const literals = regexLiterals(value.pattern);
+    return literals === undefined ? [] : [dedupe(literals.map((text) => ({ kind: 'text', field, text: text.slice(-MAX_NEEDLE) })))];
+  }
   return [];
 }
 

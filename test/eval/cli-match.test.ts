@@ -126,6 +126,15 @@ describe('sigmaform match', () => {
     expect((await run([...args, '--loop'])).out).toBe((await run(args)).out);
   });
 
+  it('--stats reports on stderr the rules, the events and the matches of the run, and where the time went', async () => {
+    const { code, out, err } = await run(['-r', 'rules', 'events.json', 'registry.jsonl', '--jsonl', '--stats']);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1); // whoami on the Sysmon 1 event only
+    expect(err).toMatch(
+      /^sigmaform match: 2 rules loaded in [\d.]+ s, 2 compiled in [\d.]+ s; 3 events read and matched in [\d.]+ s \([\d,-]+ events\/s\), 1 matches; peak memory \d+ MiB\n$/,
+    );
+  });
+
   it('is a usage error without events, and prints help', async () => {
     expect((await run(['rules/whoami.yml'])).code).toBe(2);
     expect((await run(['-r', 'rules'])).code).toBe(2);
