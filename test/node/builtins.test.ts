@@ -1,10 +1,17 @@
-// This file must not import the library's entry point (src/index.ts), which registers every backend: it checks
-// what the command line registers on its own.
-import { describe, expect, it } from 'vitest';
-import { getBackend, listBackends } from '../../src/backend.js';
-import { builtinBackend, registerBuiltinBackends } from '../../src/node/builtins.js';
+// It checks what the command line registers on its own, so it takes fresh instances of the registry and the
+// built-ins (test files share their worker's modules, and the setup file registers every backend first).
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-const names = () => listBackends().map((b) => b.name);
+let backend: typeof import('../../src/backend.js');
+let builtins: typeof import('../../src/node/builtins.js');
+beforeAll(async () => {
+  vi.resetModules();
+  backend = await import('../../src/backend.js');
+  builtins = await import('../../src/node/builtins.js');
+});
+
+const names = () => backend.listBackends().map((b) => b.name);
+const registerBuiltinBackends = (target: string, pipelines?: readonly string[]) => builtins.registerBuiltinBackends(target, pipelines);
 
 describe('the built-in backends a run registers', () => {
   // One process, one sequence: the registry only grows.
@@ -19,11 +26,11 @@ describe('the built-in backends a run registers', () => {
 
   it('all of them for an unknown target, so its error lists every known target', async () => {
     await registerBuiltinBackends('nope');
-    expect(() => getBackend('nope')).toThrow("unknown target 'nope' (known: splunk, kusto, eql, esql)");
+    expect(() => backend.getBackend('nope')).toThrow("unknown target 'nope' (known: splunk, kusto, eql, esql)");
   });
 
   it('knows the built-in backend of a name, and no backend for another name', async () => {
-    expect((await builtinBackend('eql'))?.name).toBe('eql');
-    expect(await builtinBackend('toString')).toBeUndefined();
+    expect((await builtins.builtinBackend('eql'))?.name).toBe('eql');
+    expect(await builtins.builtinBackend('toString')).toBeUndefined();
   });
 });
