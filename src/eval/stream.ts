@@ -56,6 +56,23 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
   let consumed = 0; // characters dropped from buf so far
   let startLine = 1;
   let startColumn = 1;
+  // JSON lines: an object that ends its line is parsed whole, without reading it character by character. A line
+  // that does not parse (a pretty-printed object's first line, two objects on a line) is read the slow way; after
+  // a few such lines the input is taken not to be JSON lines.
+  let lineMisses = 0;
+
+  /** The event of a whole line starting at `i` (a `{`), or undefined; `nl` is the line's end. */
+  const wholeLine = (i: number, nl: number): unknown => {
+    let end = nl;
+    while (end > i && isSkippable(buf.charCodeAt(end - 1))) end--;
+    if (buf.charCodeAt(end - 1) !== CLOSE_BRACE) return undefined;
+    try {
+      return JSON.parse(buf.slice(i, end));
+    } catch {
+      lineMisses++;
+      return undefined;
+    }
+  };
 
   const finish = (end: number, out: SplitItem[]): void => {
     const text = buf.slice(start, end);
@@ -111,6 +128,15 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
           inArray = false;
           i++;
           continue;
+        }
+        if (c === OPEN_BRACE && lineMisses < 3) {
+          const nl = buf.indexOf('\n', i);
+          const event = nl === -1 ? undefined : wholeLine(i, nl);
+          if (event !== undefined) {
+            out.push({ event });
+            i = nl; // the newline is counted as any other
+            continue;
+          }
         }
         if (c !== OPEN_BRACE && !(inArray && c === OPEN_BRACKET)) {
           const snippet = buf.slice(i, i + 20).split('\n')[0] ?? '';

@@ -63,6 +63,16 @@ describe('streaming events', () => {
     ]);
   });
 
+  it('reads JSON lines a line at a time and still counts lines: a bad event after many good ones is located', () => {
+    const errors: SigmaError[] = [];
+    const good = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ n: i, s: 'x}\\"' }));
+    const text = [...good, '{"n": 1000, "bad": }', ...good.slice(0, 2), JSON.stringify({ last: true }, null, 2), ''].join('\n');
+    const events = inPieces(text, [5000, 20000], 'z.jsonl', (e) => errors.push(e));
+    expect(events).toHaveLength(1003);
+    expect(events[1002]).toEqual({ last: true });
+    expect(errors.map((e) => e.format())).toEqual([expect.stringMatching(/^z\.jsonl:1001:1: .*malformed JSON event/)]);
+  });
+
   it('stops with a located error on text that is no JSON object, and on an event cut short', () => {
     const failure = (text: string): string => {
       try {
