@@ -1,5 +1,5 @@
 /** `sigmaform match` (src/cli/commands/match.ts) on files in a temporary folder. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -133,6 +133,17 @@ describe('sigmaform match', () => {
     expect(err).toMatch(
       /^sigmaform match: 2 rules loaded in [\d.]+ s, 2 compiled in [\d.]+ s; 3 events read and matched in [\d.]+ s \([\d,-]+ events\/s\), 1 matches; peak memory \d+ MiB\n$/,
     );
+  });
+
+  it('--cache keeps the loaded rules in a file, and a second run takes them from it with the same results', async () => {
+    const args = ['-r', 'rules', 'events.json', '--jsonl', '--cache', '--cache-location', 'match.cache'];
+    const first = await run(args);
+    expect(first.code).toBe(0);
+    expect(existsSync(join(dir, 'match.cache'))).toBe(true);
+    const second = await run(args);
+    expect(second).toEqual(first);
+    expect(first.out).toMatch(/whoami\.yml/);
+    expect((await run(['-r', 'rules', 'events.json', '--cache-location', 'x'])).code).toBe(2); // goes with --cache
   });
 
   it('is a usage error without events, and prints help', async () => {

@@ -18,6 +18,8 @@ import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
 import { expandRulePaths, readUserFileSync, walkFiles } from '../../node/files.js';
 import { readTextPieces } from '../../node/events.js';
+import { cacheOption } from '../jobs.js';
+import type { RuleCache } from '../../node/cache.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
@@ -44,6 +46,9 @@ Options:
   --loop                evaluate every rule on every event one by one (match()'s reference loop) instead of the
                         engine, which routes events by logsource and skips rules whose literals are absent;
                         the same results, many times slower: for comparison
+  --cache               keep the loaded rules in a cache file and reuse them for rule files whose text is
+                        unchanged (as convert --cache)
+  --cache-location F    the cache file (default: .sigmaformcache in the working folder)
   --stats               on stderr when done: rules loaded and compiled, events matched, each stage's time, the
                         matching rate (events/second) and the process's peak memory
   --timestamp-field F   correlation rules: the field holding each event's time (ISO 8601 or epoch seconds or
@@ -122,13 +127,20 @@ interface LoadedRules {
   readonly documents: readonly SigmaDocument[];
 }
 
-async function loadRuleFiles(files: readonly string[], io: CliIO, report: Reporter): Promise<LoadedRules> {
+async function loadRuleFiles(files: readonly string[], io: CliIO, report: Reporter, cache?: RuleCache): Promise<LoadedRules> {
   // Load every file first: a filter document applies to the rules it names in any of the files.
   const loaded: { file: string; documents: readonly SigmaDocument[] }[] = [];
   for (const file of files) {
     try {
+      const text = readUserFileSync(file, io.cwd);
+      // A file the cache knows (same text) is taken from it; one that does not load whole is not cached.
+      const cached = cache?.documents(file, text);
+      if (cached !== undefined) {
+        loaded.push({ file, documents: cached });
+        continue;
+      }
       // Each document on its own: one that does not load is reported, the others of its file are evaluated.
-      const { documents, errors } = loadDocuments(readUserFileSync(file, io.cwd), file);
+      const { documents, errors } = loadDocuments(text, file);
       for (const e of errors) report.error(e, file);
       loaded.push({ file, documents });
     } catch (e) {
@@ -243,6 +255,8 @@ export const matchCommand: Command = async (argv, io) => {
     all: { type: 'boolean' },
     loop: { type: 'boolean' },
     stats: { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -266,10 +280,18 @@ export const matchCommand: Command = async (argv, io) => {
     io.stderr(`sigmaform match: ${toSigmaError(e).format()}\n`);
     return 2;
   }
+  let cache: RuleCache | undefined;
+  try {
+    cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
+  } catch (e) {
+    io.stderr(`sigmaform match: ${toSigmaError(e).format()}\n`);
+    return 2;
+  }
   const started = performance.now();
   const ruleFiles = many ? await expandRulePaths(ruleArgs, io.cwd) : [first as string];
   // Rules → the pipeline (-p) or the engine → events, streamed → pairs; then the correlations over all events.
-  const { rules, correlations, documents } = await loadRuleFiles(ruleFiles, io, report);
+  const { rules, correlations, documents } = await loadRuleFiles(ruleFiles, io, report, cache);
+  await cache?.save();
   // Correlations need every event at once (time-ordered windows): the stream keeps them only when there are any.
   const kept: KeptEvent[] | undefined = correlations.length > 0 ? [] : undefined;
   const ignoreLogsource = values['ignore-logsource'] === true;
