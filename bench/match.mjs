@@ -60,7 +60,7 @@ function wholeProcess(file, extra) {
   });
   const wall = performance.now() - t0;
   const stats = JSON.parse(/@@(.*)/.exec(r.stderr)?.[1] ?? '{}');
-  const stages = /loaded in ([\d.]+) s, \d+ compiled in ([\d.]+) s; (\d+) events read and matched in ([\d.]+) s/.exec(r.stderr);
+  const stages = /loaded in ([\d.]+) s, \d+ compiled in ([\d.]+) s; (\d+) events? read and matched in ([\d.]+) s/.exec(r.stderr);
   const [load, compile, n, matching] = stages
     ? [Number(stages[1]), Number(stages[2]), Number(stages[3]), Number(stages[4])]
     : [NaN, NaN, 0, NaN];

@@ -3,7 +3,8 @@
  * another (pretty-printed or not, commas between them allowed), of any size. Only the event being read is
  * held in memory, never the whole input, so a day of logs streams through with bounded memory. A value that
  * is not valid JSON (or not an object) is reported with its line and column and the stream goes on with the
- * next one; text that is not a JSON object or array at all stops the stream with a located error.
+ * next one; text that is not a JSON object or array at all stops the stream with a located error (thrown by the
+ * call after the one that returns the events before it, or by `end`).
  */
 import { SigmaError } from '../errors.js';
 
@@ -60,6 +61,8 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
   // that does not parse (a pretty-printed object's first line, two objects on a line) is read the slow way; after
   // a few such lines the input is taken not to be JSON lines.
   let lineMisses = 0;
+  /** Text that is no JSON value stopped the stream: thrown by the next call. */
+  let stopped: SigmaError | undefined;
 
   /** The event of a whole line starting at `i` (a `{`), or undefined; `nl` is the line's end. */
   const wholeLine = (i: number, nl: number): unknown => {
@@ -91,6 +94,7 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
   };
 
   const pushItems = (chunk: string): SplitItem[] => {
+    if (stopped !== undefined) throw stopped;
     const out: SplitItem[] = [];
     buf += chunk;
     const n = buf.length;
@@ -139,14 +143,16 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
           }
         }
         if (c !== OPEN_BRACE && !(inArray && c === OPEN_BRACKET)) {
+          // The stream stops here; the events before it are still given, the error comes with the next call.
           const snippet = buf.slice(i, i + 20).split('\n')[0] ?? '';
           buf = '';
           pos = 0;
-          throw new SigmaError(
+          stopped = new SigmaError(
             'value',
             inArray ? `an event must be a JSON object, found '${snippet}'` : `expected a JSON object or array, found '${snippet}'`,
             where(line, consumed + i - lineStart + 1),
           );
+          return out;
         }
         start = i;
         depth = 0;
@@ -180,6 +186,7 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
   };
 
   const end = (): void => {
+    if (stopped !== undefined) throw stopped;
     if (start !== -1 || inString)
       throw new SigmaError('value', 'unterminated JSON value (the text ends inside it)', where(startLine, startColumn));
   };

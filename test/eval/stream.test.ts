@@ -73,6 +73,17 @@ describe('streaming events', () => {
     expect(errors.map((e) => e.format())).toEqual([expect.stringMatching(/^z\.jsonl:1001:1: .*malformed JSON event/)]);
   });
 
+  it('gives the events before text that is no JSON, then stops with its located error', () => {
+    const splitter = createEventSplitter('w.jsonl', () => undefined);
+    expect(splitter.push('{"a": 1}\n{"b": }\nnot json\n{"c": 3}\n')).toEqual([{ a: 1 }]);
+    expect(() => splitter.end()).toThrow(/^expected a JSON object or array, found 'not json'/);
+    const items = createEventSplitter('w.jsonl').pushItems('{"a": 1}\n{"b": }\nnot json');
+    expect(items.map((i) => (i.error === undefined ? i.event : i.error.format()))).toEqual([
+      { a: 1 },
+      expect.stringMatching(/^w\.jsonl:2:1: .*malformed JSON event/),
+    ]);
+  });
+
   it('stops with a located error on text that is no JSON object, and on an event cut short', () => {
     const failure = (text: string): string => {
       try {

@@ -240,8 +240,8 @@ function stats(
   const rate = matching > 0 ? Math.round((events / matching) * 1000).toLocaleString('en-US') : '-';
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   return (
-    `sigmaform match: ${rules} rules loaded in ${s(t.loaded - t.started)}, ${compiled} compiled in ${s(t.compiledAt - t.loaded)}; ` +
-    `${events} events read and matched in ${s(matching)} (${rate} events/s), ${matches} matches; peak memory ${peak} MiB\n`
+    `sigmaform match: ${rules} rule${rules === 1 ? '' : 's'} loaded in ${s(t.loaded - t.started)}, ${compiled} compiled in ${s(t.compiledAt - t.loaded)}; ` +
+    `${events} event${events === 1 ? '' : 's'} read and matched in ${s(matching)} (${rate} events/s), ${matches} match${matches === 1 ? '' : 'es'}; peak memory ${peak} MiB\n`
   );
 }
 
