@@ -16,7 +16,7 @@ import { toSigmaError, type SigmaError } from '../errors.js';
 import { indexEventCached, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcher, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
-import { compileMultiMatcher, type MultiMatcher } from './multimatch.js';
+import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
 import { atomKey, clauseWeight, ruleRequirements, type Atom } from './requirements.js';
 import { numericValue } from './values.js';
 
@@ -181,8 +181,25 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
         push((f.spelled ??= new Map()), a.spelled, id);
       }
     });
-    for (const [name, needles] of texts) fieldOf(name).texts = compileMultiMatcher(needles);
+    for (const [name, needles] of texts) fieldOf(name).texts = compileMultiMatcher(needles, anchorsOf(name));
     return out;
+  };
+  // Each field's needles anchored once, over all its rules: a route's matcher only files the needles it allows.
+  const anchors = new Map<string, Map<string, number>>();
+  let fieldNeedles: Map<string, string[]> | undefined;
+  const anchorsOf = (name: string): Map<string, number> => {
+    let found = anchors.get(name);
+    if (found === undefined) {
+      if (fieldNeedles === undefined) {
+        fieldNeedles = new Map();
+        atoms.forEach((a, id) => {
+          if (a.kind === 'text' && isTrigger(id)) push(fieldNeedles as Map<string, string[]>, a.field ?? KEYWORDS, a.text);
+        });
+      }
+      found = chooseAnchors(fieldNeedles.get(name) ?? []);
+      anchors.set(name, found);
+    }
+    return found;
   };
   const isTrigger = (id: number): boolean => (atomTriggers[id] as number[]).length > 0;
 

@@ -71,30 +71,49 @@ function buildTable(size: number, entries: readonly { key: number; needle: numbe
   return { size, shift, bits: set, start, keys, needle, anchorEnd };
 }
 
-/** Needles filed by one of their characters, each character its own slot (0 … 65,535). */
-function charTable(entries: readonly { key: number; needle: number; anchorEnd: number }[]): GramTable {
-  const slots = 1 << 16;
-  const counts = new Int32Array(slots + 1);
-  for (const e of entries) (counts[e.key + 1] as number)++;
-  for (let h = 0; h < slots; h++) counts[h + 1] = (counts[h + 1] as number) + (counts[h] as number);
-  const start = Int32Array.from(counts);
-  const fill = Int32Array.from(counts);
-  const keys = new Int32Array(entries.length);
-  const needle = new Int32Array(entries.length);
-  const anchorEnd = new Int32Array(entries.length);
-  const bits = new Uint32Array(slots >>> 5);
-  for (const e of entries) {
-    const at = (fill[e.key] as number)++;
-    keys[at] = e.key;
-    needle[at] = e.needle;
-    anchorEnd[at] = e.anchorEnd;
-    bits[e.key >>> 5] = (bits[e.key >>> 5] as number) | (1 << (e.key & 31));
-  }
-  return { size: 1, shift: 16, bits, start, keys, needle, anchorEnd };
+/**
+ * Needles filed by one of their characters: a bit per character code (8 KiB) says whether any needle is filed
+ * under it, and a hashed table like the grams' holds them (a table of all 65,536 codes would be 512 KiB a field).
+ */
+function charTable(entries: readonly { key: number; needle: number; anchorEnd: number }[]): GramTable & { readonly direct: Uint32Array } {
+  const direct = new Uint32Array(0x10000 >>> 5);
+  for (const e of entries) direct[e.key >>> 5] = (direct[e.key >>> 5] as number) | (1 << (e.key & 31));
+  return { ...buildTable(1, entries), direct };
 }
 
-/** Compiles needles (non-empty strings, each with an id the caller chooses) into one matcher. */
-export function compileMultiMatcher(needles: readonly { readonly text: string; readonly id: number }[]): MultiMatcher {
+/**
+ * Where each needle of four characters or more is anchored (the end of its least shared 4-gram among `texts`).
+ * The engine computes it once per field over all its rules' needles, so that each log source's matcher, built
+ * from some of them, does not count grams again.
+ */
+export function chooseAnchors(texts: Iterable<string>): Map<string, number> {
+  const distinct = [...new Set(texts)].filter((t) => t.length >= 4);
+  const shared = new Map<number, number>();
+  for (const t of distinct) {
+    const seen = new Set<number>();
+    for (let end = 3; end < t.length; end++) seen.add(packed(t, end, 4));
+    for (const key of seen) shared.set(key, (shared.get(key) ?? 0) + 1);
+  }
+  const anchors = new Map<string, number>();
+  for (const t of distinct) {
+    let best = 3;
+    let fewest = Infinity;
+    for (let end = 3; end < t.length; end++) {
+      const count = shared.get(packed(t, end, 4)) as number;
+      if (count < fewest) {
+        fewest = count;
+        best = end;
+      }
+    }
+    anchors.set(t, best);
+  }
+  return anchors;
+}
+
+export function compileMultiMatcher(
+  needles: readonly { readonly text: string; readonly id: number }[],
+  anchors?: ReadonlyMap<string, number>,
+): MultiMatcher {
   // Distinct texts, each with the ids it stands for.
   const byText = new Map<string, number[]>();
   for (const { text, id } of needles) {
@@ -105,14 +124,8 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
   const texts = [...byText.keys()];
   const ids = texts.map((t) => Int32Array.from(byText.get(t) as number[]));
 
-  // How many needles hold each 4-gram: a needle is filed under its least shared one.
-  const shared = new Map<number, number>();
-  for (const t of texts) {
-    if (t.length < 4) continue;
-    const seen = new Set<number>();
-    for (let end = 3; end < t.length; end++) seen.add(packed(t, end, 4));
-    for (const key of seen) shared.set(key, (shared.get(key) ?? 0) + 1);
-  }
+  // A needle is filed under its least shared 4-gram (among these needles, unless the caller knows better).
+  const anchorOf = anchors ?? chooseAnchors(texts);
   const long: { key: number; needle: number; anchorEnd: number }[] = [];
   const three: { key: number; needle: number; anchorEnd: number }[] = [];
   const short: { key: number; needle: number; anchorEnd: number }[] = [];
@@ -123,16 +136,8 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
       short.push({ key: t.charCodeAt(end), needle: n, anchorEnd: end });
     } else if (t.length === 3) three.push({ key: packed(t, 2, 3), needle: n, anchorEnd: 2 });
     else {
-      let best = 3;
-      let fewest = Infinity;
-      for (let end = 3; end < t.length; end++) {
-        const count = shared.get(packed(t, end, 4)) as number;
-        if (count < fewest) {
-          fewest = count;
-          best = end;
-        }
-      }
-      long.push({ key: packed(t, best, 4), needle: n, anchorEnd: best });
+      const end = anchorOf.get(t) ?? t.length - 1;
+      long.push({ key: packed(t, end, 4), needle: n, anchorEnd: end });
     }
   });
   return new GramMatcher(
@@ -140,7 +145,7 @@ export function compileMultiMatcher(needles: readonly { readonly text: string; r
     ids,
     long.length > 0 ? buildTable(4, long) : EMPTY_TABLE,
     three.length > 0 ? buildTable(3, three) : EMPTY_TABLE,
-    short.length > 0 ? charTable(short) : EMPTY_TABLE,
+    short.length > 0 ? charTable(short) : NO_CHARS,
     // Short needles are filed under a non-ASCII character where they have one (the engine's always do): then
     // ASCII characters, nearly all of a log's, skip the character table.
     short.length === 0 ? 0x10000 : short.some((e) => e.key < 128) ? 0 : 128,
@@ -159,6 +164,9 @@ const EMPTY_TABLE: GramTable = {
   anchorEnd: new Int32Array(0),
 };
 
+/** No short needles: the character table is never looked at (`from1` is past every code). */
+const NO_CHARS = { ...EMPTY_TABLE, direct: new Uint32Array(1) };
+
 /**
  * The matcher: one class, so that the pass over a text is one optimised function for every field's matcher (a
  * closure per matcher made the engine's calls polymorphic and the pass twice as slow).
@@ -169,7 +177,7 @@ class GramMatcher implements MultiMatcher {
     private readonly ids: readonly Int32Array[],
     private readonly four: GramTable,
     private readonly three: GramTable,
-    private readonly chars: GramTable,
+    private readonly chars: GramTable & { readonly direct: Uint32Array },
     /** The first character code the character table is looked at for (0x10000: never). */
     private readonly from1: number,
     readonly needles: number,
@@ -182,13 +190,15 @@ class GramMatcher implements MultiMatcher {
     const shift4 = this.four.shift;
     const bits3 = this.three.bits;
     const shift3 = this.three.shift;
-    const bits1 = this.chars.bits;
+    const bits1 = this.chars.direct;
+    const shift1 = this.chars.shift;
     const from1 = this.from1;
     let key = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       key = (key << 8) | (c & 0xff);
-      if (c >= from1 && ((bits1[c >>> 5] as number) & (1 << (c & 31))) !== 0) this.verify(this.chars, c, c, text, i, found);
+      if (c >= from1 && ((bits1[c >>> 5] as number) & (1 << (c & 31))) !== 0)
+        this.verify(this.chars, Math.imul(c, GOLDEN) >>> shift1, c, text, i, found);
       if (has3 && i >= 2) {
         const k = key & 0xffffff;
         const slot = Math.imul(k, GOLDEN) >>> shift3;
