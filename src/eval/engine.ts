@@ -56,6 +56,8 @@ export interface Engine {
 
 interface FieldIndex {
   texts?: MultiMatcher;
+  /** Whether a text needle could occur in a number's or a boolean's text (`4688`, `true`); if not, those are not scanned. */
+  scanScalars?: boolean;
   numbers?: Map<number, number[]>;
   spelled?: Map<string, number[]>;
 }
@@ -181,7 +183,12 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
         push((f.spelled ??= new Map()), a.spelled, id);
       }
     });
-    for (const [name, needles] of texts) fieldOf(name).texts = compileMultiMatcher(needles, anchorsOf(name));
+    for (const [name, needles] of texts) {
+      const f = fieldOf(name);
+      f.texts = compileMultiMatcher(needles, anchorsOf(name));
+      // Also `infinity` and `nan`: an event given as an object (not JSON) may hold them.
+      f.scanScalars = needles.some(({ text }) => /^[0-9.e+-]+$/.test(text) || 'true false -infinity nan'.includes(text));
+    }
     return out;
   };
   // Each field's needles anchored once, over all its rules: a route's matcher only files the needles it allows.
@@ -273,10 +280,12 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const scanValues = (index: FieldIndex, values: readonly EventValue[]): void => {
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as EventValue;
-      const lower = v.lower;
-      if (lower === null) continue;
-      index.texts?.scan(lower, found);
+      const raw = v.raw;
+      if (raw === null) continue;
+      // JSON numbers and booleans are spelled in digits, `.e+-`, `true`, `false`: most needles cannot be in them.
+      if (typeof raw === 'string' || index.scanScalars === true) index.texts?.scan(v.lower as string, found);
       if (index.numbers !== undefined) {
+        const lower = v.lower as string;
         const n = numericValue(v);
         if (n !== undefined) foundAll(index.numbers.get(n));
         foundAll(index.spelled?.get(lower));

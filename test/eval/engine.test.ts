@@ -126,6 +126,22 @@ condition: a`);
     expect(engine.matches({ Image: 'Export-Certificate -Cert' })).toEqual([]);
   });
 
+  it('finds literals in the text of numbers and booleans when a needle could be there, and only then scans them', () => {
+    const rules = [
+      ruleFromDetection("keywords: ['1688']\ncondition: keywords"),
+      ruleFromDetection("keywords: ['rue']\ncondition: keywords"),
+      ruleFromDetection("a: {Size|contains: '+21'}\ncondition: a"),
+      ruleFromDetection("keywords: ['infinity']\ncondition: keywords"),
+      ruleFromDetection("keywords: ['mimikatz']\ncondition: keywords"),
+    ];
+    const engine = compileEngine(rules);
+    expect(engine.matches({ EventID: 41688 })).toEqual([0]);
+    expect(engine.matches({ Enabled: true })).toEqual([1]);
+    expect(engine.matches({ Size: 1e21 })).toEqual([2]);
+    expect(engine.matches({ x: Number.POSITIVE_INFINITY })).toEqual([3]);
+    expect(engine.matches({ a: 'Mimikatz', b: 4688 })).toEqual([4]);
+  });
+
   it('a rule that cannot be compiled is reported and never fires; the others still do', () => {
     const bad = ruleFromDetection("a: {CommandLine|re: '(?<=x)y'}\ncondition: a");
     const good = ruleFromDetection('a: {CommandLine|contains: y}\ncondition: a');
