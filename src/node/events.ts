@@ -11,7 +11,7 @@ export async function* readTextPieces(path: string, cwd: string, stdin?: AsyncIt
   if (path === '-') {
     if (stdin === undefined) throw new SigmaError('io', 'standard input is not available here', { file: '-' });
     source = stdin;
-  } else source = createReadStream(resolve(cwd, path), { highWaterMark: 1 << 16 });
+  } else source = createReadStream(resolve(cwd, path), { highWaterMark: 1 << 14 });
   try {
     for await (const piece of source) yield typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
   } catch (e) {
