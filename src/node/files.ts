@@ -49,18 +49,26 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
 }
 
 /**
- * `expandPaths` for the rule files of a run: an input that names no rule file at all (an empty folder, a glob
- * that matches nothing, files that are not *.yml/*.yaml) is an error, not an empty run.
+ * `expandPaths` for the rule files of a run: an input that names no rule file (a folder without *.yml/*.yaml files, a
+ * glob that matches none) is an error, not an empty run — among other inputs too, where a typo
+ * in one of them would otherwise drop its rules without a word (as a shell leaves an unmatched glob as written and
+ * sigma-cli refuses a path that does not exist).
  */
 export async function expandRulePaths(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files = await expandPaths(paths, cwd);
-  if (files.length === 0) {
+  const out: string[] = [];
+  const empty: string[] = [];
+  for (const p of paths) {
+    const files = await expandPaths([p], cwd);
+    if (files.length === 0) empty.push(p);
+    out.push(...files);
+  }
+  if (empty.length > 0) {
     throw new SigmaError(
       'io',
-      `no rule files in ${paths.map((p) => `'${p}'`).join(', ')} (folders are searched recursively for *.yml and *.yaml; a glob must match such files)`,
+      `no rule files in ${empty.map((p) => `'${p}'`).join(', ')} (folders are searched recursively for *.yml and *.yaml; a glob must match such files)`,
     );
   }
-  return files;
+  return [...new Set(out)];
 }
 
 /** Why a file operation failed, in words: the system's code (ENOENT …) said plainly. */

@@ -311,6 +311,19 @@ describe('an input with no rule files is a clear message and exit 2', () => {
     });
   }
 
+  it('among inputs that name rules too: a glob that matches nothing or an empty folder is named, nothing converted', async () => {
+    for (const argv of [
+      ['convert', '-t', 'splunk', 'ss/good.yml', 'nothing/**/*.yml', 'empty'],
+      ['check', 'ss/good.yml', 'empty'],
+      ['match', '-r', 'ss/good.yml', '-r', 'nothing/**/*.yml', 'events.json'],
+    ]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toMatch(/no rule files in ('nothing\/\*\*\/\*\.yml', 'empty'|'empty'|'nothing\/\*\*\/\*\.yml')/);
+      expect(r.stdout, argv.join(' ')).toBe('');
+    }
+  });
+
   it('buildPack rejects it too', async () => {
     await expect(buildPack({ rules: 'empty', target: 'eql', out: 'pack-empty-lib', cwd: root })).rejects.toThrow(
       /no rule files in 'empty'/,
