@@ -17,7 +17,7 @@ import { indexEventCached, type EventValue, type IndexedEvent } from './fields.j
 import { compileMatcher, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
 import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
-import { atomKey, clauseWeight, ruleRequirements, type Atom } from './requirements.js';
+import { atomKey, clauseWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
 
 export interface EngineOptions extends MatchOptions {
@@ -137,14 +137,27 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     }
     return id;
   };
-  rules.forEach((rule, r) => {
+  const requirements = rules.map((rule, r) => (matchers[r] === undefined || !prefilter ? [] : ruleRequirements(rule)));
+  // How many rules need each literal: one that many rules need (`\\cmd.exe`, `powershell`) is common in logs too,
+  // so a rule is triggered by its clause of rarest literals, counted so, rather than by the longest ones alone.
+  const needers = new Map<string, number>();
+  for (const clauses of requirements) {
+    const keys = new Set(clauses.flatMap((c) => c.map(atomKey)));
+    for (const key of keys) needers.set(key, (needers.get(key) ?? 0) + 1);
+  }
+  const triggerWeight = (c: Clause): number => {
+    let w = 0;
+    for (const a of c) w += clauseWeight([a]) * (needers.get(atomKey(a)) ?? 1);
+    return w;
+  };
+  rules.forEach((_, r) => {
     if (matchers[r] === undefined) return;
-    const clauses = prefilter ? ruleRequirements(rule) : [];
+    const clauses = requirements[r] as readonly Clause[];
     if (clauses.length === 0) {
       unconditional.push(r);
       return;
     }
-    const trigger = clauses.reduce((a, b) => (clauseWeight(b) < clauseWeight(a) ? b : a));
+    const trigger = clauses.reduce((a, b) => (triggerWeight(b) < triggerWeight(a) ? b : a));
     for (const clause of clauses) {
       const ids = clause.map(atomId);
       if (clause !== trigger) (ruleChecks[r] as Int32Array[]).push(Int32Array.from(ids));
