@@ -174,35 +174,41 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
    * for their numbers; keywords (a literal anywhere in the event) under KEYWORDS.
    */
   const buildFields = (wanted: (atom: number) => boolean): Map<string, FieldIndex> => {
-    const texts = new Map<string, { text: string; id: number }[]>();
-    const out = new Map<string, FieldIndex>();
-    const fieldOf = (name: string): FieldIndex => {
-      let f = out.get(name);
-      if (f === undefined) {
-        f = {};
-        out.set(name, f);
-      }
-      return f;
-    };
+    // The wanted atoms of each field, ascending.
+    const fieldAtoms = new Map<string, number[]>();
     atoms.forEach((a, id) => {
-      if (!wanted(id)) return;
-      if (a.kind === 'text') {
-        const name = a.field ?? KEYWORDS;
-        fieldOf(name);
-        push(texts, name, { text: a.text, id });
-      } else {
-        const f = fieldOf(a.field);
-        push((f.numbers ??= new Map()), a.value, id);
-        push((f.spelled ??= new Map()), a.spelled, id);
-      }
+      if (wanted(id)) push(fieldAtoms, a.field ?? KEYWORDS, id);
     });
-    for (const [name, needles] of texts) {
-      const f = fieldOf(name);
-      f.texts = compileMultiMatcher(needles, anchorsOf(name));
-      // Also `infinity` and `nan`: an event given as an object (not JSON) may hold them.
-      f.scanScalars = needles.some(({ text }) => /^[0-9.e+-]+$/.test(text) || 'true false -infinity nan'.includes(text));
-    }
+    const out = new Map<string, FieldIndex>();
+    for (const [name, ids] of fieldAtoms) out.set(name, fieldIndex(name, ids));
     return out;
+  };
+  // A field's index for a set of its atoms, shared by every route that wants the same set (log sources of one
+  // kind allow the same rules: their matchers are built once).
+  const fieldIndexes = new Map<string, { readonly ids: readonly number[]; readonly index: FieldIndex }[]>();
+  const fieldIndex = (name: string, ids: readonly number[]): FieldIndex => {
+    let hash = 0;
+    for (const id of ids) hash = (Math.imul(hash, 31) + id) | 0;
+    const key = `${name}\u0000${ids.length}\u0000${hash}`;
+    const known = fieldIndexes.get(key)?.find((k) => k.ids.length === ids.length && k.ids.every((id, i) => id === ids[i]));
+    if (known !== undefined) return known.index;
+    const index: FieldIndex = {};
+    const needles: { text: string; id: number }[] = [];
+    for (const id of ids) {
+      const a = atoms[id] as Atom;
+      if (a.kind === 'text') needles.push({ text: a.text, id });
+      else {
+        push((index.numbers ??= new Map()), a.value, id);
+        push((index.spelled ??= new Map()), a.spelled, id);
+      }
+    }
+    if (needles.length > 0) {
+      index.texts = compileMultiMatcher(needles, anchorsOf(name));
+      // Also `infinity` and `nan`: an event given as an object (not JSON) may hold them.
+      index.scanScalars = needles.some(({ text }) => /^[0-9.e+-]+$/.test(text) || 'true false -infinity nan'.includes(text));
+    }
+    push(fieldIndexes, key, { ids, index });
+    return index;
   };
   // Each field's needles anchored once, over all its rules: a route's matcher only files the needles it allows.
   const anchors = new Map<string, Map<string, number>>();

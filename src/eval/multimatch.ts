@@ -35,13 +35,16 @@ interface GramTable {
   readonly size: number;
   readonly shift: number;
   readonly bits: Uint32Array;
-  /** Entries of slot h: start[h] .. start[h + 1]. */
+  /** Entries of the slots of bucket b (slot >>> BUCKET): start[b] .. start[b + 1]. */
   readonly start: Int32Array;
   readonly keys: Int32Array;
   readonly needle: Int32Array;
   /** Where the anchor ends in the needle (its last character's index). */
   readonly anchorEnd: Int32Array;
 }
+
+/** Eight slots share a bucket of entries: the bit set stays fine-grained, the offsets table eight times smaller. */
+const BUCKET = 3;
 
 function buildTable(size: number, entries: readonly { key: number; needle: number; anchorEnd: number }[]): GramTable {
   // At most one slot in sixteen in use: a clear bit rejects most positions of a text with one read (the bit set
@@ -51,18 +54,19 @@ function buildTable(size: number, entries: readonly { key: number; needle: numbe
   const shift = 32 - bits;
   const slots = 1 << bits;
   const slotOf = (key: number): number => Math.imul(key, GOLDEN) >>> shift;
-  const counts = new Int32Array(slots + 1);
-  for (const e of entries) (counts[slotOf(e.key) + 1] as number)++;
-  for (let h = 0; h < slots; h++) counts[h + 1] = (counts[h + 1] as number) + (counts[h] as number);
-  const start = Int32Array.from(counts);
-  const fill = Int32Array.from(counts);
+  const buckets = Math.max(slots >>> BUCKET, 1);
+  const counts = new Int32Array(buckets + 1);
+  for (const e of entries) (counts[(slotOf(e.key) >>> BUCKET) + 1] as number)++;
+  for (let b = 0; b < buckets; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+  const start = counts;
+  const fill = counts.slice();
   const keys = new Int32Array(entries.length);
   const needle = new Int32Array(entries.length);
   const anchorEnd = new Int32Array(entries.length);
   const set = new Uint32Array(slots >>> 5 || 1);
   for (const e of entries) {
     const h = slotOf(e.key);
-    const at = (fill[h] as number)++;
+    const at = (fill[h >>> BUCKET] as number)++;
     keys[at] = e.key;
     needle[at] = e.needle;
     anchorEnd[at] = e.anchorEnd;
@@ -213,8 +217,9 @@ class GramMatcher implements MultiMatcher {
 
   /** The needles of `table` filed under the gram ending at `i`, compared with the text there. */
   private verify(table: GramTable, slot: number, key: number, text: string, i: number, found: (id: number) => void): void {
-    const end = table.start[slot + 1] as number;
-    for (let e = table.start[slot] as number; e < end; e++) {
+    const bucket = slot >>> BUCKET;
+    const end = table.start[bucket + 1] as number;
+    for (let e = table.start[bucket] as number; e < end; e++) {
       if (table.keys[e] !== key) continue;
       const n = table.needle[e] as number;
       const t = this.texts[n] as string;
