@@ -127,7 +127,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const ruleChecks: Int32Array[][] = rules.map(() => []);
   const unconditional: number[] = [];
   const atomId = (atom: Atom): number => {
-    const key = atomKey(atom);
+    const key = keyed(atom);
     let id = atomIds.get(key);
     if (id === undefined) {
       id = atoms.length;
@@ -137,17 +137,28 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     }
     return id;
   };
-  const requirements = rules.map((rule, r) => (matchers[r] === undefined || !prefilter ? [] : ruleRequirements(rule)));
+  const requirements: (readonly Clause[])[] = rules.map((rule, r) =>
+    matchers[r] === undefined || !prefilter ? [] : ruleRequirements(rule),
+  );
   // How many rules need each literal: one that many rules need (`\\cmd.exe`, `powershell`) is common in logs too,
   // so a rule is triggered by its clause of rarest literals, counted so, rather than by the longest ones alone.
+  const keyOf = new Map<Atom, string>();
+  const keyed = (a: Atom): string => {
+    let key = keyOf.get(a);
+    if (key === undefined) {
+      key = atomKey(a);
+      keyOf.set(a, key);
+    }
+    return key;
+  };
   const needers = new Map<string, number>();
   for (const clauses of requirements) {
-    const keys = new Set(clauses.flatMap((c) => c.map(atomKey)));
+    const keys = new Set(clauses.flatMap((c) => c.map(keyed)));
     for (const key of keys) needers.set(key, (needers.get(key) ?? 0) + 1);
   }
   const triggerWeight = (c: Clause): number => {
     let w = 0;
-    for (const a of c) w += clauseWeight([a]) * (needers.get(atomKey(a)) ?? 1);
+    for (const a of c) w += clauseWeight([a]) * (needers.get(keyed(a)) ?? 1);
     return w;
   };
   rules.forEach((_, r) => {
@@ -157,7 +168,8 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
       unconditional.push(r);
       return;
     }
-    const trigger = clauses.reduce((a, b) => (triggerWeight(b) < triggerWeight(a) ? b : a));
+    const weights = clauses.map(triggerWeight);
+    const trigger = clauses[weights.indexOf(Math.min(...weights))] as Clause;
     for (const clause of clauses) {
       const ids = clause.map(atomId);
       if (clause !== trigger) (ruleChecks[r] as Int32Array[]).push(Int32Array.from(ids));
@@ -168,6 +180,11 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
         }
     }
   });
+  // Compile-time tables: the engine's closures share this scope, so they would otherwise live as long as it.
+  keyOf.clear();
+  atomIds.clear();
+  needers.clear();
+  requirements.length = 0;
 
   /**
    * Per field: one multi-pattern matcher over the text needles of the trigger atoms `wanted` accepts, hash maps
