@@ -102,14 +102,19 @@ const CONTAINERS: ReadonlyMap<string, string> = new Map([
   ['winlog.user_data', ROOT],
 ]);
 
+/** What follows the skipped element in `rest` (`Elem.X` is X): ELEMENT when nothing does, null when only a dot. */
+function pastElement(rest: string): Alias {
+  const dot = rest.indexOf('.');
+  if (dot === -1) return ELEMENT;
+  return rest.slice(dot + 1) === '' ? null : rest.slice(dot + 1);
+}
+
 /** The short name of a path by its container prefix: for keys that hold dots themselves (`{"Event": {"System.X": 1}}`). */
 function prefixAlias(path: string): Alias {
   for (const [container, kind] of CONTAINERS) {
     if (!path.startsWith(`${container}.`)) continue;
     const rest = path.slice(container.length + 1);
-    if (kind === ROOT) return rest;
-    const dot = rest.indexOf('.');
-    return dot === -1 ? ELEMENT : rest.slice(dot + 1) === '' ? null : rest.slice(dot + 1);
+    return kind === ROOT ? rest : pastElement(rest);
   }
   return null;
 }
@@ -117,22 +122,16 @@ function prefixAlias(path: string): Alias {
 /** The short name of `path`, the child `key` of a node whose short name is `parent`. */
 function childAlias(parent: Alias, path: string, key: string): Alias {
   if (parent === null) return CONTAINERS.get(path) ?? (key.includes('.') ? prefixAlias(path) : null);
-  if (parent === SKIP) {
-    // One element skipped: the element is a container of short names itself.
-    const dot = key.indexOf('.');
-    return dot === -1 ? ELEMENT : key.slice(dot + 1) === '' ? null : key.slice(dot + 1);
-  }
+  // One element skipped: the element is a container of short names itself.
+  if (parent === SKIP) return pastElement(key);
   return parent === ROOT || parent === ELEMENT ? key : `${parent}.${key}`;
 }
 
 /** The short name of the attribute path `path` (`Tag_Attribute`) of a node whose short name is `parent`. */
 function attributeAlias(parent: Alias, path: string, name: string): Alias {
   if (parent === null) return CONTAINERS.get(path) ?? (path.includes('.') ? prefixAlias(path) : null);
-  if (parent === ELEMENT) {
-    // Still the skipped element, unless the name holds a dot (`Elem_X.Y` is Y).
-    const dot = name.indexOf('.');
-    return dot === -1 ? ELEMENT : name.slice(dot + 1) === '' ? null : name.slice(dot + 1);
-  }
+  // Still the skipped element, unless the name holds a dot (`Elem_X.Y` is Y).
+  if (parent === ELEMENT) return pastElement(name);
   return parent === ROOT || parent === SKIP ? null : `${parent}_${name}`;
 }
 
@@ -163,29 +162,30 @@ class Place {
     this.names = otherNames(path, alias);
   }
   child(key: string): Place {
-    let place = this.children?.get(key);
-    if (place === undefined) {
+    return remembered((this.children ??= new Map()), key, () => {
       const path = join(this.path, key);
-      place = new Place(path, childAlias(this.alias, path, key));
-      if (places < MAX_PLACES) {
-        places++;
-        (this.children ??= new Map()).set(key, place);
-      }
-    }
-    return place;
+      return new Place(path, childAlias(this.alias, path, key));
+    });
   }
   attribute(name: string): Place {
-    let place = this.attributes?.get(name);
-    if (place === undefined) {
+    return remembered((this.attributes ??= new Map()), name, () => {
       const path = attribute(this.path, name);
-      place = new Place(path, attributeAlias(this.alias, path, name));
-      if (places < MAX_PLACES) {
-        places++;
-        (this.attributes ??= new Map()).set(name, place);
-      }
-    }
-    return place;
+      return new Place(path, attributeAlias(this.alias, path, name));
+    });
   }
+}
+
+/** The place under `key`, made on first sight and remembered while the tree is under its bound. */
+function remembered(known: Map<string, Place>, key: string, make: () => Place): Place {
+  let place = known.get(key);
+  if (place === undefined) {
+    place = make();
+    if (places < MAX_PLACES) {
+      places++;
+      known.set(key, place);
+    }
+  }
+  return place;
 }
 
 const MAX_PLACES = 100_000;
@@ -294,11 +294,11 @@ function walkDataItems(b: Builder, items: readonly unknown[], parent: Place, dep
   }
 }
 
-/** The aliases that do not name a path of their own, with the values of the paths they stand for. */
-function resolveAliases<T>(primary: Map<string, T>, aliases: ReadonlyMap<string, readonly string[]>, merge: (values: T[]) => T): void {
+/** The aliases that do not name a leaf path of their own, with the values of the paths they stand for. */
+function resolveAliases(leaves: Map<string, EventValue[]>, aliases: ReadonlyMap<string, readonly string[]>): void {
   for (const [name, paths] of aliases) {
-    if (primary.has(name)) continue;
-    primary.set(name, paths.length === 1 ? (primary.get(paths[0] as string) as T) : merge(paths.map((p) => primary.get(p) as T)));
+    if (leaves.has(name)) continue;
+    leaves.set(name, paths.length === 1 ? (leaves.get(paths[0] as string) as EventValue[]) : paths.flatMap((p) => leaves.get(p) ?? []));
   }
 }
 
@@ -312,7 +312,7 @@ function build(event: Record<string, unknown>, objects: boolean): Builder {
     objectAliases: new Map(),
   };
   walk(b, event, ROOT_PLACE, ROOT_PLACE, 0);
-  resolveAliases(b.leaves, b.leafAliases, (lists) => lists.flat());
+  resolveAliases(b.leaves, b.leafAliases);
   return b;
 }
 
@@ -321,9 +321,8 @@ function objectPaths(event: Record<string, unknown>): ReadonlySet<string> {
   const b = build(event, true);
   const found = b.objects as Set<string>;
   found.delete('');
-  const objects = new Map([...found].map((o) => [o, true] as const));
-  resolveAliases(objects, b.objectAliases, () => true);
-  return new Set(objects.keys());
+  for (const name of b.objectAliases.keys()) found.add(name);
+  return found;
 }
 
 class Indexed implements IndexedEvent {
