@@ -17,7 +17,7 @@ import { indexEventCached, type EventValue, type IndexedEvent } from './fields.j
 import { compileMatcher, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
 import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
-import { atomKey, clauseWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
+import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
 
 export interface EngineOptions extends MatchOptions {
@@ -121,6 +121,16 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   // its atoms is found by the per-field scan; its other clauses are then checked on the event directly. Only
   // trigger atoms are scanned for: the other clauses hold common literals (`\\cmd.exe`, ` /c `) that occur in
   // most events and would make the scan report on nearly every character.
+  // Each literal's key computed once (it is looked up while counting, weighing and numbering).
+  const keyOf = new Map<Atom, string>();
+  const keyed = (a: Atom): string => {
+    let key = keyOf.get(a);
+    if (key === undefined) {
+      key = atomKey(a);
+      keyOf.set(a, key);
+    }
+    return key;
+  };
   const atomIds = new Map<string, number>();
   const atoms: Atom[] = [];
   const atomTriggers: number[][] = [];
@@ -142,15 +152,6 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   );
   // How many rules need each literal: one that many rules need (`\\cmd.exe`, `powershell`) is common in logs too,
   // so a rule is triggered by its clause of rarest literals, counted so, rather than by the longest ones alone.
-  const keyOf = new Map<Atom, string>();
-  const keyed = (a: Atom): string => {
-    let key = keyOf.get(a);
-    if (key === undefined) {
-      key = atomKey(a);
-      keyOf.set(a, key);
-    }
-    return key;
-  };
   const needers = new Map<string, number>();
   for (const clauses of requirements) {
     const keys = new Set(clauses.flatMap((c) => c.map(keyed)));
@@ -158,7 +159,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   }
   const triggerWeight = (c: Clause): number => {
     let w = 0;
-    for (const a of c) w += clauseWeight([a]) * (needers.get(keyed(a)) ?? 1);
+    for (const a of c) w += atomWeight(a) * (needers.get(keyed(a)) ?? 1);
     return w;
   };
   rules.forEach((_, r) => {
@@ -289,15 +290,13 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
   const everything = new Uint8Array(rules.length).fill(1);
   const routes = new Map<EventSource, Route>();
   // Routes: what each kind of event meets, built on its first event. With routing, a route's matchers hold only
-  // the needles of the rules it allows (fewer, rarer needles: fewer places of a text to look at).
-  let everyField: Map<string, FieldIndex> | undefined;
+  // the needles of the rules it allows (fewer, rarer needles: fewer places of a text to look at); without, every
+  // route wants every trigger and shares the same matchers (fieldIndex).
   const routeFor = (source: EventSource): Route => {
     let route = routes.get(source);
     if (route === undefined) {
       const allowed = routing ? Uint8Array.from(logsources, (t) => (t(source) ? 1 : 0)) : everything;
-      const indexes = routing
-        ? buildFields((id) => (atomTriggers[id] as number[]).some((r) => allowed[r] === 1))
-        : (everyField ??= buildFields(isTrigger));
+      const indexes = buildFields((id) => (atomTriggers[id] as number[]).some((r) => allowed[r] === 1));
       const keywords = indexes.get(KEYWORDS);
       const scanned = [...indexes].filter(([name]) => name !== KEYWORDS);
       route = {

@@ -40,7 +40,7 @@ function selective(text: string): boolean {
 const MAX_CLAUSES = 4;
 
 /** Estimated chance that an atom holds on an event: longer literals are rarer; a bare number is fairly rare. */
-function atomWeight(a: Atom): number {
+export function atomWeight(a: Atom): number {
   if (a.kind === 'number') return 1 / 64;
   const w = 2 ** -a.text.length;
   return a.field === null ? w * 8 : w;
