@@ -7,7 +7,8 @@
  * each character into a 32-bit key (8 bits a character), hashes it into a bit set that fits in the first-level
  * cache and, on the rare hit, compares the needles filed there with the text at that place. Three-character
  * needles have a 3-gram table of their own; shorter ones (a lone non-ASCII character: homoglyph and
- * right-to-left-override rules list hundreds) are filed under their rarest character in a table of all 65,536.
+ * right-to-left-override rules list hundreds) are filed under their rarest character: a bit per character code
+ * says whether to look, and a hashed table like the grams' holds them.
  *
  * Compared with an Aho–Corasick automaton over the same needles this holds a few hundred kilobytes instead of a
  * transition table of tens of megabytes, touches memory that stays in cache, and is exact: a needle is reported
