@@ -38,7 +38,7 @@ export default defineConfig([
     define: { __SIGMAFORM_VERSION__: JSON.stringify(version) },
   },
   {
-    entry: { cli: 'src/cli.ts', worker: 'src/node/worker.ts' },
+    entry: { cli: 'src/cli.ts', worker: 'src/node/worker.ts', 'match-worker': 'src/node/match-worker.ts' },
     format: ['esm'],
     // zod in the command line's own chunks: imported as a package it is ~100 files (every locale) that Node's
     // module loader resolves and compiles one by one, 60-80 ms and 12 MiB before the first rule; bundled, only

@@ -14,7 +14,7 @@
 import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
 import { indexEventCached, type EventValue, type IndexedEvent } from './fields.js';
-import { compileMatcher, type MatchOptions, type MatchResult, type Matcher } from './match.js';
+import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
 import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
@@ -25,6 +25,30 @@ export interface EngineOptions extends MatchOptions {
   readonly routing?: boolean;
   /** Reject rules by their required literals (default true; false only to measure what it brings). */
   readonly prefilter?: boolean;
+  /**
+   * Keep only what evaluating needs (default false): `rules` and each matcher's `rule` then hold the rule without
+   * its detection and descriptive text (title, id, name, level, status, tags, logsource and source stay), so a
+   * long run does not hold every rule's tree (a third of the memory of the SigmaHQ corpus compiled).
+   */
+  readonly slim?: boolean;
+}
+
+/** A rule reduced to what names and routes it (see EngineOptions.slim). */
+function slimRule(rule: SigmaRule): SigmaRule {
+  const { kind, title, id, name, status, level, tags, logsource, source } = rule;
+  return Object.freeze({
+    kind,
+    title,
+    ...(id !== undefined ? { id } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(status !== undefined ? { status } : {}),
+    ...(level !== undefined ? { level } : {}),
+    ...(tags !== undefined ? { tags } : {}),
+    logsource,
+    source,
+    custom: {},
+    detection: { selections: new Map(), conditions: [] },
+  });
 }
 
 export interface EngineHit {
@@ -103,14 +127,15 @@ function atomHolds(atom: Atom, ev: IndexedEvent): boolean {
 }
 
 /** Compiles rules into an engine. A rule that cannot be compiled is reported in `errors` and never fires. */
-export function compileEngine(rules: readonly SigmaRule[], options: EngineOptions = {}): Engine {
+export function compileEngine(given: readonly SigmaRule[], options: EngineOptions = {}): Engine {
+  const rules = options.slim === true ? given.map(slimRule) : given;
   const routing = options.routing !== false && options.ignoreLogsource !== true;
   const prefilter = options.prefilter !== false;
   const matchers: (Matcher | undefined)[] = [];
   const errors = new Map<number, SigmaError>();
-  rules.forEach((rule, i) => {
+  given.forEach((rule, i) => {
     try {
-      matchers.push(compileMatcher(rule, options));
+      matchers.push(compileMatcherShowing(rule, options, rules[i] as SigmaRule));
     } catch (e) {
       matchers.push(undefined);
       errors.set(i, toSigmaError(e).inFile(rule.source.file));
@@ -147,7 +172,7 @@ export function compileEngine(rules: readonly SigmaRule[], options: EngineOption
     }
     return id;
   };
-  const requirements: (readonly Clause[])[] = rules.map((rule, r) =>
+  const requirements: (readonly Clause[])[] = given.map((rule, r) =>
     matchers[r] === undefined || !prefilter ? [] : ruleRequirements(rule),
   );
   // How many rules need each literal: one that many rules need (`\\cmd.exe`, `powershell`) is common in logs too,

@@ -50,6 +50,11 @@ function compileConditions(rule: SigmaRule, names: readonly string[]): Selection
 
 /** Compiles a rule for repeated matching. Throws SigmaError (located in the rule) for what cannot be evaluated. */
 export function compileMatcher(rule: SigmaRule, options: MatchOptions = {}): Matcher {
+  return compileMatcherShowing(rule, options, rule);
+}
+
+/** compileMatcher whose `rule` is `shown` (the engine's slim rules: nothing of the detection kept alive). */
+export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, shown: SigmaRule): Matcher {
   const names = [...rule.detection.selections.keys()];
   let selections: readonly EventTest[];
   let condition: SelectionsTest;
@@ -96,7 +101,7 @@ export function compileMatcher(rule: SigmaRule, options: MatchOptions = {}): Mat
       selections: Object.freeze(names.filter((_, i) => results[i])),
     });
   };
-  return Object.freeze(Object.assign(full, { test, rule }));
+  return Object.freeze(Object.assign(full, { test, rule: shown }));
 }
 
 const compiled = new WeakMap<SigmaRule, { strict?: Matcher; loose?: Matcher }>();

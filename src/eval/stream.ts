@@ -11,6 +11,20 @@ import { SigmaError } from '../errors.js';
 /** A value read from the stream: an event, or a bad one (with its place kept). */
 export type SplitItem = { readonly event: unknown; readonly error?: undefined } | { readonly error: SigmaError };
 
+/** A value's text as the stream delimits it, not yet parsed, with where it starts (see `createRawSplitter`). */
+export interface RawEvent {
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface RawSplitter {
+  /** Feeds the next piece of text; returns the values it completed, in order, unparsed. */
+  readonly push: (chunk: string) => RawEvent[];
+  /** The input has ended; throws if it ends inside a value. */
+  readonly end: () => void;
+}
+
 export interface EventSplitter {
   /** Feeds the next piece of text; returns the events it completed, in order (bad ones go to `onError`). */
   readonly push: (chunk: string) => unknown[];
@@ -39,28 +53,80 @@ function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
+/**
+ * The value as an event: its text parsed, which must give an object. A bad one is an error located where its
+ * text starts (the same message whichever thread parses it).
+ */
+export function parseEventText(text: string, file: string | undefined, line: number, column: number): SplitItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { error: new SigmaError('value', `malformed JSON event: ${reason}`, { ...(file !== undefined ? { file } : {}), line, column }) };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return {
+      error: new SigmaError('value', `an event must be a JSON object, not ${describe(value)}`, {
+        ...(file !== undefined ? { file } : {}),
+        line,
+        column,
+      }),
+    };
+  return { event: value };
+}
+
 /** A splitter for one input (`file` names it in errors). `onError` receives bad events; by default they throw. */
 export function createEventSplitter(file?: string, onError?: EventErrorHandler): EventSplitter {
-  const where = (line: number, column: number) => ({ ...(file !== undefined ? { file } : {}), line, column });
+  const core = splitterCore(file, false, 1);
   const report = (error: SigmaError): void => {
     if (onError === undefined) throw error;
     onError(error);
   };
+  const pushItems = (chunk: string): SplitItem[] => core.push(chunk) as SplitItem[];
+  const push = (chunk: string): unknown[] => {
+    const events: unknown[] = [];
+    for (const item of pushItems(chunk)) {
+      if (item.error === undefined) events.push(item.event);
+      else report(item.error);
+    }
+    return events;
+  };
+  return Object.freeze({ push, pushItems, end: core.end });
+}
+
+/**
+ * A splitter that delimits values without parsing them: the same boundaries, lines and columns as
+ * `createEventSplitter` (which only parses what this delimits), so the parsing can happen elsewhere (another
+ * thread) with `parseEventText`. `firstLine` is the line number of the first text given.
+ */
+export function createRawSplitter(file?: string, firstLine = 1): RawSplitter {
+  const core = splitterCore(file, true, firstLine);
+  return Object.freeze({ push: (chunk: string) => core.push(chunk) as RawEvent[], end: core.end });
+}
+
+function splitterCore(
+  file: string | undefined,
+  raw: boolean,
+  firstLine: number,
+): { push: (chunk: string) => (SplitItem | RawEvent)[]; end: () => void } {
+  const where = (line: number, column: number) => ({ ...(file !== undefined ? { file } : {}), line, column });
   let buf = '';
   let pos = 0; // next character of buf to read
   let start = -1; // where the current value starts in buf, -1 between values
   let depth = 0;
   let inString = false;
   let inArray = false; // inside the top-level array
-  let line = 1;
+  let line = firstLine;
   let lineStart = 0; // offset in the whole input where `line` starts
   let consumed = 0; // characters dropped from buf so far
-  let startLine = 1;
+  let startLine = firstLine;
   let startColumn = 1;
   // JSON lines: an object that ends its line is parsed whole, without reading it character by character. A line
   // that does not parse (a pretty-printed object's first line, two objects on a line) is read the slow way; after
   // a few such lines the input is taken not to be JSON lines.
-  let lineMisses = 0;
+  // Raw values are never parsed here: only the character reader delimits them.
+  let lineMisses = raw ? 3 : 0;
   /** Text that is no JSON value stopped the stream: thrown by the next call. */
   let stopped: SigmaError | undefined;
 
@@ -77,25 +143,15 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
     }
   };
 
-  const finish = (end: number, out: SplitItem[]): void => {
+  const finish = (end: number, out: (SplitItem | RawEvent)[]): void => {
     const text = buf.slice(start, end);
     start = -1;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      out.push({ error: new SigmaError('value', `malformed JSON event: ${reason}`, where(startLine, startColumn)) });
-      return;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-      out.push({ error: new SigmaError('value', `an event must be a JSON object, not ${describe(value)}`, where(startLine, startColumn)) });
-    else out.push({ event: value });
+    out.push(raw ? { text, line: startLine, column: startColumn } : parseEventText(text, file, startLine, startColumn));
   };
 
-  const pushItems = (chunk: string): SplitItem[] => {
+  const push = (chunk: string): (SplitItem | RawEvent)[] => {
     if (stopped !== undefined) throw stopped;
-    const out: SplitItem[] = [];
+    const out: (SplitItem | RawEvent)[] = [];
     buf += chunk;
     const n = buf.length;
     let i = pos;
@@ -176,21 +232,12 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
     return out;
   };
 
-  const push = (chunk: string): unknown[] => {
-    const events: unknown[] = [];
-    for (const item of pushItems(chunk)) {
-      if (item.error === undefined) events.push(item.event);
-      else report(item.error);
-    }
-    return events;
-  };
-
   const end = (): void => {
     if (stopped !== undefined) throw stopped;
     if (start !== -1 || inString)
       throw new SigmaError('value', 'unterminated JSON value (the text ends inside it)', where(startLine, startColumn));
   };
-  return Object.freeze({ push, pushItems, end });
+  return { push, end };
 }
 
 /** Every event of a whole text, through the same splitter (bad events throw). */
@@ -199,4 +246,45 @@ export function splitEvents(text: string, file?: string): unknown[] {
   const events = splitter.push(text);
   splitter.end();
   return events;
+}
+
+/**
+ * What a line of text is to JSON lines: blank (only spaces, commas, a byte-order mark), a candidate value (it
+ * starts with `{` and ends with `}`), or other (the input is then read value by value, not line by line).
+ */
+export function lineShape(text: string): 'blank' | 'candidate' | 'other' {
+  let i = 0;
+  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  if (i === text.length) return 'blank';
+  let end = text.length;
+  while (isSkippable(text.charCodeAt(end - 1))) end--;
+  return text.charCodeAt(i) === OPEN_BRACE && text.charCodeAt(end - 1) === CLOSE_BRACE ? 'candidate' : 'other';
+}
+
+/**
+ * A candidate line (see `lineShape`) read alone, as the splitter reads it when the lines before it were whole
+ * values: the event or the bad event it holds; undefined when it is not one value ending the line (two objects,
+ * an object going on past the line, text after it), which only the splitter reading on can tell.
+ */
+export function lineEvent(text: string, file: string | undefined, line: number): SplitItem | undefined {
+  let i = 0;
+  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  let end = text.length;
+  while (end > i && isSkippable(text.charCodeAt(end - 1))) end--;
+  if (text.charCodeAt(i) !== OPEN_BRACE || text.charCodeAt(end - 1) !== CLOSE_BRACE) return undefined;
+  try {
+    return { event: JSON.parse(text.slice(i, end)) as unknown };
+  } catch {
+    // Not JSON as a whole: delimited as the splitter would, it is one bad value or more than the line holds.
+  }
+  const alone = splitterCore(file, true, line);
+  let values: (SplitItem | RawEvent)[];
+  try {
+    values = alone.push(text);
+    alone.end();
+  } catch {
+    return undefined;
+  }
+  const [value] = values as RawEvent[];
+  return values.length === 1 && value !== undefined ? parseEventText(value.text, file, value.line, value.column) : undefined;
 }

@@ -131,7 +131,7 @@ describe('sigmaform match', () => {
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1); // whoami on the Sysmon 1 event only
     expect(err).toMatch(
-      /^sigmaform match: 2 rules loaded in [\d.]+ s, 2 compiled in [\d.]+ s; 3 events read and matched in [\d.]+ s \([\d,-]+ events\/s\), 1 match; peak memory \d+ MiB\n$/,
+      /^sigmaform match: 2 rules loaded in [\d.]+ s, 2 compiled in [\d.]+ s; 3 events read and matched in [\d.]+ s \([\d,-]+ events\/s, 1 thread\), 1 match; peak memory \d+ MiB\n$/,
     );
   });
 

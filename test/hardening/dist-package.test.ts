@@ -5,7 +5,7 @@
  * types of `sigmaform/node` resolve under TypeScript's `node10` module resolution.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,42 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
     expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
     expect(code).toBe(0);
   });
+
+  it('`sigmaform match -j 2`: a worker thread evaluates batches too, and the output is the same bytes as with one thread', () => {
+    const rule = (name: string, image: string): string =>
+      [`title: ${name}`, 'logsource: {product: windows}', 'detection:', `  sel: {Image|endswith: '${image}'}`, '  condition: sel'].join(
+        '\n',
+      );
+    writeFileSync(join(consumer, 'r1.yml'), rule('Whoami', '\\whoami.exe'));
+    writeFileSync(join(consumer, 'r2.yml'), rule('Calc', '\\calc.exe'));
+    const images = ['C:\\Windows\\whoami.exe', 'C:\\Windows\\calc.exe', 'C:\\x.exe'];
+    const lines = Array.from({ length: 60_000 }, (_, i) =>
+      i === 30_001 ? '{"Image": }' : JSON.stringify({ Channel: 'Security', EventID: 4688, Image: images[i % 3], n: i }),
+    );
+    writeFileSync(join(consumer, 'events.jsonl'), lines.join('\n') + '\n');
+    const run = (jobs: string) => {
+      const r = spawnSync(
+        process.execPath,
+        [join(REPO, 'dist', 'cli.js'), 'match', '-r', 'r1.yml', '-r', 'r2.yml', 'events.jsonl', '--jsonl', '--stats', '-j', jobs],
+        {
+          cwd: consumer,
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+          timeout: 60_000,
+        },
+      );
+      return r;
+    };
+    const one = run('1');
+    const two = run('2');
+    expect(one.stderr).toMatch(/1 thread\)/);
+    expect(two.stderr).toMatch(/2 threads\)/);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.split('\n').filter(Boolean)).toHaveLength(40_000 - 1);
+    // The bad line is reported once, where it is, by either.
+    for (const r of [one, two]) expect(r.stderr.match(/events\.jsonl:30002:1: .*malformed JSON event/g)).toHaveLength(1);
+    expect(two.status).toBe(1);
+  }, 60_000);
 
   it('CommonJS: require("sigmaform") and require("sigmaform/node") share registries and the SigmaError class', () => {
     const out = node(

@@ -3,28 +3,19 @@
  * `correlate()` over all the events given (one stream, ordered by each event's timestamp field), and each window
  * that fires is printed with its group and the events that made it.
  */
-import type { SigmaCorrelation, SigmaDocument } from '../../rule/ast.js';
+import type { SigmaDocument } from '../../rule/ast.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
 import type { CliIO } from '../io.js';
+import type { CorrelationOf } from '../../node/match-rules.js';
+import type { KeptEvent } from '../../node/match-run.js';
+
+export type { CorrelationOf, KeptEvent };
 
 export interface CorrelationPassOptions {
   readonly ignoreLogsource: boolean;
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
-}
-
-/** A correlation rule and the file it came from. */
-export interface CorrelationOf {
-  readonly file: string;
-  readonly correlation: SigmaCorrelation;
-}
-
-/** An event as the stream read it, with where it came from (file or `-`, and its position there). */
-export interface KeptEvent {
-  readonly event: unknown;
-  readonly file: string;
-  readonly index: number;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();

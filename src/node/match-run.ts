@@ -1,0 +1,496 @@
+/**
+ * Node-only: events files through the evaluator for `sigmaform match`, on one thread or several.
+ *
+ * The calling thread reads each file and cuts it into batches of events: JSON lines as lines (whole lines,
+ * unparsed), any other input value by value (`createRawSplitter` delimits them without parsing). Each batch is
+ * evaluated by a worker thread that is free (match-worker.ts: the same rules, compiled by the worker) or, when
+ * none is, by this thread; results are written in input order, so the output is the same bytes whatever the
+ * number of threads. Parsing, indexing, matching and formatting all happen where the batch is evaluated.
+ *
+ * A line of JSON lines that is not one value ending the line (two objects, an object going on past it) is only
+ * known as such where it is parsed: its batch reports it, the batches read after it are dropped, and the file is
+ * read on from that line value by value, exactly as the one-thread splitter would have read it.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SigmaError, toSigmaError, type SigmaErrorCode } from '../errors.js';
+import type { Matcher, MatchResult } from '../eval/match.js';
+import { indexEvent, type IndexedEvent } from '../eval/fields.js';
+import {
+  createRawSplitter,
+  lineEvent,
+  lineShape,
+  parseEventText,
+  type RawEvent,
+  type RawSplitter,
+  type SplitItem,
+} from '../eval/stream.js';
+import { readTextPieces } from './events.js';
+
+/** Events per batch: enough that a batch's message costs little beside its evaluation (~2 ms). */
+const BATCH = 64;
+/** Batches a worker holds at once: one evaluated, one waiting, so it never waits for this thread. */
+const PER_WORKER = 2;
+/** Results waiting for an earlier batch before this thread stops taking new ones. */
+const MAX_QUEUED = 64;
+
+/** What evaluates an event: the rules that fire on it, their matchers (for the selections), their names. */
+export interface BatchEvaluator {
+  /** Positions of the rules that fire on the event, ascending. */
+  readonly fired: (event: IndexedEvent) => readonly number[];
+  readonly matcher: (rule: number) => Matcher | undefined;
+  readonly names: readonly string[];
+}
+
+/** How pairs are printed. */
+export interface PairFormat {
+  /** One JSON line per pair. */
+  readonly jsonl: boolean;
+  /** Every rule × event pair, not only those that match. */
+  readonly all: boolean;
+}
+
+/** An event as the stream read it, with where it came from (file or `-`, and its position there). */
+export interface KeptEvent {
+  readonly event: unknown;
+  readonly file: string;
+  readonly index: number;
+}
+
+/** Events of one file to evaluate: whole lines of JSON lines (unparsed, blank ones included), or delimited values. */
+export type EventBatch =
+  | {
+      readonly kind: 'lines';
+      readonly file: string;
+      readonly lines: readonly string[];
+      /** Line number of the first line. */
+      readonly firstLine: number;
+      /** Position in the file of the first event. */
+      readonly firstIndex: number;
+    }
+  | { readonly kind: 'values'; readonly file: string; readonly values: readonly RawEvent[]; readonly firstIndex: number };
+
+/** A SigmaError as it crosses a thread (structured clone keeps only an Error's message). */
+interface WireError {
+  readonly code: SigmaErrorCode;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface BatchResult {
+  /** The printed pairs. */
+  readonly out: string;
+  readonly events: number;
+  readonly matches: number;
+  /** Bad events and events that could not be indexed, in order. */
+  readonly errors: readonly WireError[];
+  /** Lines: the first line that is not one whole value (`at`, in `lines`) and the position its value would have. */
+  readonly resync?: { readonly at: number; readonly index: number };
+}
+
+/** One pair as printed: a JSON line, or `MATCH` / `no match` with the selections. */
+export function formatPair(name: string, file: string, index: number, matched: boolean, result: MatchResult, jsonl: boolean): string {
+  if (jsonl) return JSON.stringify({ rule: name, event: file, index, match: matched, selections: result.selections }) + '\n';
+  const detail = result.logsourceMismatch
+    ? '  (logsource: the event is from another log source)'
+    : result.selections.length > 0
+      ? `  [${result.selections.join(', ')}]`
+      : '';
+  return `${matched ? 'MATCH   ' : 'no match'}  ${name}  ${file}#${index}${detail}\n`;
+}
+
+/** Evaluates a batch: its events parsed, indexed, matched and printed. Bad events keep their positions. */
+export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, format: PairFormat, kept?: KeptEvent[]): BatchResult {
+  const { file } = batch;
+  const parts: string[] = [];
+  const errors: WireError[] = [];
+  let events = 0;
+  let matches = 0;
+  let index = batch.firstIndex;
+  const emit = (r: number, i: number, matched: boolean, ev: IndexedEvent): void => {
+    const matcher = evaluator.matcher(r);
+    if (matcher !== undefined) parts.push(formatPair(evaluator.names[r] as string, file, i, matched, matcher(ev), format.jsonl));
+  };
+  const evaluate = (item: SplitItem): void => {
+    const i = index++;
+    if (item.error !== undefined) {
+      errors.push(item.error.toJSON());
+      return;
+    }
+    kept?.push({ event: item.event, file, index: i });
+    let ev: IndexedEvent;
+    try {
+      ev = indexEvent(item.event);
+    } catch (e) {
+      errors.push(toSigmaError(e, { file }).toJSON());
+      return;
+    }
+    events++;
+    const fired = evaluator.fired(ev);
+    matches += fired.length;
+    if (!format.all) for (const r of fired) emit(r, i, true, ev);
+    else {
+      let k = 0;
+      for (let r = 0; r < evaluator.names.length; r++) {
+        const matched = fired[k] === r;
+        if (matched) k++;
+        emit(r, i, matched, ev);
+      }
+    }
+  };
+  let resync: BatchResult['resync'];
+  if (batch.kind === 'values') for (const v of batch.values) evaluate(parseEventText(v.text, file, v.line, v.column));
+  else
+    for (let k = 0; k < batch.lines.length; k++) {
+      const line = batch.lines[k] as string;
+      if (lineShape(line) === 'blank') continue;
+      const item = lineEvent(line, file, batch.firstLine + k);
+      if (item === undefined) {
+        resync = { at: k, index };
+        break;
+      }
+      evaluate(item);
+    }
+  return { out: parts.join(''), events, matches, errors, ...(resync ? { resync } : {}) };
+}
+
+/** What a worker thread needs to load and compile the same rules as the calling thread. */
+export interface MatchWorkerSpec {
+  readonly ruleFiles: readonly string[];
+  readonly cwd: string;
+  readonly ignoreLogsource: boolean;
+  readonly format: PairFormat;
+  /** Rules the calling thread loaded: a worker that loads another number is not used. */
+  readonly rules?: number;
+}
+
+/** The worker script next to this module in the build (`dist/match-worker.js`); absent when running from source. */
+function workerScript(): string | undefined {
+  try {
+    const path = fileURLToPath(new URL('./match-worker.js', import.meta.url));
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  /** The rules the worker compiled (posted when it is ready). */
+  rules?: number;
+  failed: boolean;
+  inflight: number;
+}
+
+/** Where batches can be evaluated besides this thread (MatchWorkers; tests give their own). */
+export interface BatchPool {
+  /**
+   * Takes the batch if it has room: the promise of its result (`evaluateHere` gives it if the pool fails), or
+   * undefined when it is busy.
+   */
+  offer(batch: EventBatch, evaluateHere: () => BatchResult): Promise<BatchResult> | undefined;
+  /** Resolves after the next result. */
+  message(): Promise<void>;
+}
+
+/** Worker threads that evaluate batches; started early, so they load the rules while this thread does too. */
+export class MatchWorkers implements BatchPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly waiting = new Map<number, { readonly resolve: (r: BatchResult) => void; readonly retry: () => void }>();
+  private rules: number | undefined;
+  /** Workers that evaluated a batch. */
+  private readonly used = new Set<PoolWorker>();
+  private next = 0;
+  private wake: (() => void) | undefined;
+
+  /** Starts `count` workers (none when the build has no worker script, as when running from source). */
+  static start(spec: MatchWorkerSpec, count: number): MatchWorkers | undefined {
+    const script = workerScript();
+    if (script === undefined || count < 1) return undefined;
+    return new MatchWorkers(script, spec, count);
+  }
+
+  private constructor(script: string, spec: MatchWorkerSpec, count: number) {
+    for (let k = 0; k < count; k++) {
+      const entry: PoolWorker = { worker: new Worker(script, { workerData: spec }), failed: false, inflight: 0 };
+      entry.worker.on('message', (m: { ready?: number; id?: number; result?: BatchResult }) => {
+        if (m.ready !== undefined) entry.rules = m.ready;
+        else if (m.id !== undefined && m.result !== undefined) {
+          entry.inflight--;
+          this.waiting.get(m.id)?.resolve(m.result);
+          this.waiting.delete(m.id);
+        }
+        this.wake?.();
+      });
+      // A worker that fails is not used again; the batches it held are evaluated by this thread.
+      const fail = (): void => {
+        if (entry.failed) return;
+        entry.failed = true;
+        for (const [id, w] of [...this.waiting]) {
+          this.waiting.delete(id);
+          w.retry();
+        }
+        this.wake?.();
+      };
+      entry.worker.on('error', fail);
+      entry.worker.on('exit', fail);
+      this.workers.push(entry);
+    }
+  }
+
+  /**
+   * How many rules this thread loaded: a worker is used only once it has compiled as many (one that read a rule
+   * file changed in between would number them otherwise).
+   */
+  expect(rules: number): void {
+    this.rules = rules;
+  }
+
+  /** Threads that evaluated events (this one included). */
+  get threads(): number {
+    return 1 + this.used.size;
+  }
+
+  private usable(w: PoolWorker): boolean {
+    return !w.failed && w.rules !== undefined && w.rules === this.rules;
+  }
+
+  /**
+   * Sends the batch to a ready worker with room for it: the promise of its result (`evaluateHere` gives it if the
+   * worker fails), or undefined when there is none.
+   */
+  offer(batch: EventBatch, evaluateHere: () => BatchResult): Promise<BatchResult> | undefined {
+    let w: PoolWorker | undefined;
+    for (const c of this.workers) if (this.usable(c) && c.inflight < PER_WORKER && (w === undefined || c.inflight < w.inflight)) w = c;
+    if (w === undefined) return undefined;
+    const id = this.next++;
+    w.inflight++;
+    this.used.add(w);
+    w.worker.postMessage({ id, batch });
+    return new Promise((resolve) => this.waiting.set(id, { resolve, retry: () => resolve(evaluateHere()) }));
+  }
+
+  /** Resolves at the next message from a worker. */
+  message(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.workers) w.failed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+const fromWire = (e: WireError): SigmaError =>
+  new SigmaError(e.code, e.message, {
+    ...(e.file !== undefined ? { file: e.file } : {}),
+    ...(e.line !== undefined ? { line: e.line } : {}),
+    ...(e.column !== undefined ? { column: e.column } : {}),
+  });
+
+export interface MatchRunOptions {
+  readonly cwd: string;
+  readonly stdin?: AsyncIterable<string | Uint8Array>;
+  readonly evaluator: BatchEvaluator;
+  readonly format: PairFormat;
+  /** Every event read, kept for the correlation pass (this thread alone evaluates then). */
+  readonly kept?: KeptEvent[];
+  readonly workers?: BatchPool;
+  /** The printed pairs, in input order. */
+  readonly write: (text: string) => void;
+  /** Errors (bad events, files that cannot be read), in input order. */
+  readonly error: (e: SigmaError) => void;
+}
+
+interface Slot {
+  readonly batch: EventBatch;
+  result?: BatchResult;
+}
+
+/** A batch of lines that holds a line that is not one whole value, and the batches read after it. */
+interface Resync {
+  readonly batch: Extract<EventBatch, { kind: 'lines' }>;
+  readonly at: number;
+  readonly index: number;
+  readonly later: readonly Slot[];
+}
+
+/** Evaluates every event of `files` (`-`: standard input). Returns the events evaluated and the pairs that matched. */
+export async function matchFiles(files: readonly string[], options: MatchRunOptions): Promise<{ events: number; matches: number }> {
+  const { evaluator, format, kept } = options;
+  const workers = kept === undefined ? options.workers : undefined;
+  let events = 0;
+  let matches = 0;
+  const queue: Slot[] = [];
+  const here = (batch: EventBatch): BatchResult => evaluateBatch(batch, evaluator, format, kept);
+  // The results at the head of the queue, written in order; a batch of lines that is not all whole values stops
+  // there, and the batches after it are dropped (the file is read again from that line).
+  const drain = (): Resync | undefined => {
+    while (queue.length > 0 && (queue[0] as Slot).result !== undefined) {
+      const slot = queue.shift() as Slot;
+      const r = slot.result as BatchResult;
+      if (r.out !== '') options.write(r.out);
+      for (const e of r.errors) options.error(fromWire(e));
+      events += r.events;
+      matches += r.matches;
+      if (r.resync !== undefined)
+        return { batch: slot.batch as Resync['batch'], at: r.resync.at, index: r.resync.index, later: queue.splice(0) };
+    }
+    return undefined;
+  };
+  const dispatch = async (batch: EventBatch): Promise<Resync | undefined> => {
+    const slot: Slot = { batch };
+    queue.push(slot);
+    const offered = workers?.offer(batch, () => here(batch));
+    if (offered !== undefined)
+      void offered.then((r) => {
+        slot.result = r;
+      });
+    else {
+      slot.result = here(batch);
+      // Let the workers' results in.
+      if (workers !== undefined) await new Promise((r) => setImmediate(r));
+    }
+    for (;;) {
+      const stop = drain();
+      if (stop !== undefined || queue.length <= MAX_QUEUED) return stop;
+      await workers?.message();
+    }
+  };
+  // Every batch given out evaluated and written.
+  const settle = async (): Promise<Resync | undefined> => {
+    for (;;) {
+      const stop = drain();
+      if (stop !== undefined || queue.length === 0) return stop;
+      await workers?.message();
+    }
+  };
+
+  for (const file of files) {
+    // Whole lines (JSON lines) until a line is not one object; from there value by value to the end of the file.
+    let raw: RawSplitter | undefined;
+    let partial = ''; // lines: the line being read
+    let lineNo = 1; // lines: the number of the next line
+    let index = 0; // the position of the next event
+    let lines: string[] = [];
+    let firstLine = 1;
+    let firstIndex = 0;
+    let values: RawEvent[] = [];
+    const flush = async (): Promise<Resync | undefined> => {
+      if (raw !== undefined) {
+        if (values.length === 0) return undefined;
+        const batch: EventBatch = { kind: 'values', file, values, firstIndex: index - values.length };
+        values = [];
+        return dispatch(batch);
+      }
+      if (lines.length === 0) return undefined;
+      const batch: EventBatch = { kind: 'lines', file, lines, firstLine, firstIndex };
+      lines = [];
+      firstLine = lineNo;
+      firstIndex = index;
+      return dispatch(batch);
+    };
+    const feed = async (text: string): Promise<void> => {
+      for (const v of (raw as RawSplitter).push(text)) {
+        values.push(v);
+        index++;
+        if (values.length === BATCH) await flush();
+      }
+    };
+    // Value by value from a line on (`text`: what has been read from it).
+    const toValues = async (text: string, startLine: number, startIndex: number): Promise<void> => {
+      raw = createRawSplitter(file, startLine);
+      index = startIndex;
+      await feed(text);
+    };
+    const resync = (stop: Resync): Promise<void> => {
+      const rest = [stop.batch.lines.slice(stop.at), ...stop.later.map((s) => (s.batch as Resync['batch']).lines), lines];
+      const text =
+        rest
+          .flat()
+          .map((l) => `${l}\n`)
+          .join('') + partial;
+      lines = [];
+      partial = '';
+      return toValues(text, stop.batch.firstLine + stop.at, stop.index);
+    };
+    // Lines read so far given out, and every batch evaluated: whether some line was not a whole value after all.
+    const complete = async (): Promise<void> => {
+      for (;;) {
+        const stop = (await flush()) ?? (await settle());
+        if (stop === undefined) return;
+        await resync(stop);
+      }
+    };
+    // A line that is not one object: every line before it evaluated (one may turn out not to be a whole value
+    // either), then value by value from the first line that is not.
+    const otherLine = async (): Promise<void> => {
+      const stop = (await flush()) ?? (await settle());
+      if (stop !== undefined) await resync(stop);
+      else {
+        const text = partial;
+        partial = '';
+        await toValues(text, lineNo, index);
+      }
+    };
+    try {
+      for await (const piece of readTextPieces(file, options.cwd, options.stdin)) {
+        if (raw !== undefined) {
+          await feed(piece);
+          continue;
+        }
+        const text = partial + piece;
+        let from = 0;
+        let stop: Resync | undefined;
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+          const line = text.slice(from, nl);
+          const shape = lineShape(line);
+          if (shape === 'other') break;
+          lines.push(line);
+          lineNo++;
+          from = nl + 1;
+          if (shape === 'candidate') {
+            index++;
+            if (index - firstIndex === BATCH) {
+              stop = await flush();
+              if (stop !== undefined) break;
+            }
+          }
+        }
+        partial = text.slice(from);
+        if (stop !== undefined) await resync(stop);
+        else if (partial.indexOf('\n') !== -1) await otherLine();
+      }
+      // The last line, without a newline.
+      if (raw === undefined && partial !== '') {
+        const shape = lineShape(partial);
+        if (shape === 'other') await otherLine();
+        else {
+          lines.push(partial);
+          partial = '';
+          lineNo++;
+          if (shape === 'candidate') index++;
+        }
+      }
+      await complete();
+      raw?.end();
+    } catch (e) {
+      // Text that is no JSON (or a read error) stops the file: the events before it are evaluated and written first.
+      try {
+        await complete();
+        options.error(toSigmaError(e, { file }));
+      } catch (earlier) {
+        options.error(toSigmaError(earlier, { file }));
+      }
+    }
+  }
+  return { events, matches };
+}
