@@ -59,12 +59,12 @@ export function compileItem(item: DetectionItem): EventTest {
       test =
         item.linking === 'and'
           ? (ev) => {
-              const values = ev.fields.get(field);
+              const values = ev.get(field);
               for (const t of tests) if (!t(values, ev)) return false;
               return true;
             }
           : (ev) => {
-              const values = ev.fields.get(field);
+              const values = ev.get(field);
               for (const t of tests) if (t(values, ev)) return true;
               return false;
             };

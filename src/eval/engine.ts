@@ -109,7 +109,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
 /** Whether an atom holds on the event, as the scan would find it (a lowercased value holds the text, a value is the number). */
 function atomHolds(atom: Atom, ev: IndexedEvent): boolean {
   if (atom.kind === 'text') {
-    const values = atom.field === null ? ev.texts : ev.fields.get(atom.field);
+    const values = atom.field === null ? ev.texts : ev.get(atom.field);
     if (values !== undefined)
       for (const v of values) {
         const lower = v.lower;
@@ -117,7 +117,7 @@ function atomHolds(atom: Atom, ev: IndexedEvent): boolean {
       }
     return false;
   }
-  const values = ev.fields.get(atom.field);
+  const values = ev.get(atom.field);
   if (values !== undefined)
     for (const v of values) {
       if (v.lower === null) continue;
@@ -364,7 +364,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     triggered.length = 0;
     const { fieldNames, fieldIndexes } = route;
     for (let f = 0; f < fieldNames.length; f++) {
-      const values = ev.fields.get(fieldNames[f] as string);
+      const values = ev.get(fieldNames[f] as string);
       if (values !== undefined) scanValues(fieldIndexes[f] as FieldIndex, values);
     }
     if (route.keywords !== undefined) scanValues(route.keywords, ev.texts);

@@ -210,13 +210,86 @@ function otherNames(path: string, alias: Alias): string[] {
   return out;
 }
 
+/**
+ * The shape of an event: the places of its leaf values in the order the walk meets them. Events of one kind
+ * have one shape, so what a shape answers — which names an event has and which of its values each name holds,
+ * aliases resolved — is worked out once per shape; indexing an event then only collects its values.
+ */
+class Shape {
+  /** Every name the event answers to (paths in the order first met, then the other names) → its entry. */
+  readonly ids = new Map<string, number>();
+  /** Per entry: the positions of its values among the event's leaf values, in order. */
+  readonly entries: Int32Array[] = [];
+  constructor(places: readonly Place[]) {
+    const paths = new Map<string, number[]>();
+    // Other names → the paths they stand for, in the order the paths were first met.
+    const aliases = new Map<string, string[]>();
+    places.forEach((place, k) => {
+      const list = paths.get(place.path);
+      if (list !== undefined) {
+        list.push(k);
+        return;
+      }
+      paths.set(place.path, [k]);
+      for (const name of place.names) {
+        const stands = aliases.get(name);
+        if (stands === undefined) aliases.set(name, [place.path]);
+        else stands.push(place.path);
+      }
+    });
+    for (const [path, positions] of paths) this.add(path, positions);
+    // A name that is also a path of the event is that path; otherwise the values of every path it stands for.
+    for (const [name, stands] of aliases)
+      if (!this.ids.has(name))
+        this.add(
+          name,
+          stands.flatMap((path) => paths.get(path) as number[]),
+        );
+  }
+  private add(name: string, positions: readonly number[]): void {
+    this.ids.set(name, this.entries.length);
+    this.entries.push(Int32Array.from(positions));
+  }
+}
+
+/**
+ * Shapes by the places of their leaves, as a tree walked one leaf at a time (a step is one comparison when the
+ * event has the shape of the one before). Bounded: past MAX_SHAPE_STEPS (events of ever new keys), a shape is
+ * worked out per event and not remembered.
+ */
+class ShapeStep {
+  private nextPlace: Place | undefined = undefined;
+  private nextStep: ShapeStep | undefined = undefined;
+  private others: Map<Place, ShapeStep> | undefined = undefined;
+  shape: Shape | undefined = undefined;
+  step(place: Place): ShapeStep | undefined {
+    if (this.nextPlace === place) return this.nextStep;
+    const known = this.nextPlace === undefined ? undefined : this.others?.get(place);
+    if (known !== undefined) return known;
+    if (shapeSteps >= MAX_SHAPE_STEPS) return undefined;
+    shapeSteps++;
+    const made = new ShapeStep();
+    if (this.nextPlace === undefined) {
+      this.nextPlace = place;
+      this.nextStep = made;
+    } else (this.others ??= new Map()).set(place, made);
+    return made;
+  }
+}
+
+const MAX_SHAPE_STEPS = 200_000;
+let shapeSteps = 0;
+const FIRST_STEP = new ShapeStep();
+
 interface Builder {
-  readonly leaves: Map<string, EventValue[]>;
+  /** The places of the leaf values met, and the values, in order. */
+  readonly places: Place[];
+  readonly values: Value[];
+  readonly texts: EventValue[];
+  /** Where the walk is in the tree of shapes (undefined once past its bound). */
+  step: ShapeStep | undefined;
   /** Object paths, collected only when asked for (`has` of a name that is not a value: rare). */
   readonly objects: Set<string> | undefined;
-  readonly texts: EventValue[];
-  /** Other names → the paths (leaves) they stand for, in the order the paths were first met. */
-  readonly leafAliases: Map<string, string[]>;
   readonly objectAliases: Map<string, string[]>;
 }
 
@@ -230,12 +303,9 @@ function addAliases(aliases: Map<string, string[]>, place: Place): void {
 
 function addLeaf(b: Builder, place: Place, raw: Scalar): void {
   const value = new Value(raw);
-  const list = b.leaves.get(place.path);
-  if (list) list.push(value);
-  else {
-    b.leaves.set(place.path, [value]);
-    if (place.names.length > 0) addAliases(b.leafAliases, place);
-  }
+  b.places.push(place);
+  b.values.push(value);
+  b.step = b.step?.step(place);
   if (raw !== null) b.texts.push(value);
 }
 
@@ -294,26 +364,25 @@ function walkDataItems(b: Builder, items: readonly unknown[], parent: Place, dep
   }
 }
 
-/** The aliases that do not name a leaf path of their own, with the values of the paths they stand for. */
-function resolveAliases(leaves: Map<string, EventValue[]>, aliases: ReadonlyMap<string, readonly string[]>): void {
-  for (const [name, paths] of aliases) {
-    if (leaves.has(name)) continue;
-    leaves.set(name, paths.length === 1 ? (leaves.get(paths[0] as string) as EventValue[]) : paths.flatMap((p) => leaves.get(p) ?? []));
-  }
-}
-
 /** Walks an event; with `objects`, also the paths of its objects (and their other names). */
 function build(event: Record<string, unknown>, objects: boolean): Builder {
   const b: Builder = {
-    leaves: new Map(),
-    objects: objects ? new Set() : undefined,
+    places: [],
+    values: [],
     texts: [],
-    leafAliases: new Map(),
+    step: FIRST_STEP,
+    objects: objects ? new Set() : undefined,
     objectAliases: new Map(),
   };
   walk(b, event, ROOT_PLACE, ROOT_PLACE, 0);
-  resolveAliases(b.leaves, b.leafAliases);
   return b;
+}
+
+/** The shape of the event walked by `b`: remembered, or worked out now. */
+function shapeOf(b: Builder): Shape {
+  const step = b.step;
+  if (step === undefined) return new Shape(b.places);
+  return (step.shape ??= new Shape(b.places));
 }
 
 /** The object paths of an event and the other names they answer to. */
@@ -325,26 +394,66 @@ function objectPaths(event: Record<string, unknown>): ReadonlySet<string> {
   return found;
 }
 
+/** The index of one event: its shape's names, its values; each name's list of values made on first use. */
 class Indexed implements IndexedEvent {
   readonly kind = 'indexed-event';
   readonly source: EventSource;
   private objects: ReadonlySet<string> | undefined = undefined;
+  private readonly lists: (readonly EventValue[] | undefined)[];
+  private view: ReadonlyMap<string, readonly EventValue[]> | undefined = undefined;
   constructor(
     readonly event: Record<string, unknown>,
-    readonly fields: ReadonlyMap<string, readonly EventValue[]>,
+    private readonly shape: Shape,
+    private readonly values: readonly EventValue[],
     readonly texts: readonly EventValue[],
   ) {
+    this.lists = new Array<readonly EventValue[] | undefined>(shape.entries.length);
     this.source = inferEventSource(this);
   }
   get(field: string): readonly EventValue[] | undefined {
-    return this.fields.get(field);
+    const id = this.shape.ids.get(field);
+    return id === undefined ? undefined : (this.lists[id] ?? this.list(id));
+  }
+  private list(id: number): readonly EventValue[] {
+    const positions = this.shape.entries[id] as Int32Array;
+    const list: EventValue[] = [];
+    for (let k = 0; k < positions.length; k++) list.push(this.values[positions[k] as number] as EventValue);
+    this.lists[id] = list;
+    return list;
+  }
+  get fields(): ReadonlyMap<string, readonly EventValue[]> {
+    return (this.view ??= fieldsView(this, this.shape));
   }
   has(field: string): boolean {
-    return this.fields.has(field) || (this.objects ??= objectPaths(this.event)).has(field);
+    return this.shape.ids.has(field) || (this.objects ??= objectPaths(this.event)).has(field);
   }
   fieldNames(): string[] {
-    return [...new Set([...this.fields.keys(), ...(this.objects ??= objectPaths(this.event))])].sort();
+    return [...new Set([...this.shape.ids.keys(), ...(this.objects ??= objectPaths(this.event))])].sort();
   }
+}
+
+/** The index as a read-only map (names → values), for callers that want one. */
+function fieldsView(event: IndexedEvent, shape: Shape): ReadonlyMap<string, readonly EventValue[]> {
+  const entries = (): [string, readonly EventValue[]][] =>
+    [...shape.ids.keys()].map((name) => [name, event.get(name) as readonly EventValue[]]);
+  const view: ReadonlyMap<string, readonly EventValue[]> = {
+    get: (name) => event.get(name),
+    has: (name) => shape.ids.has(name),
+    get size() {
+      return shape.ids.size;
+    },
+    keys: () => shape.ids.keys(),
+    values: () =>
+      entries()
+        .map(([, v]) => v)
+        [Symbol.iterator](),
+    entries: () => entries()[Symbol.iterator](),
+    forEach: (f, self?: unknown) => {
+      for (const [k, v] of entries()) f.call(self, v, k, view);
+    },
+    [Symbol.iterator]: () => entries()[Symbol.iterator](),
+  };
+  return view;
 }
 
 /** Flattens an event into a field index. Throws SigmaError when the event is not a JSON object. */
@@ -356,7 +465,7 @@ export function indexEvent(event: unknown): IndexedEvent {
       `an event must be a JSON object, not ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`,
     );
   const b = build(event, false);
-  return new Indexed(event, b.leaves, b.texts);
+  return new Indexed(event, shapeOf(b), b.values, b.texts);
 }
 
 export function isIndexedEvent(v: unknown): v is IndexedEvent {
