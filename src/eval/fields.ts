@@ -443,10 +443,10 @@ function fieldsView(event: IndexedEvent, shape: Shape): ReadonlyMap<string, read
       return shape.ids.size;
     },
     keys: () => shape.ids.keys(),
-    values: () =>
-      entries()
-        .map(([, v]) => v)
-        [Symbol.iterator](),
+    values: () => {
+      const values = entries().map(([, v]) => v);
+      return values[Symbol.iterator]();
+    },
     entries: () => entries()[Symbol.iterator](),
     forEach: (f, self?: unknown) => {
       for (const [k, v] of entries()) f.call(self, v, k, view);
