@@ -145,3 +145,37 @@ describe('field index: Windows event JSON (Event.System / Event.EventData)', () 
     expect(raw(ev, 'Provider_Name')).toEqual(['Microsoft-Windows-Sysmon']);
   });
 });
+
+describe('field index: events of one shape', () => {
+  const sysmon = (image: string | null, extra?: Record<string, unknown>) => ({
+    Event: { System: { Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1 }, EventData: { Image: image, ...extra } },
+  });
+
+  it('gives each event of a shape its own values, nulls out of its texts', () => {
+    const a = indexEvent(sysmon('C:\\a.exe'));
+    const b = indexEvent(sysmon(null));
+    const c = indexEvent(sysmon('C:\\c.exe'));
+    expect(a.get('Image')?.map((v) => v.raw)).toEqual(['C:\\a.exe']);
+    expect(b.get('Image')?.map((v) => v.raw)).toEqual([null]);
+    expect(c.get('Event.EventData.Image')?.map((v) => v.raw)).toEqual(['C:\\c.exe']);
+    expect(b.texts.map((v) => v.raw)).toEqual(['Microsoft-Windows-Sysmon/Operational', 1]);
+    expect(c.texts.map((v) => v.raw)).toEqual(['Microsoft-Windows-Sysmon/Operational', 1, 'C:\\c.exe']);
+  });
+
+  it('answers a short name that is also a path of the event with that path, after an event where it was not', () => {
+    const short = indexEvent(sysmon('C:\\a.exe'));
+    const both = indexEvent({ ...sysmon('C:\\a.exe'), Image: 'top' });
+    expect(short.get('Image')?.map((v) => v.raw)).toEqual(['C:\\a.exe']);
+    expect(both.get('Image')?.map((v) => v.raw)).toEqual(['top']);
+  });
+
+  it('offers its names and values as a read-only map too', () => {
+    const ev = indexEvent(sysmon('C:\\a.exe', { CommandLine: 'a -x' }));
+    expect(ev.fields.size).toBe([...ev.fields.keys()].length);
+    expect(ev.fields.get('CommandLine')?.[0]?.lower).toBe('a -x');
+    expect(ev.fields.has('Image')).toBe(true);
+    expect(ev.fields.has('Nope')).toBe(false);
+    expect(new Map([...ev.fields].map(([k, v]) => [k, v.map((x) => x.raw)])).get('EventID')).toEqual([1]);
+    expect([...ev.fields.keys()].sort()).toEqual(ev.fieldNames().filter((n) => ev.get(n) !== undefined));
+  });
+});
