@@ -240,9 +240,9 @@ export const matchCommand: Command = async (argv, io) => {
   const eventPaths = await eventFiles(eventArgs, io.cwd);
   const ignoreLogsource = values['ignore-logsource'] === true;
   const format: PairFormat = { jsonl: values.jsonl === true, all: !many || values.all === true };
-  // Worker threads start first: they load and compile the rules while this thread does.
+  // Worker threads start first (their start-up and the library's import overlap this thread's loading).
   const threads = pipeline || values.loop ? 1 : (jobs ?? 1);
-  let workers = MatchWorkers.start({ ruleFiles, cwd: io.cwd, ignoreLogsource, format }, threads - 1);
+  let workers = MatchWorkers.start({ ignoreLogsource, format }, threads - 1);
   // Rules → the pipeline (-p) or the engine → events, streamed → pairs; then the correlations over all events.
   const { evaluate, correlations, documents, loaded } = ((): {
     evaluate: Evaluation;
@@ -253,6 +253,8 @@ export const matchCommand: Command = async (argv, io) => {
     const { rules, correlations, documents } = loadRuleFiles(ruleFiles, io.cwd, (e, file) => report.error(e, file), cache);
     const loaded = performance.now();
     const slim = correlations.length === 0;
+    // The workers compile the same rules (correlations need every event on this thread: no workers then).
+    if (slim) workers?.load(rules);
     const evaluate = pipeline
       ? pipelineEvaluation(rules, pipeline, ignoreLogsource, report, io)
       : evaluation(rules, ignoreLogsource, values.loop === true, slim, report);
@@ -266,7 +268,6 @@ export const matchCommand: Command = async (argv, io) => {
     await workers?.close();
     workers = undefined;
   }
-  workers?.expect(evaluate.names.length);
   const compiledAt = performance.now();
   const out = new Writer(io);
   let counts: { events: number; matches: number };
