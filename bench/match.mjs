@@ -1,9 +1,9 @@
 // The evaluator benchmark: every corpus rule against an events file, the old loop (match() rule by rule, `match
-// --loop`, on the first 2,000 events: it is ~100× slower) and the engine side by side in one run: for the whole
-// `sigmaform match -r RULES EVENTS --jsonl --stats` process its wall and CPU time and peak memory, its stages
-// (rules loaded, compiled, events matched) and the matching rate, whether both print the same pairs; then, in
-// this process, the matching alone with and without logsource routing and the prefilter. Runs on the built CLI
-// (`npm run build` first).
+// --loop`, on the first 2,000 events: it is ~100× slower) and the engine (one thread, and two: `-j 2`) side by
+// side in one run: for the whole `sigmaform match -r RULES EVENTS --jsonl --stats` process its wall and CPU time
+// and peak memory, its stages (rules loaded, compiled, events matched) and the matching rate, whether they print
+// the same pairs; then, in this process, the matching alone with and without logsource routing and the
+// prefilter. Runs on the built CLI (`npm run build` first).
 //
 //   npm run bench:match                     # ../shared/sigma/rules × regression events repeated to 20,000
 //   npm run bench:match -- EVENTS [RULES]   # another events file (JSON lines, array, concatenated objects)
@@ -76,10 +76,12 @@ writeFileSync(loopFile, allLines.slice(0, loopCount).join('\n') + '\n');
 const perSecond = (n, s) => Math.round(n / s).toLocaleString('en-US');
 console.log(`rules: ${rulesDir}\n\nwhole process (sigmaform match -r RULES EVENTS --jsonl --stats):`);
 const engine = wholeProcess(eventsFile, []);
+const engineTwo = wholeProcess(eventsFile, ['-j', '2']);
 const engineSmall = wholeProcess(loopFile, []);
 const loop = wholeProcess(loopFile, ['--loop']);
 for (const [name, r] of [
   ['engine', engine],
+  ['engine, -j 2', engineTwo],
   [`engine, ${loopCount} events`, engineSmall],
   [`old loop, ${loopCount} events`, loop],
 ]) {
@@ -91,6 +93,7 @@ for (const [name, r] of [
   );
 }
 const sorted = (pairs) => [...pairs].sort().join('\n');
+console.log(`  -j 2 prints the same bytes as one thread: ${engineTwo.pairs.join('\n') === engine.pairs.join('\n') ? 'yes' : 'NO'}`);
 const same = engineSmall.pairs.length === loop.pairs.length && sorted(engineSmall.pairs) === sorted(loop.pairs);
 console.log(
   `  identical results on the first ${loopCount} events: ${same ? 'yes' : 'NO'}; engine vs old loop, matching rate: ${(engine.events / engine.matching / (loop.events / loop.matching)).toFixed(1)}×`,
