@@ -1,5 +1,5 @@
 /** Events files and standard input as streams of text pieces (node only): `match` and `test` read them so. */
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { resolve } from 'node:path';
 import { SigmaError } from '../errors.js';
@@ -11,32 +11,29 @@ import { ioReason } from './files.js';
  */
 const PIECE = 1 << 14;
 
-/** A file's bytes in pieces, the next one read while the caller works on the one before. */
-async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
-  const file = await open(path, 'r');
+/**
+ * A file's bytes in pieces, read synchronously: a read of 16 KiB from the page cache takes microseconds, while an
+ * asynchronous one waits for the event loop's next turn (~80 µs a piece here, 8% of a run, even read ahead).
+ */
+function* fileBytes(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
   try {
-    const buffers = [Buffer.allocUnsafe(PIECE), Buffer.allocUnsafe(PIECE)];
-    let turn = 0;
-    let next = file.read(buffers[0] as Buffer, 0, PIECE, null);
+    const buffer = Buffer.allocUnsafe(PIECE);
     for (;;) {
-      const { bytesRead, buffer } = await next;
-      if (bytesRead === 0) break;
-      turn ^= 1;
-      next = file.read(buffers[turn] as Buffer, 0, PIECE, null);
-      // The caller decodes the piece before asking for the next one: its buffer is free by then.
-      yield buffer.subarray(0, bytesRead);
+      const read = readSync(fd, buffer, 0, PIECE, null);
+      if (read === 0) break;
+      // The caller decodes the piece before asking for the next one: the buffer is free again by then.
+      yield buffer.subarray(0, read);
     }
-    // A read still under way when the caller stops early (no more reads are started after it).
-    await next.catch(() => undefined);
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }
 
 /** The text of an events file (`-`: standard input) in pieces, decoded as UTF-8 across piece boundaries. */
 export async function* readTextPieces(path: string, cwd: string, stdin?: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  let source: AsyncIterable<string | Uint8Array>;
+  let source: AsyncIterable<string | Uint8Array> | Iterable<Uint8Array>;
   if (path === '-') {
     if (stdin === undefined) throw new SigmaError('io', 'standard input is not available here', { file: '-' });
     source = stdin;
