@@ -13,7 +13,7 @@
  */
 import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
-import { indexEventCached, type EventValue, type IndexedEvent } from './fields.js';
+import { indexEventCached, presentNames, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
 import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
@@ -359,13 +359,15 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     epoch = epoch === 0xffffffff ? 1 : epoch + 1;
     if (epoch === 1) {
       atomStamp.fill(0);
+      checkStamp.fill(0);
       ruleStamp.fill(0);
     }
     triggered.length = 0;
     const { fieldNames, fieldIndexes } = route;
-    for (let f = 0; f < fieldNames.length; f++) {
-      const values = ev.get(fieldNames[f] as string);
-      if (values !== undefined) scanValues(fieldIndexes[f] as FieldIndex, values);
+    const present = presentNames(ev, fieldNames);
+    for (let k = 0; k < present.length; k++) {
+      const f = present[k] as number;
+      scanValues(fieldIndexes[f] as FieldIndex, ev.get(fieldNames[f] as string) as readonly EventValue[]);
     }
     if (route.keywords !== undefined) scanValues(route.keywords, ev.texts);
     const out: number[] = Array.from(route.always);

@@ -246,6 +246,21 @@ class Shape {
           stands.flatMap((path) => paths.get(path) as number[]),
         );
   }
+  /** Per list of names (an engine route's fields): the positions of those this shape has, made on first use. */
+  private present: Map<readonly string[], Int32Array> | undefined = undefined;
+  presentOf(names: readonly string[]): Int32Array {
+    let found = this.present?.get(names);
+    if (found === undefined) {
+      const positions: number[] = [];
+      names.forEach((name, k) => {
+        if (this.ids.has(name)) positions.push(k);
+      });
+      found = Int32Array.from(positions);
+      // Lists are an engine's routes (a few dozen); past that, not remembered.
+      if ((this.present ??= new Map()).size < 64) this.present.set(names, found);
+    }
+    return found;
+  }
   private add(name: string, positions: readonly number[]): void {
     this.ids.set(name, this.entries.length);
     this.entries.push(Int32Array.from(positions));
@@ -421,6 +436,10 @@ class Indexed implements IndexedEvent {
     this.lists[id] = list;
     return list;
   }
+  /** The positions in `names` of the names this event answers to (the same for every event of its shape). */
+  presentOf(names: readonly string[]): Int32Array {
+    return this.shape.presentOf(names);
+  }
   get fields(): ReadonlyMap<string, readonly EventValue[]> {
     return (this.view ??= fieldsView(this, this.shape));
   }
@@ -466,6 +485,20 @@ export function indexEvent(event: unknown): IndexedEvent {
     );
   const b = build(event, false);
   return new Indexed(event, shapeOf(b), b.values, b.texts);
+}
+
+/**
+ * The positions in `names` of the names the event answers to, ascending. Worked out once per shape and list of
+ * names (keep the list: it is remembered by identity), so an engine asks its route's hundred fields once per
+ * kind of event rather than once per event.
+ */
+export function presentNames(ev: IndexedEvent, names: readonly string[]): Int32Array {
+  if (ev instanceof Indexed) return ev.presentOf(names);
+  const positions: number[] = [];
+  names.forEach((name, k) => {
+    if (ev.get(name) !== undefined) positions.push(k);
+  });
+  return Int32Array.from(positions);
 }
 
 export function isIndexedEvent(v: unknown): v is IndexedEvent {
