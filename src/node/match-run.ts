@@ -104,6 +104,17 @@ export function formatPair(name: string, file: string, index: number, matched: b
   return `${matched ? 'MATCH   ' : 'no match'}  ${name}  ${file}#${index}${detail}\n`;
 }
 
+const namesAsJson = new WeakMap<BatchEvaluator, (string | undefined)[]>();
+/** The JSON texts of an evaluator's rule names, made on first use. */
+function jsonNames(evaluator: BatchEvaluator): (string | undefined)[] {
+  let names = namesAsJson.get(evaluator);
+  if (names === undefined) {
+    names = [];
+    namesAsJson.set(evaluator, names);
+  }
+  return names;
+}
+
 /** Evaluates a batch: its events parsed, indexed, matched and printed. Bad events keep their positions. */
 export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, format: PairFormat, kept?: KeptEvent[]): BatchResult {
   const { file } = batch;
@@ -112,9 +123,20 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
   let events = 0;
   let matches = 0;
   let index = batch.firstIndex;
+  // JSON lines written piece by piece, the rule's and the file's JSON made once (formatPair's bytes).
+  const fileJson = JSON.stringify(file);
+  const namesJson = jsonNames(evaluator);
   const emit = (r: number, i: number, matched: boolean, ev: IndexedEvent): void => {
     const matcher = evaluator.matcher(r);
-    if (matcher !== undefined) parts.push(formatPair(evaluator.names[r] as string, file, i, matched, matcher(ev), format.jsonl));
+    if (matcher === undefined) return;
+    const result = matcher(ev);
+    if (!format.jsonl) parts.push(formatPair(evaluator.names[r] as string, file, i, matched, result, false));
+    else {
+      const name = (namesJson[r] ??= JSON.stringify(evaluator.names[r]));
+      parts.push(
+        `{"rule":${name},"event":${fileJson},"index":${i},"match":${matched},"selections":${JSON.stringify(result.selections)}}\n`,
+      );
+    }
   };
   const evaluate = (item: SplitItem): void => {
     const i = index++;
