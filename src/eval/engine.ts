@@ -13,7 +13,7 @@
  */
 import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
-import { indexEventCached, presentNames, type EventValue, type IndexedEvent } from './fields.js';
+import { indexEventCached, presentNames, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { compileLogsource, type EventSource } from './logsource.js';
 import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
@@ -222,8 +222,12 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     atoms.forEach((a, id) => {
       if (wanted(id)) push(fieldAtoms, a.field ?? KEYWORDS, id);
     });
+    // Every scanned field's matcher looks for the keywords too, so the keyword pass only reads the values no
+    // scanned field holds (a keyword is found in any value, these included).
+    const keywords = fieldAtoms.get(KEYWORDS) ?? [];
     const out = new Map<string, FieldIndex>();
-    for (const [name, ids] of fieldAtoms) out.set(name, fieldIndex(name, ids));
+    for (const [name, ids] of fieldAtoms)
+      out.set(name, fieldIndex(name, name === KEYWORDS || keywords.length === 0 ? ids : [...ids, ...keywords].sort((a, b) => a - b)));
     return out;
   };
   // A field's index for a set of its atoms, shared by every route that wants the same set (log sources of one
@@ -265,7 +269,9 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
           if (a.kind === 'text' && isTrigger(id)) push(fieldNeedles as Map<string, string[]>, a.field ?? KEYWORDS, a.text);
         });
       }
-      found = chooseAnchors(fieldNeedles.get(name) ?? []);
+      // A field's matcher holds the keywords too (buildFields): they are anchored among its needles.
+      const own = fieldNeedles.get(name) ?? [];
+      found = chooseAnchors(name === KEYWORDS ? own : [...own, ...(fieldNeedles.get(KEYWORDS) ?? [])]);
       anchors.set(name, found);
     }
     return found;
@@ -369,7 +375,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
       const f = present[k] as number;
       scanValues(fieldIndexes[f] as FieldIndex, ev.get(fieldNames[f] as string) as readonly EventValue[]);
     }
-    if (route.keywords !== undefined) scanValues(route.keywords, ev.texts);
+    if (route.keywords !== undefined) scanValues(route.keywords, fieldNames.length > 0 ? textsOutside(ev, fieldNames) : ev.texts);
     const out: number[] = Array.from(route.always);
     for (const r of triggered) {
       if (ruleStamp[r] === epoch || route.allowed[r] !== 1) continue;

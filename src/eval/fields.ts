@@ -261,6 +261,25 @@ class Shape {
     }
     return found;
   }
+  /** Per list of names: the positions of the values none of them holds, made on first use. */
+  private outside: Map<readonly string[], Int32Array> | undefined = undefined;
+  outsideOf(names: readonly string[], leaves: number): Int32Array {
+    let found = this.outside?.get(names);
+    if (found === undefined) {
+      const covered = new Uint8Array(leaves);
+      for (const name of names) {
+        const id = this.ids.get(name);
+        if (id !== undefined) for (const k of this.entries[id] as Int32Array) covered[k] = 1;
+      }
+      const positions: number[] = [];
+      covered.forEach((c, k) => {
+        if (c === 0) positions.push(k);
+      });
+      found = Int32Array.from(positions);
+      if ((this.outside ??= new Map()).size < 64) this.outside.set(names, found);
+    }
+    return found;
+  }
   private add(name: string, positions: readonly number[]): void {
     this.ids.set(name, this.entries.length);
     this.entries.push(Int32Array.from(positions));
@@ -440,6 +459,16 @@ class Indexed implements IndexedEvent {
   presentOf(names: readonly string[]): Int32Array {
     return this.shape.presentOf(names);
   }
+  /** The non-null values none of `names` holds, in order. */
+  textsOutside(names: readonly string[]): EventValue[] {
+    const positions = this.shape.outsideOf(names, this.values.length);
+    const out: EventValue[] = [];
+    for (let k = 0; k < positions.length; k++) {
+      const v = this.values[positions[k] as number] as EventValue;
+      if (v.raw !== null) out.push(v);
+    }
+    return out;
+  }
   get fields(): ReadonlyMap<string, readonly EventValue[]> {
     return (this.view ??= fieldsView(this, this.shape));
   }
@@ -499,6 +528,17 @@ export function presentNames(ev: IndexedEvent, names: readonly string[]): Int32A
     if (ev.get(name) !== undefined) positions.push(k);
   });
   return Int32Array.from(positions);
+}
+
+/**
+ * The non-null values of the event that none of `names` holds, in order (`texts` less those of the names): what
+ * an engine that scanned those fields still has to look at for keywords. Remembered per shape and list.
+ */
+export function textsOutside(ev: IndexedEvent, names: readonly string[]): readonly EventValue[] {
+  if (ev instanceof Indexed) return ev.textsOutside(names);
+  const held = new Set<EventValue>();
+  for (const name of names) for (const v of ev.get(name) ?? []) held.add(v);
+  return ev.texts.filter((v) => !held.has(v));
 }
 
 export function isIndexedEvent(v: unknown): v is IndexedEvent {

@@ -142,6 +142,30 @@ condition: a`);
     expect(engine.matches({ a: 'Mimikatz', b: 4688 })).toEqual([4]);
   });
 
+  it('finds a keyword in a field other rules scan, in a field none does, and under a short name and its path alike', () => {
+    const rules = [
+      ruleFromDetection("keywords: ['sekurlsa::logonpasswords', 'gentilkiwi.com']\ncondition: keywords"),
+      ruleFromDetection("a: {CommandLine|contains: 'procdump'}\ncondition: a"),
+      ruleFromDetection("a: {Image|endswith: '\\\\mimi.exe'}\ncondition: a"),
+    ];
+    const engine = compileEngine(rules);
+    const windows = (data: Record<string, unknown>) => ({ Event: { System: { Channel: 'Security', EventID: 4688 }, EventData: data } });
+    const cases: [unknown, number[]][] = [
+      [{ CommandLine: 'x sekurlsa::logonpasswords exit' }, [0]],
+      [{ CommandLine: 'procdump -ma lsass' }, [1]],
+      [{ CommandLine: 'procdump', Description: 'by gentilkiwi.com' }, [0, 1]],
+      [{ Other: 'SEKURLSA::LogonPasswords' }, [0]],
+      [windows({ Image: 'C:\\t\\mimi.exe', CommandLine: 'mimi sekurlsa::logonpasswords' }), [0, 2]],
+      [windows({ Image: 'C:\\t\\a.exe', ParentCommandLine: 'gentilkiwi.com' }), [0]],
+      [windows({ Image: 'C:\\t\\a.exe' }), []],
+    ];
+    const matchers = rules.map((r) => compileMatcher(r));
+    for (const [event, expected] of cases) {
+      expect(engine.matches(event)).toEqual(expected);
+      expect(loopMatches(matchers, event)).toEqual(expected);
+    }
+  });
+
   it('a rule that cannot be compiled is reported and never fires; the others still do', () => {
     const bad = ruleFromDetection("a: {CommandLine|re: '(?<=x)y'}\ncondition: a");
     const good = ruleFromDetection('a: {CommandLine|contains: y}\ncondition: a');
