@@ -397,6 +397,16 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
     }
   };
 
+  // Files are read synchronously: the event loop gets a turn every 50 ms, so what it holds happens (a closed
+  // stdout's EPIPE ends a `match … | head` run there, not after the last event).
+  let lastTurn = performance.now();
+  const turn = async (): Promise<void> => {
+    const now = performance.now();
+    if (now - lastTurn < 50) return;
+    lastTurn = now;
+    await new Promise((r) => setImmediate(r));
+  };
+
   for (const file of files) {
     // Whole lines (JSON lines) until a line is not one object; from there value by value to the end of the file.
     let raw: RawSplitter | undefined;
@@ -466,6 +476,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
     };
     try {
       for await (const piece of readTextPieces(file, options.cwd, options.stdin)) {
+        await turn();
         if (raw !== undefined) {
           await feed(piece);
           continue;

@@ -61,6 +61,36 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
     expect(code).toBe(0);
   });
 
+  it('`sigmaform match … | head -1`: the run ends when the reader goes, not after the last event', async () => {
+    writeFileSync(
+      join(consumer, 'head-rule.yml'),
+      ['title: Any', 'logsource: {product: windows}', 'detection:', "  sel: {Image|endswith: '.exe'}", '  condition: sel'].join('\n'),
+    );
+    const line = (i: number) => JSON.stringify({ Channel: 'Security', EventID: 4688, Image: `C:\\x\\${i}.exe` });
+    writeFileSync(join(consumer, 'many.jsonl'), Array.from({ length: 300_000 }, (_, i) => line(i)).join('\n') + '\n');
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'dist', 'cli.js'), 'match', '-r', 'head-rule.yml', 'many.jsonl', '--jsonl', '--stats'],
+      {
+        cwd: consumer,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((done) => {
+      child.stdout.once('data', () => {
+        child.stdout.destroy();
+        done();
+      });
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
+    // It stopped there: a run to the end would have printed its statistics.
+    expect(stderr).not.toMatch(/read and matched/);
+  }, 60_000);
+
   it('`sigmaform match -j 2`: a worker thread evaluates batches too, and the output is the same bytes as with one thread', () => {
     const rule = (name: string, image: string): string =>
       [`title: ${name}`, 'logsource: {product: windows}', 'detection:', `  sel: {Image|endswith: '${image}'}`, '  condition: sel'].join(
