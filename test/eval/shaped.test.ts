@@ -2,7 +2,12 @@
  * SigmaHQ's regression events shaped as the rows of each target's tables (test/eval/shapes): every rule fires
  * where its converted query lands, and a near miss does not. One file, so the corpus and events load once.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchCommand } from '../../src/cli/commands/match.js';
+import { RULES_DIR } from './corpus.js';
 import { HAVE_SHARED, shapedRun, type Shape } from './shapes/suite.js';
 import { xdrRow } from './shapes/microsoft-xdr.js';
 import { asimRow } from './shapes/sentinel-asim.js';
@@ -55,6 +60,34 @@ for (const t of TARGETS) {
 
     it('refuses only the rules whose log source has no table there', () => {
       expect(run.refused.map((r) => r.rulePath.split('/').pop())).toEqual(t.refused);
+    });
+
+    it('`match -p` (an engine over the processed rules) fires exactly where each rule as the pipeline lands it does', async () => {
+      const rows = run.cases.flatMap((c) => (c.nearMiss ? [c.row, c.nearMiss.row] : [c.row]));
+      const paths = [...run.matchers.keys()].sort();
+      const dir = mkdtempSync(join(tmpdir(), 'sigmaform-shaped-'));
+      try {
+        writeFileSync(join(dir, 'rows.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+        let out = '';
+        const code = await matchCommand(['-p', t.pipeline, ...paths.flatMap((p) => ['-r', p]), join(dir, 'rows.jsonl'), '--jsonl'], {
+          stdout: (x) => (out += x),
+          stderr: () => undefined,
+          cwd: RULES_DIR,
+          isTTY: false,
+        });
+        const fired = out
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { rule: string; index: number })
+          .map((p) => `${p.index} ${p.rule}`);
+        // The reference: every rule's pipeline matcher (compilePipelineMatcher) on every row.
+        const expected = rows.flatMap((row, i) => paths.filter((p) => run.matchers.get(p)?.test(row)).map((p) => `${i} ${p}`));
+        expect(code).toBe(0);
+        expect(fired).toEqual(expected);
+        expect(expected.length).toBeGreaterThan(t.min);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('does not fire on the row of a near miss (one field the rule reads changed)', () => {

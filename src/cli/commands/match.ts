@@ -2,9 +2,9 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { SigmaError, toSigmaError } from '../../errors.js';
-import type { Matcher } from '../../eval/match.js';
+import type { Matcher, MatchResult } from '../../eval/match.js';
 import { compileEngine } from '../../eval/engine.js';
-import { applyPipelineForMatch, compilePipelineMatcher } from '../../eval/pipeline.js';
+import { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from '../../eval/pipeline.js';
 import { resolvePipelines } from '../../convert.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
@@ -32,8 +32,9 @@ Options:
                         apply a processing pipeline (named, e.g. microsoft_xdr, or a pySigma pipeline YAML;
                         repeatable) before evaluating: events are then rows of the target's tables
                         (DeviceProcessEvents, imRegistry …) and a rule fires where its converted query would.
-                        A rule the pipeline refuses is an error; alternatives it leaves out are warnings. With a
-                        pipeline each rule is evaluated on its own (computed fields extend the event per rule)
+                        A rule the pipeline refuses is an error; alternatives it leaves out are warnings. The
+                        processed rules are compiled into an engine per set of computed fields they declare
+                        (the event extended with them once per set)
   --ignore-logsource    evaluate every rule on every event, even when the event says it comes from another
                         log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
   --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false,
@@ -120,32 +121,90 @@ interface Evaluation extends BatchEvaluator {
   readonly compiled: number;
 }
 
-/** Each rule with a pipeline applied (`-p`), evaluated on its own: computed fields extend the event per rule. */
+/**
+ * The rules with a pipeline applied (`-p`), compiled into engines over the processed rules (the target's field
+ * names): one per set of computed fields the rules declare, each on the event extended with its fields (once per
+ * event and set; most rules have none). `--loop`: every rule on its own. A rule's warnings are printed when it
+ * compiles, its error otherwise.
+ */
 function pipelineEvaluation(
   rules: readonly LoadedRule[],
   pipeline: Pipeline,
   ignoreLogsource: boolean,
+  loop: boolean,
   report: Reporter,
   io: CliIO,
 ): Evaluation {
-  const matchers = rules.map((r): Matcher | undefined => {
-    const file = r.rule.source.file ?? r.name;
+  const failed = new Map<number, unknown>();
+  const processed = rules.map((r, i): PipelineRule | undefined => {
     try {
-      const processed = applyPipelineForMatch(r.rule, pipeline);
-      const matcher = compilePipelineMatcher(processed, pipeline, { ignoreLogsource });
-      for (const w of processed.warnings)
-        io.stderr(`sigmaform match: warning: ${new SigmaError('unsupported', w.message, { file, ...w.location }).format()}\n`);
-      return matcher;
+      return applyPipelineForMatch(r.rule, pipeline);
     } catch (e) {
-      report.error(e, file);
+      failed.set(i, e);
       return undefined;
     }
   });
+  const matchers: (Matcher | undefined)[] = rules.map(() => undefined);
+  // Rules by the computed fields they need (the same definitions extend an event the same way).
+  const groups = new Map<string, { readonly extend: (event: unknown) => unknown; readonly at: number[] }>();
+  processed.forEach((p, i) => {
+    if (p === undefined) return;
+    if (loop) {
+      try {
+        matchers[i] = compilePipelineMatcher(p, pipeline, { ignoreLogsource });
+      } catch (e) {
+        failed.set(i, e);
+      }
+      return;
+    }
+    const key = JSON.stringify(p.computed);
+    const group = groups.get(key);
+    if (group) group.at.push(i);
+    else groups.set(key, { extend: p.extend, at: [i] });
+  });
+  const engines = [...groups.values()].map(({ extend, at }) => {
+    const engine = compileEngine(
+      at.map((i) => (processed[i] as PipelineRule).rule),
+      { ignoreLogsource },
+    );
+    at.forEach((i, k) => {
+      const error = engine.errors.get(k);
+      const m = engine.matcher(k);
+      if (error !== undefined) failed.set(i, error);
+      else if (m !== undefined) matchers[i] = (processed[i] as PipelineRule).computed.length === 0 ? m : withExtension(m, extend);
+    });
+    return { engine, extend, at };
+  });
+  rules.forEach((r, i) => {
+    const file = r.rule.source.file ?? r.name;
+    if (failed.has(i)) report.error(failed.get(i), file);
+    else
+      for (const w of (processed[i] as PipelineRule).warnings)
+        io.stderr(`sigmaform match: warning: ${new SigmaError('unsupported', w.message, { file, ...w.location }).format()}\n`);
+  });
+  const names = rules.map((r) => r.name);
+  const compiled = matchers.filter((m) => m !== undefined).length;
+  if (loop) return { ...everyRule(matchers), names, compiled };
   return {
-    ...everyRule(matchers),
-    names: rules.map((r) => r.name),
-    compiled: matchers.filter((m) => m !== undefined).length,
+    fired: (ev) => {
+      if (engines.length === 1) {
+        const [{ engine, extend, at }] = engines as [(typeof engines)[number]];
+        return engine.matches(extend(ev)).map((k) => at[k] as number);
+      }
+      const out: number[] = [];
+      for (const { engine, extend, at } of engines) for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
+      return out.sort((a, b) => a - b);
+    },
+    matcher: (i) => matchers[i],
+    names,
+    compiled,
   };
+}
+
+/** A matcher evaluated on the event extended with computed fields. */
+function withExtension(matcher: Matcher, extend: (event: unknown) => unknown): Matcher {
+  const full = (event: unknown): MatchResult => matcher(extend(event));
+  return Object.freeze(Object.assign(full, { test: (event: unknown) => matcher.test(extend(event)), rule: matcher.rule }));
 }
 
 /** Every rule tried on every event, one by one. */
@@ -256,7 +315,7 @@ export const matchCommand: Command = async (argv, io) => {
     // The workers compile the same rules (correlations need every event on this thread: no workers then).
     if (slim) workers?.load(rules);
     const evaluate = pipeline
-      ? pipelineEvaluation(rules, pipeline, ignoreLogsource, report, io)
+      ? pipelineEvaluation(rules, pipeline, ignoreLogsource, values.loop === true, report, io)
       : evaluation(rules, ignoreLogsource, values.loop === true, slim, report);
     // Without correlations nothing needs the rules' trees any more (the engine keeps them slim).
     return { evaluate, correlations, documents: slim ? [] : documents, loaded };
