@@ -11,8 +11,6 @@
  * known as such where it is parsed: its batch reports it, the batches read after it are dropped, and the file is
  * read on from that line value by value, exactly as the one-thread splitter would have read it.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import type { SigmaRule } from '../rule/ast.js';
@@ -29,6 +27,7 @@ import {
   type SplitItem,
 } from '../eval/stream.js';
 import { readTextPieces } from './events.js';
+import { builtScript } from './parallel.js';
 
 /** Events per batch: enough that a batch's message costs little beside its evaluation (~2 ms). */
 const BATCH = 64;
@@ -187,16 +186,6 @@ export interface MatchWorkerSpec {
   readonly format: PairFormat;
 }
 
-/** The worker script next to this module in the build (`dist/match-worker.js`); absent when running from source. */
-function workerScript(): string | undefined {
-  try {
-    const path = fileURLToPath(new URL('./match-worker.js', import.meta.url));
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 interface PoolWorker {
   readonly worker: Worker;
   /** The rules the worker compiled (posted when it is ready). */
@@ -228,7 +217,7 @@ export class MatchWorkers implements BatchPool {
 
   /** Starts `count` workers (none when the build has no worker script, as when running from source). */
   static start(spec: MatchWorkerSpec, count: number): MatchWorkers | undefined {
-    const script = workerScript();
+    const script = builtScript('match-worker.js');
     if (script === undefined || count < 1) return undefined;
     return new MatchWorkers(script, spec, count);
   }

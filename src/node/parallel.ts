@@ -193,10 +193,10 @@ const batchOf = (index: number, total: number): number[] => {
   return out;
 };
 
-/** The worker script next to this module in the build (`dist/worker.js`); absent when running from source. */
-function workerScript(): string | undefined {
+/** A worker script next to this module in the build (`dist/worker.js`, …); absent when running from source. */
+export function builtScript(name: string): string | undefined {
   try {
-    const path = fileURLToPath(new URL('./worker.js', import.meta.url));
+    const path = fileURLToPath(new URL(`./${name}`, import.meta.url));
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
@@ -244,7 +244,7 @@ export async function convertFiles(
     }
   });
   const context = [...contextFiles(inputs.map((i) => i.text))].sort((a, b) => a - b);
-  const script = workerScript();
+  const script = builtScript('worker.js');
   let jobs = spec && script && !options.cache ? Math.max(1, Math.floor(options.jobs ?? defaultJobs(paths.length))) : 1;
   // A worker thread has the built-in backends only: a third party's backend (or one registered under a built-in
   // name) keeps the run on this thread.

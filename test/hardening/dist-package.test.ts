@@ -31,6 +31,21 @@ const node = (file: string, text: string): string => {
   return execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8', timeout: 30_000 });
 };
 
+/** `sigmaform ARGS | head -1`: the binary run, its first output read and the pipe closed; how it ended. */
+async function headOne(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], { cwd: consumer, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  await new Promise<void>((done) => {
+    child.stdout.once('data', () => {
+      child.stdout.destroy();
+      done();
+    });
+  });
+  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  return { code, stderr };
+}
+
 describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', () => {
   it('`sigmaform convert … | head -1`: the reader closes the pipe, the binary exits 0 without a stack trace', async () => {
     const rules = Array.from({ length: 400 }, (_, i) =>
@@ -43,20 +58,7 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
       ].join('\n'),
     ).join('\n---\n');
     writeFileSync(join(consumer, 'many.yml'), rules);
-    const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), 'convert', '-t', 'splunk', 'many.yml'], {
-      cwd: consumer,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // `head -1`: read the first line, then close the pipe.
-    await new Promise<void>((done) => {
-      child.stdout.once('data', () => {
-        child.stdout.destroy();
-        done();
-      });
-    });
-    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    const { code, stderr } = await headOne(['convert', '-t', 'splunk', 'many.yml']);
     expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
     expect(code).toBe(0);
   });
@@ -68,23 +70,7 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
     );
     const line = (i: number) => JSON.stringify({ Channel: 'Security', EventID: 4688, Image: `C:\\x\\${i}.exe` });
     writeFileSync(join(consumer, 'many.jsonl'), Array.from({ length: 300_000 }, (_, i) => line(i)).join('\n') + '\n');
-    const child = spawn(
-      process.execPath,
-      [join(REPO, 'dist', 'cli.js'), 'match', '-r', 'head-rule.yml', 'many.jsonl', '--jsonl', '--stats'],
-      {
-        cwd: consumer,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise<void>((done) => {
-      child.stdout.once('data', () => {
-        child.stdout.destroy();
-        done();
-      });
-    });
-    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    const { code, stderr } = await headOne(['match', '-r', 'head-rule.yml', 'many.jsonl', '--jsonl', '--stats']);
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
     // It stopped there: a run to the end would have printed its statistics.
