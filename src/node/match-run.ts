@@ -184,6 +184,9 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
 export interface MatchWorkerSpec {
   readonly ignoreLogsource: boolean;
   readonly format: PairFormat;
+  /** `-p` as given (names, pipeline files relative to `cwd`): the worker applies them as this thread does. */
+  readonly pipelines?: readonly string[];
+  readonly cwd?: string;
 }
 
 interface PoolWorker {

@@ -1,26 +1,33 @@
 /**
  * Node-only: a `sigmaform match` worker thread (see match-run.ts). It receives the rules the calling thread
  * loaded (V8's serialization of their names and trees: cheaper than loading the files again, and the same
- * rules whatever happens to the files meanwhile), compiles them, says how many it has, then evaluates the
- * batches of events it is sent, posting each batch's printed pairs.
+ * rules whatever happens to the files meanwhile), builds the same evaluation (the engine, or with `-p` the
+ * pipeline's; the calling thread reports the rules' errors and warnings), says how many rules it has, then
+ * evaluates the batches of events it is sent, posting each batch's printed pairs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { deserialize } from 'node:v8';
-import type { SigmaRule } from '../rule/ast.js';
-import { compileEngine } from '../eval/engine.js';
-import { evaluateBatch, type BatchEvaluator, type EventBatch, type MatchWorkerSpec } from './match-run.js';
+import { resolvePipelines } from '../convert.js';
+import { registerBuiltinBackends } from './builtins.js';
+import { resolvePipelineArgs } from './pipelines.js';
+import type { LoadedRule } from './match-rules.js';
+import { engineEvaluation, pipelineEvaluation, type Evaluation } from './match-eval.js';
+import { evaluateBatch, type EventBatch, type MatchWorkerSpec } from './match-run.js';
 
 const spec = workerData as MatchWorkerSpec;
-let evaluator: BatchEvaluator | undefined;
+const quiet = (): void => undefined;
+const pipeline =
+  spec.pipelines !== undefined && spec.pipelines.length > 0
+    ? (await registerBuiltinBackends(), resolvePipelines(undefined, await resolvePipelineArgs(spec.pipelines, spec.cwd ?? process.cwd())))
+    : undefined;
+let evaluator: Evaluation | undefined;
 
-/** The rules compiled, slim: nothing of their trees outlives this function. */
-function build(serialized: Uint8Array): BatchEvaluator {
-  const rules = deserialize(serialized) as readonly { readonly name: string; readonly rule: SigmaRule }[];
-  const engine = compileEngine(
-    rules.map((r) => r.rule),
-    { ignoreLogsource: spec.ignoreLogsource, slim: true },
-  );
-  return { fired: engine.matches, matcher: engine.matcher, names: rules.map((r) => r.name) };
+/** The rules compiled (slim without a pipeline): nothing of their trees outlives this function. */
+function build(serialized: Uint8Array): Evaluation {
+  const rules = deserialize(serialized) as readonly LoadedRule[];
+  return pipeline
+    ? pipelineEvaluation(rules, pipeline, { ignoreLogsource: spec.ignoreLogsource, loop: false }, quiet, quiet)
+    : engineEvaluation(rules, { ignoreLogsource: spec.ignoreLogsource, loop: false, slim: true }, quiet);
 }
 
 parentPort?.on('message', (m: { rules?: Uint8Array; id?: number; batch?: EventBatch }) => {

@@ -111,6 +111,40 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
     // The bad line is reported once, where it is, by either.
     for (const r of [one, two]) expect(r.stderr.match(/events\.jsonl:30002:1: .*malformed JSON event/g)).toHaveLength(1);
     expect(two.status).toBe(1);
+    // With a pipeline the workers apply it too: ECS rows (process.executable) fire the rules written for Image.
+    const ecs = Array.from({ length: 60_000 }, (_, i) =>
+      JSON.stringify({ event: { category: 'process' }, process: { executable: images[i % 3], pid: i } }),
+    );
+    writeFileSync(join(consumer, 'ecs.jsonl'), ecs.join('\n') + '\n');
+    const piped = (jobs: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(REPO, 'dist', 'cli.js'),
+          'match',
+          '-p',
+          'ecs_windows',
+          '-r',
+          'r1.yml',
+          '-r',
+          'r2.yml',
+          'ecs.jsonl',
+          '--jsonl',
+          '--stats',
+          '-j',
+          jobs,
+        ],
+        {
+          cwd: consumer,
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+          timeout: 60_000,
+        },
+      );
+    const [pipedOne, pipedTwo] = [piped('1'), piped('2')];
+    expect(pipedTwo.stderr).toMatch(/2 threads\)/);
+    expect(pipedTwo.stdout).toBe(pipedOne.stdout);
+    expect(pipedOne.stdout.split('\n').filter(Boolean)).toHaveLength(40_000);
   }, 60_000);
 
   it('CommonJS: require("sigmaform") and require("sigmaform/node") share registries and the SigmaError class', () => {

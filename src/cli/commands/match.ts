@@ -1,10 +1,7 @@
 /** `sigmaform match`: test Sigma rules against JSON events, without any SIEM. */
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { SigmaError, toSigmaError } from '../../errors.js';
-import type { Matcher, MatchResult } from '../../eval/match.js';
-import { compileEngine } from '../../eval/engine.js';
-import { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from '../../eval/pipeline.js';
+import { toSigmaError } from '../../errors.js';
 import { resolvePipelines } from '../../convert.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
@@ -14,8 +11,9 @@ import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
 import { expandRulePaths, walkFiles } from '../../node/files.js';
 import { cacheOption, jobsOption } from '../jobs.js';
-import { loadRuleFiles, type LoadedRule, type LoadedRules } from '../../node/match-rules.js';
-import { matchFiles, MatchWorkers, type BatchEvaluator, type KeptEvent, type PairFormat } from '../../node/match-run.js';
+import { loadRuleFiles, type LoadedRules } from '../../node/match-rules.js';
+import { matchFiles, MatchWorkers, type KeptEvent, type PairFormat } from '../../node/match-run.js';
+import { engineEvaluation, pipelineEvaluation, type Evaluation } from '../../node/match-eval.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
@@ -49,7 +47,7 @@ Options:
   -j, --jobs N          threads evaluating events (default 1): each loads and compiles the rules and takes
                         batches of events; the output is the same, in input order. Nearly N times the rate on
                         long inputs, and N times the memory (about 150 MiB a thread for the SigmaHQ corpus).
-                        Runs with -p, --loop or correlation rules use one thread
+                        Runs with --loop or correlation rules use one thread
   --stats               on stderr when done: rules loaded and compiled, events matched, each stage's time, the
                         matching rate (events/second), the threads and the process's peak memory
   --timestamp-field F   correlation rules: the field holding each event's time (ISO 8601 or epoch seconds or
@@ -115,128 +113,6 @@ class Writer {
   }
 }
 
-/** What the command evaluates events with: rules in, pairs out. */
-interface Evaluation extends BatchEvaluator {
-  /** Rules that could be compiled. */
-  readonly compiled: number;
-}
-
-/**
- * The rules with a pipeline applied (`-p`), compiled into engines over the processed rules (the target's field
- * names): one per set of computed fields the rules declare, each on the event extended with its fields (once per
- * event and set; most rules have none). `--loop`: every rule on its own. A rule's warnings are printed when it
- * compiles, its error otherwise.
- */
-function pipelineEvaluation(
-  rules: readonly LoadedRule[],
-  pipeline: Pipeline,
-  ignoreLogsource: boolean,
-  loop: boolean,
-  report: Reporter,
-  io: CliIO,
-): Evaluation {
-  const failed = new Map<number, unknown>();
-  const processed = rules.map((r, i): PipelineRule | undefined => {
-    try {
-      return applyPipelineForMatch(r.rule, pipeline);
-    } catch (e) {
-      failed.set(i, e);
-      return undefined;
-    }
-  });
-  const matchers: (Matcher | undefined)[] = rules.map(() => undefined);
-  // Rules by the computed fields they need (the same definitions extend an event the same way).
-  const groups = new Map<string, { readonly extend: (event: unknown) => unknown; readonly at: number[] }>();
-  processed.forEach((p, i) => {
-    if (p === undefined) return;
-    if (loop) {
-      try {
-        matchers[i] = compilePipelineMatcher(p, pipeline, { ignoreLogsource });
-      } catch (e) {
-        failed.set(i, e);
-      }
-      return;
-    }
-    const key = JSON.stringify(p.computed);
-    const group = groups.get(key);
-    if (group) group.at.push(i);
-    else groups.set(key, { extend: p.extend, at: [i] });
-  });
-  const engines = [...groups.values()].map(({ extend, at }) => {
-    const engine = compileEngine(
-      at.map((i) => (processed[i] as PipelineRule).rule),
-      { ignoreLogsource },
-    );
-    at.forEach((i, k) => {
-      const error = engine.errors.get(k);
-      const m = engine.matcher(k);
-      if (error !== undefined) failed.set(i, error);
-      else if (m !== undefined) matchers[i] = (processed[i] as PipelineRule).computed.length === 0 ? m : withExtension(m, extend);
-    });
-    return { engine, extend, at };
-  });
-  rules.forEach((r, i) => {
-    const file = r.rule.source.file ?? r.name;
-    if (failed.has(i)) report.error(failed.get(i), file);
-    else
-      for (const w of (processed[i] as PipelineRule).warnings)
-        io.stderr(`sigmaform match: warning: ${new SigmaError('unsupported', w.message, { file, ...w.location }).format()}\n`);
-  });
-  const names = rules.map((r) => r.name);
-  const compiled = matchers.filter((m) => m !== undefined).length;
-  if (loop) return { ...everyRule(matchers), names, compiled };
-  return {
-    fired: (ev) => {
-      if (engines.length === 1) {
-        const [{ engine, extend, at }] = engines as [(typeof engines)[number]];
-        return engine.matches(extend(ev)).map((k) => at[k] as number);
-      }
-      const out: number[] = [];
-      for (const { engine, extend, at } of engines) for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
-      return out.sort((a, b) => a - b);
-    },
-    matcher: (i) => matchers[i],
-    names,
-    compiled,
-  };
-}
-
-/** A matcher evaluated on the event extended with computed fields. */
-function withExtension(matcher: Matcher, extend: (event: unknown) => unknown): Matcher {
-  const full = (event: unknown): MatchResult => matcher(extend(event));
-  return Object.freeze(Object.assign(full, { test: (event: unknown) => matcher.test(extend(event)), rule: matcher.rule }));
-}
-
-/** Every rule tried on every event, one by one. */
-function everyRule(matchers: readonly (Matcher | undefined)[]): Pick<BatchEvaluator, 'fired' | 'matcher'> {
-  return {
-    fired: (ev) => {
-      const out: number[] = [];
-      matchers.forEach((m, i) => {
-        if (m?.test(ev)) out.push(i);
-      });
-      return out;
-    },
-    matcher: (i) => matchers[i],
-  };
-}
-
-/**
- * The engine (the default), or `match()`'s loop over every rule (`--loop`: the reference, for comparison). The
- * engine keeps the rules slim: without correlations nothing needs their trees once compiled.
- */
-function evaluation(rules: readonly LoadedRule[], ignoreLogsource: boolean, loop: boolean, slim: boolean, report: Reporter): Evaluation {
-  const engine = compileEngine(
-    rules.map((r) => r.rule),
-    { ignoreLogsource, slim, ...(loop ? { routing: false, prefilter: false } : {}) },
-  );
-  for (const [i, error] of engine.errors) report.error(error, (rules[i] as LoadedRule).rule.source.file ?? (rules[i] as LoadedRule).name);
-  const compiled = rules.length - engine.errors.size;
-  const names = rules.map((r) => r.name);
-  if (!loop) return { fired: engine.matches, matcher: engine.matcher, names, compiled };
-  return { ...everyRule(rules.map((_, i) => engine.matcher(i))), names, compiled };
-}
-
 /** `--stats`: where the time went, and the matching rate. */
 function stats(
   t: { started: number; loaded: number; compiledAt: number; matched: number },
@@ -300,8 +176,12 @@ export const matchCommand: Command = async (argv, io) => {
   const ignoreLogsource = values['ignore-logsource'] === true;
   const format: PairFormat = { jsonl: values.jsonl === true, all: !many || values.all === true };
   // Worker threads start first (their start-up and the library's import overlap this thread's loading).
-  const threads = pipeline || values.loop ? 1 : (jobs ?? 1);
-  let workers = MatchWorkers.start({ ignoreLogsource, format }, threads - 1);
+  const threads = values.loop ? 1 : (jobs ?? 1);
+  const pipelineArgs = asList(values.pipeline);
+  let workers = MatchWorkers.start(
+    { ignoreLogsource, format, ...(pipelineArgs.length > 0 ? { pipelines: pipelineArgs, cwd: io.cwd } : {}) },
+    threads - 1,
+  );
   // Rules → the pipeline (-p) or the engine → events, streamed → pairs; then the correlations over all events.
   const { evaluate, correlations, documents, loaded } = ((): {
     evaluate: Evaluation;
@@ -315,8 +195,14 @@ export const matchCommand: Command = async (argv, io) => {
     // The workers compile the same rules (correlations need every event on this thread: no workers then).
     if (slim) workers?.load(rules);
     const evaluate = pipeline
-      ? pipelineEvaluation(rules, pipeline, ignoreLogsource, values.loop === true, report, io)
-      : evaluation(rules, ignoreLogsource, values.loop === true, slim, report);
+      ? pipelineEvaluation(
+          rules,
+          pipeline,
+          { ignoreLogsource, loop: values.loop === true },
+          (e, file) => report.error(e, file),
+          (w) => io.stderr(`sigmaform match: warning: ${w.format()}\n`),
+        )
+      : engineEvaluation(rules, { ignoreLogsource, loop: values.loop === true, slim }, (e, file) => report.error(e, file));
     // Without correlations nothing needs the rules' trees any more (the engine keeps them slim).
     return { evaluate, correlations, documents: slim ? [] : documents, loaded };
   })();

@@ -1,0 +1,142 @@
+/**
+ * Node-only: what `sigmaform match` evaluates events with, built the same way by the command and by its worker
+ * threads (match-worker.ts): the engine over the rules, or with a pipeline an engine per set of computed fields
+ * over the processed rules; `--loop` tries every rule on every event instead.
+ */
+import { SigmaError } from '../errors.js';
+import type { Matcher, MatchResult } from '../eval/match.js';
+import { compileEngine } from '../eval/engine.js';
+import { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from '../eval/pipeline.js';
+import type { Pipeline } from '../pipeline/index.js';
+import type { LoadedRule } from './match-rules.js';
+import type { BatchEvaluator } from './match-run.js';
+
+/** What `match` evaluates events with: rules in, pairs out. */
+export interface Evaluation extends BatchEvaluator {
+  /** Rules that could be compiled. */
+  readonly compiled: number;
+}
+
+/**
+ * The rules with a pipeline applied (`-p`), compiled into engines over the processed rules (the target's field
+ * names): one per set of computed fields the rules declare, each on the event extended with its fields (once per
+ * event and set; most rules have none). `--loop`: every rule on its own. A rule's warnings are printed when it
+ * compiles, its error otherwise.
+ */
+export function pipelineEvaluation(
+  rules: readonly LoadedRule[],
+  pipeline: Pipeline,
+  options: { readonly ignoreLogsource: boolean; readonly loop: boolean },
+  onError: (e: unknown, file: string) => void,
+  onWarning: (warning: SigmaError) => void,
+): Evaluation {
+  const { ignoreLogsource, loop } = options;
+  const failed = new Map<number, unknown>();
+  const processed = rules.map((r, i): PipelineRule | undefined => {
+    try {
+      return applyPipelineForMatch(r.rule, pipeline);
+    } catch (e) {
+      failed.set(i, e);
+      return undefined;
+    }
+  });
+  const matchers: (Matcher | undefined)[] = rules.map(() => undefined);
+  // Rules by the computed fields they need (the same definitions extend an event the same way).
+  const groups = new Map<string, { readonly extend: (event: unknown) => unknown; readonly at: number[] }>();
+  processed.forEach((p, i) => {
+    if (p === undefined) return;
+    if (loop) {
+      try {
+        matchers[i] = compilePipelineMatcher(p, pipeline, { ignoreLogsource });
+      } catch (e) {
+        failed.set(i, e);
+      }
+      return;
+    }
+    const key = JSON.stringify(p.computed);
+    const group = groups.get(key);
+    if (group) group.at.push(i);
+    else groups.set(key, { extend: p.extend, at: [i] });
+  });
+  const engines = [...groups.values()].map(({ extend, at }) => {
+    const engine = compileEngine(
+      at.map((i) => (processed[i] as PipelineRule).rule),
+      { ignoreLogsource, slim: true },
+    );
+    at.forEach((i, k) => {
+      const error = engine.errors.get(k);
+      const m = engine.matcher(k);
+      if (error !== undefined) failed.set(i, error);
+      else if (m !== undefined) matchers[i] = (processed[i] as PipelineRule).computed.length === 0 ? m : withExtension(m, extend);
+    });
+    return { engine, extend, at };
+  });
+  rules.forEach((r, i) => {
+    const file = r.rule.source.file ?? r.name;
+    if (failed.has(i)) onError(failed.get(i), file);
+    else
+      for (const w of (processed[i] as PipelineRule).warnings) onWarning(new SigmaError('unsupported', w.message, { file, ...w.location }));
+  });
+  const names = rules.map((r) => r.name);
+  const compiled = matchers.filter((m) => m !== undefined).length;
+  if (loop) return { ...everyRule(matchers), names, compiled };
+  // The closures below share this scope: the processed rules (their trees) would otherwise live as long as they.
+  processed.length = 0;
+  failed.clear();
+  groups.clear();
+  return {
+    fired: (ev) => {
+      if (engines.length === 1) {
+        const [{ engine, extend, at }] = engines as [(typeof engines)[number]];
+        return engine.matches(extend(ev)).map((k) => at[k] as number);
+      }
+      const out: number[] = [];
+      for (const { engine, extend, at } of engines) for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
+      return out.sort((a, b) => a - b);
+    },
+    matcher: (i) => matchers[i],
+    names,
+    compiled,
+  };
+}
+
+/** A matcher evaluated on the event extended with computed fields. */
+function withExtension(matcher: Matcher, extend: (event: unknown) => unknown): Matcher {
+  const full = (event: unknown): MatchResult => matcher(extend(event));
+  return Object.freeze(Object.assign(full, { test: (event: unknown) => matcher.test(extend(event)), rule: matcher.rule }));
+}
+
+/** Every rule tried on every event, one by one. */
+function everyRule(matchers: readonly (Matcher | undefined)[]): Pick<BatchEvaluator, 'fired' | 'matcher'> {
+  return {
+    fired: (ev) => {
+      const out: number[] = [];
+      matchers.forEach((m, i) => {
+        if (m?.test(ev)) out.push(i);
+      });
+      return out;
+    },
+    matcher: (i) => matchers[i],
+  };
+}
+
+/**
+ * The engine (the default), or `match()`'s loop over every rule (`--loop`: the reference, for comparison). The
+ * engine keeps the rules slim: without correlations nothing needs their trees once compiled.
+ */
+export function engineEvaluation(
+  rules: readonly LoadedRule[],
+  options: { readonly ignoreLogsource: boolean; readonly loop: boolean; readonly slim: boolean },
+  onError: (e: unknown, file: string) => void,
+): Evaluation {
+  const { ignoreLogsource, loop, slim } = options;
+  const engine = compileEngine(
+    rules.map((r) => r.rule),
+    { ignoreLogsource, slim, ...(loop ? { routing: false, prefilter: false } : {}) },
+  );
+  for (const [i, error] of engine.errors) onError(error, (rules[i] as LoadedRule).rule.source.file ?? (rules[i] as LoadedRule).name);
+  const compiled = rules.length - engine.errors.size;
+  const names = rules.map((r) => r.name);
+  if (!loop) return { fired: engine.matches, matcher: engine.matcher, names, compiled };
+  return { ...everyRule(rules.map((_, i) => engine.matcher(i))), names, compiled };
+}
