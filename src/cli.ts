@@ -27,6 +27,7 @@ main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   isTTY: Boolean(process.stderr.isTTY && process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   stdin: process.stdin,
 }).then(
   (code) => {

@@ -5,6 +5,8 @@ export interface CliIO {
   readonly cwd: string;
   /** True when stdout is a terminal (progress bars only then). */
   readonly isTTY: boolean;
+  /** True when stderr alone is a terminal (a status line there while stdout goes to a file or a pipe). */
+  readonly stderrIsTTY?: boolean;
   /** Standard input, for `-` as a file (absent where there is none). */
   readonly stdin?: AsyncIterable<string | Uint8Array>;
 }

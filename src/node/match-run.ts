@@ -323,6 +323,8 @@ export interface MatchRunOptions {
   readonly write: (text: string) => void;
   /** Errors (bad events, files that cannot be read), in input order. */
   readonly error: (e: SigmaError) => void;
+  /** Called every 50 ms or so with what has been written so far and the file being read. */
+  readonly progress?: (done: { readonly events: number; readonly matches: number; readonly file: string }) => void;
 }
 
 interface Slot {
@@ -392,14 +394,17 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
   // Files are read synchronously: the event loop gets a turn every 50 ms, so what it holds happens (a closed
   // stdout's EPIPE ends a `match … | head` run there, not after the last event).
   let lastTurn = performance.now();
+  let reading = '';
   const turn = async (): Promise<void> => {
     const now = performance.now();
     if (now - lastTurn < 50) return;
     lastTurn = now;
+    options.progress?.({ events, matches, file: reading });
     await new Promise((r) => setImmediate(r));
   };
 
   for (const file of files) {
+    reading = file;
     // Whole lines (JSON lines) until a line is not one object; from there value by value to the end of the file.
     let raw: RawSplitter | undefined;
     let partial = ''; // lines: the line being read

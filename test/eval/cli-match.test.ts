@@ -55,6 +55,33 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sigmaform match', () => {
+  it('shows a status line on a terminal stderr while the pairs go elsewhere, and clears it; none otherwise', async () => {
+    const line = (i: number) => JSON.stringify({ Image: i % 2 ? 'C:\\Windows\\System32\\whoami.exe' : 'C:\\a.exe', n: i });
+    writeFileSync(join(dir, 'long.jsonl'), Array.from({ length: 30_000 }, (_, i) => line(i)).join('\n') + '\n');
+    const shown = async (stderrIsTTY: boolean, isTTY: boolean): Promise<{ out: string; err: string }> => {
+      let out = '';
+      let err = '';
+      await matchCommand(['-r', 'rules', 'long.jsonl', '--jsonl', '--ignore-logsource'], {
+        stdout: (t) => (out += t),
+        stderr: (t) => (err += t),
+        cwd: dir,
+        isTTY,
+        stderrIsTTY,
+      });
+      return { out, err };
+    };
+    const terminal = await shown(true, false);
+    expect(terminal.err).toMatch(/^\r\x1b\[Ksigmaform match: [\d,]+ events \([\d,]+\/s\), [\d,]+ matches; reading long\.jsonl/);
+    expect(terminal.err.endsWith('\r\x1b[K')).toBe(true);
+    expect(terminal.out.split('\n').filter(Boolean)).toHaveLength(15_000);
+    // Piped stderr, or results on the same terminal: no status line.
+    for (const [stderrIsTTY, isTTY] of [
+      [false, false],
+      [true, true],
+    ] as const)
+      expect((await shown(stderrIsTTY, isTTY)).err).toBe('');
+  });
+
   it('prints every pair for one rule, with the matched selections', async () => {
     const { code, out } = await run(['rules/whoami.yml', 'events.json']);
     expect(code).toBe(0);

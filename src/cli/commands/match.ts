@@ -62,7 +62,8 @@ rules), ordered by time: each window that fires is printed (CORRELATION, its gro
 aggregate, and the events that made it; with --jsonl {"correlation", "rule", "type", "group", "start", "end",
 "value", "events": [{"event", "index"}]}).
 
-Regular expressions run on a linear-time engine (RE2 via re2js): no rule can hang the evaluator.
+Regular expressions run on a linear-time engine (RE2 via re2js): no rule can hang the evaluator. When stderr
+is a terminal and the pairs go to a file or a pipe, a status line there shows the events read so far.
 Exit status: 0 when everything could be read and evaluated (whether or not anything matched), 1 when a rule
 or an events file had an error (reported on stderr, the rest is still evaluated), 2 on a usage error.
 `;
@@ -111,6 +112,31 @@ class Writer {
     if (this.pending.length > 0) this.io.stdout(this.pending.join(''));
     this.pending = [];
     this.size = 0;
+  }
+}
+
+/** One line on stderr, rewritten in place (at most 5 times a second): events read, their rate, matches. */
+class StatusLine {
+  private last = 0;
+  private drawn = false;
+  constructor(
+    private readonly io: CliIO,
+    readonly shown: boolean,
+    private readonly started: number,
+  ) {}
+  update(done: { readonly events: number; readonly matches: number; readonly file: string }): void {
+    const now = performance.now();
+    if (!this.shown || now - this.last < 200) return;
+    this.last = now;
+    const rate = Math.round((done.events / Math.max(now - this.started, 1)) * 1000).toLocaleString('en-US');
+    const text = `sigmaform match: ${done.events.toLocaleString('en-US')} events (${rate}/s), ${done.matches.toLocaleString('en-US')} matches; reading ${done.file}`;
+    this.io.stderr(`\r\x1b[K${text.length > 120 ? text.slice(0, 119) + '…' : text}`);
+    this.drawn = true;
+  }
+  clear(): void {
+    if (!this.drawn) return;
+    this.io.stderr('\r\x1b[K');
+    this.drawn = false;
   }
 }
 
@@ -216,6 +242,8 @@ export const matchCommand: Command = async (argv, io) => {
   }
   const compiledAt = performance.now();
   const out = new Writer(io);
+  // A status line on a terminal's stderr while the pairs go to a file or a pipe.
+  const status = new StatusLine(io, io.stderrIsTTY === true && !io.isTTY, performance.now());
   let counts: { events: number; matches: number };
   try {
     counts = await matchFiles(eventPaths, {
@@ -226,9 +254,14 @@ export const matchCommand: Command = async (argv, io) => {
       ...(kept !== undefined ? { kept } : {}),
       ...(workers !== undefined ? { workers } : {}),
       write: (text) => out.write(text),
-      error: (e) => report.error(e),
+      error: (e) => {
+        status.clear();
+        report.error(e);
+      },
+      ...(status.shown ? { progress: (done) => status.update(done) } : {}),
     });
   } finally {
+    status.clear();
     await workers?.close();
   }
   out.flush();
