@@ -151,6 +151,8 @@ const WINLOG_NAMES: ReadonlyMap<string, string> = new Map([
  * with ever new keys) places are made per event and not remembered.
  */
 class Place {
+  /** Kept in the tree (not made for one event past its bound): only such places make shapes worth remembering. */
+  kept = false;
   private children: Map<string, Place> | undefined = undefined;
   private attributes: Map<string, Place> | undefined = undefined;
   /** The names besides the path: short name, Winlogbeat's name, both without spaces. */
@@ -182,6 +184,7 @@ function remembered(known: Map<string, Place>, key: string, make: () => Place): 
     place = make();
     if (places < MAX_PLACES) {
       places++;
+      place.kept = true;
       known.set(key, place);
     }
   }
@@ -288,8 +291,8 @@ class Shape {
 
 /**
  * Shapes by the places of their leaves, as a tree walked one leaf at a time (a step is one comparison when the
- * event has the shape of the one before). Bounded: past MAX_SHAPE_STEPS (events of ever new keys), a shape is
- * worked out per event and not remembered.
+ * event has the shape of the one before). Bounded: past MAX_SHAPE_STEPS steps or MAX_SHAPE_NAMES names over all
+ * shapes (events of ever new keys), a shape is worked out per event and not remembered.
  */
 class ShapeStep {
   private nextPlace: Place | undefined = undefined;
@@ -300,7 +303,8 @@ class ShapeStep {
     if (this.nextPlace === place) return this.nextStep;
     const known = this.nextPlace === undefined ? undefined : this.others?.get(place);
     if (known !== undefined) return known;
-    if (shapeSteps >= MAX_SHAPE_STEPS) return undefined;
+    // A place made for one event never comes again: no shape through it is worth remembering.
+    if (!place.kept || shapeSteps >= MAX_SHAPE_STEPS) return undefined;
     shapeSteps++;
     const made = new ShapeStep();
     if (this.nextPlace === undefined) {
@@ -311,8 +315,11 @@ class ShapeStep {
   }
 }
 
-const MAX_SHAPE_STEPS = 200_000;
+const MAX_SHAPE_STEPS = 50_000;
 let shapeSteps = 0;
+/** Names over all remembered shapes (~100 bytes each). */
+const MAX_SHAPE_NAMES = 20_000;
+let shapeNames = 0;
 const FIRST_STEP = new ShapeStep();
 
 interface Builder {
@@ -415,8 +422,15 @@ function build(event: Record<string, unknown>, objects: boolean): Builder {
 /** The shape of the event walked by `b`: remembered, or worked out now. */
 function shapeOf(b: Builder): Shape {
   const step = b.step;
-  if (step === undefined) return new Shape(b.places);
-  return (step.shape ??= new Shape(b.places));
+  if (step?.shape !== undefined) return step.shape;
+  const shape = new Shape(b.places);
+  // Remembered while the shapes' names stay under their bound (events whose keys differ every time, such as
+  // ids used as keys, would otherwise keep one shape per event).
+  if (step !== undefined && shapeNames + shape.entries.length <= MAX_SHAPE_NAMES) {
+    shapeNames += shape.entries.length;
+    step.shape = shape;
+  }
+  return shape;
 }
 
 /** The object paths of an event and the other names they answer to. */

@@ -179,3 +179,22 @@ describe('field index: events of one shape', () => {
     expect([...ev.fields.keys()].sort()).toEqual(ev.fieldNames().filter((n) => ev.get(n) !== undefined));
   });
 });
+
+describe('field index: events whose keys differ every time', () => {
+  it('still answers every event rightly once its shapes are no longer remembered (ids used as keys)', () => {
+    // Each event has a key of its own: past the bound on remembered shapes, each shape is worked out per event.
+    for (let i = 0; i < 25_000; i++) {
+      const ev = indexEvent({ Channel: 'Security', EventID: 4688, [`id-${i}`]: `v${i}`, CommandLine: `cmd ${i}` });
+      if (i % 5_000 === 4_999) {
+        expect(ev.get(`id-${i}`)?.map((v) => v.raw)).toEqual([`v${i}`]);
+        expect(ev.get(`id-${i - 1}`)).toBeUndefined();
+        expect(ev.get('CommandLine')?.map((v) => v.lower)).toEqual([`cmd ${i}`]);
+        expect(ev.texts.map((v) => v.raw)).toEqual(['Security', 4688, `v${i}`, `cmd ${i}`]);
+      }
+    }
+    // Events of a known shape are not affected.
+    const known = indexEvent({ Event: { System: { Channel: 'Security', EventID: 4688 }, EventData: { Image: 'C:\\a.exe' } } });
+    expect(known.get('Image')?.[0]?.raw).toBe('C:\\a.exe');
+    expect(known.get('EventID')?.[0]?.raw).toBe(4688);
+  });
+});
