@@ -262,6 +262,17 @@ export function lineShape(text: string): 'blank' | 'candidate' | 'other' {
 }
 
 /**
+ * How a line not read to its end yet starts: nothing but spaces and commas so far, an object, or anything else
+ * (then it cannot be a JSON lines object).
+ */
+export function lineStart(text: string): 'blank' | 'object' | 'other' {
+  let i = 0;
+  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  if (i === text.length) return 'blank';
+  return text.charCodeAt(i) === OPEN_BRACE ? 'object' : 'other';
+}
+
+/**
  * A candidate line (see `lineShape`) read alone, as the splitter reads it when the lines before it were whole
  * values: the event or the bad event it holds; undefined when it is not one value ending the line (two objects,
  * an object going on past the line, text after it), which only the splitter reading on can tell.

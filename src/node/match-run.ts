@@ -21,6 +21,7 @@ import {
   createRawSplitter,
   lineEvent,
   lineShape,
+  lineStart,
   parseEventText,
   type RawEvent,
   type RawSplitter,
@@ -340,6 +341,14 @@ interface Resync {
   readonly later: readonly Slot[];
 }
 
+/** Lines longer than this are read value by value: a one-line array or a day of objects on one line stays bounded. */
+const MAX_LINE = 1 << 20;
+
+/** Whether the start of a line, not yet ended, may still be one JSON lines object (then it is kept until it ends). */
+function mayBeLine(start: string): boolean {
+  return start.length <= MAX_LINE && lineStart(start) !== 'other';
+}
+
 /** Evaluates every event of `files` (`-`: standard input). Returns the events evaluated and the pairs that matched. */
 export async function matchFiles(files: readonly string[], options: MatchRunOptions): Promise<{ events: number; matches: number }> {
   const { evaluator, format, kept } = options;
@@ -498,7 +507,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
         }
         partial = text.slice(from);
         if (stop !== undefined) await resync(stop);
-        else if (partial.indexOf('\n') !== -1) await otherLine();
+        else if (partial.indexOf('\n') !== -1 || !mayBeLine(partial)) await otherLine();
       }
       // The last line, without a newline.
       if (raw === undefined && partial !== '') {

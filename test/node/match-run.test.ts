@@ -134,6 +134,10 @@ const CASES: Record<string, string> = {
   'a line that is not an object, after lines': lines(120, { 80: '[1, 2]' }),
   'unterminated at the end': lines(100) + '{"Image": "x"',
   'a scalar in an array': `[${event(3)}, 5, ${event(6)}]`,
+  'an array on one line': `[${Array.from({ length: 300 }, (_, i) => event(i)).join(',')}]`,
+  'objects one after another on one line longer than a line is kept whole (1 MiB)': Array.from({ length: 14_000 }, (_, i) => event(i)).join(
+    '',
+  ),
 };
 
 describe('matchFiles', () => {
