@@ -261,6 +261,13 @@ export function lineShape(text: string): 'blank' | 'candidate' | 'other' {
   return text.charCodeAt(i) === OPEN_BRACE && text.charCodeAt(end - 1) === CLOSE_BRACE ? 'candidate' : 'other';
 }
 
+/** The column where a line's value starts (past spaces, commas and a byte-order mark), 1-based. */
+export function valueColumn(text: string): number {
+  let i = 0;
+  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  return i + 1;
+}
+
 /**
  * How a line not read to its end yet starts: nothing but spaces and commas so far, an object, or anything else
  * (then it cannot be a JSON lines object).

@@ -22,6 +22,7 @@ import {
   lineEvent,
   lineShape,
   lineStart,
+  valueColumn,
   parseEventText,
   type RawEvent,
   type RawSplitter,
@@ -138,7 +139,7 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
       );
     }
   };
-  const evaluate = (item: SplitItem): void => {
+  const evaluate = (item: SplitItem, line: number, column: number): void => {
     const i = index++;
     if (item.error !== undefined) {
       errors.push(item.error.toJSON());
@@ -149,7 +150,11 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
     try {
       ev = indexEvent(item.event);
     } catch (e) {
-      errors.push(toSigmaError(e, { file }).toJSON());
+      // Where the event starts (an event too deep, say, is reported at its place in the file).
+      const error = toSigmaError(e, { file });
+      errors.push(
+        error.location.line === undefined ? new SigmaError(error.code, error.message, { file, line, column }).toJSON() : error.toJSON(),
+      );
       return;
     }
     events++;
@@ -166,7 +171,7 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
     }
   };
   let resync: BatchResult['resync'];
-  if (batch.kind === 'values') for (const v of batch.values) evaluate(parseEventText(v.text, file, v.line, v.column));
+  if (batch.kind === 'values') for (const v of batch.values) evaluate(parseEventText(v.text, file, v.line, v.column), v.line, v.column);
   else
     for (let k = 0; k < batch.lines.length; k++) {
       const line = batch.lines[k] as string;
@@ -176,7 +181,7 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
         resync = { at: k, index };
         break;
       }
-      evaluate(item);
+      evaluate(item, batch.firstLine + k, valueColumn(line));
     }
   return { out: parts.join(''), events, matches, errors, ...(resync ? { resync } : {}) };
 }

@@ -158,6 +158,25 @@ describe('matchFiles', () => {
       expect(expected.out).not.toBe('');
     });
 
+  it('reports an event it cannot index (too deep) where it starts in the file, in lines and in values', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100; i++) deep = { a: deep };
+    const asLines = evaluateBatch(
+      { kind: 'lines', file: 'f.jsonl', lines: [event(1), `  ${JSON.stringify(deep)}`], firstLine: 7, firstIndex: 0 },
+      evaluator,
+      format,
+    );
+    expect(asLines.errors.map((e) => [e.file, e.line, e.column, e.message.slice(0, 25)])).toEqual([
+      ['f.jsonl', 8, 3, 'event nests deeper than 6'],
+    ]);
+    const asValues = evaluateBatch(
+      { kind: 'values', file: 'f.json', values: [{ text: JSON.stringify(deep), line: 3, column: 5 }], firstIndex: 4 },
+      evaluator,
+      format,
+    );
+    expect(asValues.errors.map((e) => [e.line, e.column])).toEqual([[3, 5]]);
+  });
+
   it('numbers the events of a batch of lines from its first position, skipping blank lines', () => {
     const result = evaluateBatch(
       { kind: 'lines', file: 'f', lines: [event(3), '', event(6)], firstLine: 10, firstIndex: 7 },
