@@ -225,8 +225,7 @@ export class MatchWorkers implements BatchPool {
   private wake: (() => void) | undefined;
 
   /** Starts `count` workers (none when the build has no worker script, as when running from source). */
-  static start(spec: MatchWorkerSpec, count: number): MatchWorkers | undefined {
-    const script = builtScript('match-worker.js');
+  static start(spec: MatchWorkerSpec, count: number, script = builtScript('match-worker.js')): MatchWorkers | undefined {
     if (script === undefined || count < 1) return undefined;
     return new MatchWorkers(script, spec, count);
   }

@@ -20,7 +20,9 @@ import {
   type BatchPool,
   type BatchResult,
   type EventBatch,
+  MatchWorkers,
 } from '../../src/node/match-run.js';
+import type { SigmaRule } from '../../src/rule/ast.js';
 import { toSigmaError } from '../../src/errors.js';
 
 const RULE = String.raw`title: Whoami
@@ -201,4 +203,34 @@ describe('matchFiles', () => {
     expect(result.resync).toEqual({ at: 1, index: 1 });
     expect(result.events).toBe(1);
   });
+});
+
+describe('MatchWorkers', () => {
+  it('evaluates on this thread the batches a worker held when it fails, so no event is lost', async () => {
+    // A worker that says it is ready, then dies with the batches it was given (one or two) unanswered.
+    const script = join(dir, 'failing-worker.mjs');
+    writeFileSync(
+      script,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        "parentPort.on('message', (m) => {",
+        '  if (m.rules !== undefined) { parentPort.postMessage({ ready: 1 }); return; }',
+        '  setTimeout(() => process.exit(1), 20);',
+        '});',
+      ].join('\n'),
+    );
+    const workers = MatchWorkers.start({ ignoreLogsource: false, format }, 1, script) as MatchWorkers;
+    workers.load([{ name: 'whoami.yml', rule: rules[0] as SigmaRule }]);
+    // Wait until it is ready (it answers the rules at once).
+    await new Promise((r) => setTimeout(r, 500));
+    const file = 'failing.jsonl';
+    const text = lines(2_000);
+    writeFileSync(join(dir, file), text);
+    const shared = await run(file, workers);
+    await workers.close();
+    const expected = reference(text, file);
+    expect(shared.out).toBe(expected.out);
+    expect(shared.errors).toEqual(expected.errors);
+    expect(shared.events).toBe(2_000);
+  }, 20_000);
 });
