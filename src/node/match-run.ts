@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import { serialize } from 'node:v8';
 import type { SigmaRule } from '../rule/ast.js';
-import { SigmaError, toSigmaError, type SigmaErrorCode } from '../errors.js';
+import { SigmaError, toSigmaError } from '../errors.js';
 import type { Matcher, MatchResult } from '../eval/match.js';
 import { indexEvent, type IndexedEvent } from '../eval/fields.js';
 import {
@@ -29,7 +29,7 @@ import {
   type SplitItem,
 } from '../eval/stream.js';
 import { readTextPieces } from './events.js';
-import { builtScript } from './parallel.js';
+import { builtScript, fromWireError, type WireError } from './parallel.js';
 
 /** Events per batch: enough that a batch's message costs little beside its evaluation (~2 ms). */
 const BATCH = 64;
@@ -73,15 +73,6 @@ export type EventBatch =
       readonly firstIndex: number;
     }
   | { readonly kind: 'values'; readonly file: string; readonly values: readonly RawEvent[]; readonly firstIndex: number };
-
-/** A SigmaError as it crosses a thread (structured clone keeps only an Error's message). */
-interface WireError {
-  readonly code: SigmaErrorCode;
-  readonly message: string;
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-}
 
 export interface BatchResult {
   /** The printed pairs. */
@@ -309,13 +300,6 @@ export class MatchWorkers implements BatchPool {
   }
 }
 
-const fromWire = (e: WireError): SigmaError =>
-  new SigmaError(e.code, e.message, {
-    ...(e.file !== undefined ? { file: e.file } : {}),
-    ...(e.line !== undefined ? { line: e.line } : {}),
-    ...(e.column !== undefined ? { column: e.column } : {}),
-  });
-
 export interface MatchRunOptions {
   readonly cwd: string;
   readonly stdin?: AsyncIterable<string | Uint8Array>;
@@ -368,7 +352,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       const slot = queue.shift() as Slot;
       const r = slot.result as BatchResult;
       if (r.out !== '') options.write(r.out);
-      for (const e of r.errors) options.error(fromWire(e));
+      for (const e of r.errors) options.error(fromWireError(e));
       events += r.events;
       matches += r.matches;
       if (r.resync !== undefined)

@@ -73,7 +73,8 @@ export type WireResult =
   | { readonly path: string; readonly ok: false; readonly error: WireError };
 
 const toWireError = (e: SigmaError): WireError => e.toJSON();
-const fromWireError = (e: WireError): SigmaError =>
+/** The SigmaError a WireError stands for (convert's and match's workers send their errors so). */
+export const fromWireError = (e: WireError): SigmaError =>
   new SigmaError(e.code, e.message, {
     ...(e.file !== undefined ? { file: e.file } : {}),
     ...(e.line !== undefined ? { line: e.line } : {}),
