@@ -205,10 +205,17 @@ export interface BatchPool {
   message(): Promise<void>;
 }
 
-/** Worker threads that evaluate batches; started early, so they load the rules while this thread does too. */
+/**
+ * Worker threads that evaluate batches; started early, so their start-up and the library's import overlap this
+ * thread's loading of the rules (which they then receive: `load`).
+ */
 export class MatchWorkers implements BatchPool {
   private readonly workers: PoolWorker[] = [];
-  private readonly waiting = new Map<number, { readonly resolve: (r: BatchResult) => void; readonly retry: () => void }>();
+  /** Batches given out, by id: who holds each, how to answer it, how to evaluate it here instead. */
+  private readonly waiting = new Map<
+    number,
+    { readonly owner: PoolWorker; readonly resolve: (r: BatchResult) => void; readonly retry: () => void }
+  >();
   private rules: number | undefined;
   /** Workers that evaluated a batch. */
   private readonly used = new Set<PoolWorker>();
@@ -233,11 +240,13 @@ export class MatchWorkers implements BatchPool {
         }
         this.wake?.();
       });
-      // A worker that fails is not used again; the batches it held are evaluated by this thread.
+      // A worker that fails is not used again; the batches it held are evaluated by this thread (the other
+      // workers' batches stay with them).
       const fail = (): void => {
         if (entry.failed) return;
         entry.failed = true;
         for (const [id, w] of [...this.waiting]) {
+          if (w.owner !== entry) continue;
           this.waiting.delete(id);
           w.retry();
         }
@@ -281,7 +290,8 @@ export class MatchWorkers implements BatchPool {
     w.inflight++;
     this.used.add(w);
     w.worker.postMessage({ id, batch });
-    return new Promise((resolve) => this.waiting.set(id, { resolve, retry: () => resolve(evaluateHere()) }));
+    const owner = w;
+    return new Promise((resolve) => this.waiting.set(id, { owner, resolve, retry: () => resolve(evaluateHere()) }));
   }
 
   /** Resolves at the next message from a worker. */
