@@ -468,15 +468,13 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       }
     };
     // A line that is not one object: every line before it evaluated (one may turn out not to be a whole value
-    // either), then value by value from the first line that is not.
+    // either, and the file is read value by value from there), else value by value from this line.
     const otherLine = async (): Promise<void> => {
-      const stop = (await flush()) ?? (await settle());
-      if (stop !== undefined) await resync(stop);
-      else {
-        const text = partial;
-        partial = '';
-        await toValues(text, lineNo, index);
-      }
+      await complete();
+      if (raw !== undefined) return;
+      const text = partial;
+      partial = '';
+      await toValues(text, lineNo, index);
     };
     try {
       for await (const piece of readTextPieces(file, options.cwd, options.stdin)) {
@@ -485,13 +483,18 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
           await feed(piece);
           continue;
         }
+        // The line read so far holds no newline: the search starts after it.
         const text = partial + piece;
         let from = 0;
         let stop: Resync | undefined;
-        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+        let other = false;
+        for (let nl = text.indexOf('\n', partial.length); nl !== -1; nl = text.indexOf('\n', from)) {
           const line = text.slice(from, nl);
           const shape = lineShape(line);
-          if (shape === 'other') break;
+          if (shape === 'other') {
+            other = true;
+            break;
+          }
           lines.push(line);
           lineNo++;
           from = nl + 1;
@@ -505,7 +508,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
         }
         partial = text.slice(from);
         if (stop !== undefined) await resync(stop);
-        else if (partial.indexOf('\n') !== -1 || !mayBeLine(partial)) await otherLine();
+        else if (other || !mayBeLine(partial)) await otherLine();
       }
       // The last line, without a newline.
       if (raw === undefined && partial !== '') {
