@@ -6,7 +6,7 @@
  * next one; text that is not a JSON object or array at all stops the stream with a located error (thrown by the
  * call after the one that returns the events before it, or by `end`).
  */
-import { SigmaError } from '../errors.js';
+import { SigmaError, type SourceLocation } from '../errors.js';
 
 /** A value read from the stream: an event, or a bad one (with its place kept). */
 export type SplitItem = { readonly event: unknown; readonly error?: undefined } | { readonly error: SigmaError };
@@ -49,8 +49,24 @@ function isSkippable(c: number): boolean {
   return c === 32 || c === NEWLINE || c === 13 || c === 9 || c === 44 || c === 0xfeff;
 }
 
+/** The first position from `i` that is not a space, a comma or a byte-order mark (the text's length if none). */
+function valueStart(text: string, i = 0): number {
+  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The position after the last character before `end` that is not skippable, `from` at the least. */
+function valueEnd(text: string, from: number, end = text.length): number {
+  while (end > from && isSkippable(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+function locationOf(file: string | undefined, line: number, column: number): SourceLocation {
+  return { ...(file !== undefined ? { file } : {}), line, column };
 }
 
 /**
@@ -63,16 +79,10 @@ export function parseEventText(text: string, file: string | undefined, line: num
     value = JSON.parse(text);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { error: new SigmaError('value', `malformed JSON event: ${reason}`, { ...(file !== undefined ? { file } : {}), line, column }) };
+    return { error: new SigmaError('value', `malformed JSON event: ${reason}`, locationOf(file, line, column)) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return {
-      error: new SigmaError('value', `an event must be a JSON object, not ${describe(value)}`, {
-        ...(file !== undefined ? { file } : {}),
-        line,
-        column,
-      }),
-    };
+    return { error: new SigmaError('value', `an event must be a JSON object, not ${describe(value)}`, locationOf(file, line, column)) };
   return { event: value };
 }
 
@@ -110,7 +120,7 @@ function splitterCore(
   raw: boolean,
   firstLine: number,
 ): { push: (chunk: string) => (SplitItem | RawEvent)[]; end: () => void } {
-  const where = (line: number, column: number) => ({ ...(file !== undefined ? { file } : {}), line, column });
+  const where = (line: number, column: number) => locationOf(file, line, column);
   let buf = '';
   let pos = 0; // next character of buf to read
   let start = -1; // where the current value starts in buf, -1 between values
@@ -132,8 +142,7 @@ function splitterCore(
 
   /** The event of a whole line starting at `i` (a `{`), or undefined; `nl` is the line's end. */
   const wholeLine = (i: number, nl: number): unknown => {
-    let end = nl;
-    while (end > i && isSkippable(buf.charCodeAt(end - 1))) end--;
+    const end = valueEnd(buf, i, nl);
     if (buf.charCodeAt(end - 1) !== CLOSE_BRACE) return undefined;
     try {
       return JSON.parse(buf.slice(i, end));
@@ -253,19 +262,14 @@ export function splitEvents(text: string, file?: string): unknown[] {
  * starts with `{` and ends with `}`), or other (the input is then read value by value, not line by line).
  */
 export function lineShape(text: string): 'blank' | 'candidate' | 'other' {
-  let i = 0;
-  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  const i = valueStart(text);
   if (i === text.length) return 'blank';
-  let end = text.length;
-  while (isSkippable(text.charCodeAt(end - 1))) end--;
-  return text.charCodeAt(i) === OPEN_BRACE && text.charCodeAt(end - 1) === CLOSE_BRACE ? 'candidate' : 'other';
+  return text.charCodeAt(i) === OPEN_BRACE && text.charCodeAt(valueEnd(text, i) - 1) === CLOSE_BRACE ? 'candidate' : 'other';
 }
 
 /** The column where a line's value starts (past spaces, commas and a byte-order mark), 1-based. */
 export function valueColumn(text: string): number {
-  let i = 0;
-  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
-  return i + 1;
+  return valueStart(text) + 1;
 }
 
 /**
@@ -273,8 +277,7 @@ export function valueColumn(text: string): number {
  * (then it cannot be a JSON lines object).
  */
 export function lineStart(text: string): 'blank' | 'object' | 'other' {
-  let i = 0;
-  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
+  const i = valueStart(text);
   if (i === text.length) return 'blank';
   return text.charCodeAt(i) === OPEN_BRACE ? 'object' : 'other';
 }
@@ -285,10 +288,8 @@ export function lineStart(text: string): 'blank' | 'object' | 'other' {
  * an object going on past the line, text after it), which only the splitter reading on can tell.
  */
 export function lineEvent(text: string, file: string | undefined, line: number): SplitItem | undefined {
-  let i = 0;
-  while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
-  let end = text.length;
-  while (end > i && isSkippable(text.charCodeAt(end - 1))) end--;
+  const i = valueStart(text);
+  const end = valueEnd(text, i);
   if (text.charCodeAt(i) !== OPEN_BRACE || text.charCodeAt(end - 1) !== CLOSE_BRACE) return undefined;
   try {
     return { event: JSON.parse(text.slice(i, end)) as unknown };
