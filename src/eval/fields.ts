@@ -249,26 +249,34 @@ class Shape {
           stands.flatMap((path) => paths.get(path) as number[]),
         );
   }
-  /** Per list of names (an engine route's fields): the positions of those this shape has, made on first use. */
-  private present: Map<readonly string[], Int32Array> | undefined = undefined;
-  presentOf(names: readonly string[]): Int32Array {
-    let found = this.present?.get(names);
+  /** What the engine asks per list of names (a route's fields), worked out on first use for a few dozen lists. */
+  private perList: Map<readonly string[], { present?: Int32Array; outside?: Int32Array }> | undefined = undefined;
+  private answers(names: readonly string[]): { present?: Int32Array; outside?: Int32Array } {
+    const known = (this.perList ??= new Map());
+    let found = known.get(names);
     if (found === undefined) {
+      found = {};
+      // Lists are an engine's routes (a few dozen); past that, not remembered.
+      if (known.size < 64) known.set(names, found);
+    }
+    return found;
+  }
+  /** The positions in `names` of the names this shape has. */
+  presentOf(names: readonly string[]): Int32Array {
+    const answers = this.answers(names);
+    if (answers.present === undefined) {
       const positions: number[] = [];
       names.forEach((name, k) => {
         if (this.ids.has(name)) positions.push(k);
       });
-      found = Int32Array.from(positions);
-      // Lists are an engine's routes (a few dozen); past that, not remembered.
-      if ((this.present ??= new Map()).size < 64) this.present.set(names, found);
+      answers.present = Int32Array.from(positions);
     }
-    return found;
+    return answers.present;
   }
-  /** Per list of names: the positions of the values none of them holds, made on first use. */
-  private outside: Map<readonly string[], Int32Array> | undefined = undefined;
+  /** The positions of the values (of `leaves`) that none of `names` holds. */
   outsideOf(names: readonly string[], leaves: number): Int32Array {
-    let found = this.outside?.get(names);
-    if (found === undefined) {
+    const answers = this.answers(names);
+    if (answers.outside === undefined) {
       const covered = new Uint8Array(leaves);
       for (const name of names) {
         const id = this.ids.get(name);
@@ -278,10 +286,9 @@ class Shape {
       covered.forEach((c, k) => {
         if (c === 0) positions.push(k);
       });
-      found = Int32Array.from(positions);
-      if ((this.outside ??= new Map()).size < 64) this.outside.set(names, found);
+      answers.outside = Int32Array.from(positions);
     }
-    return found;
+    return answers.outside;
   }
   private add(name: string, positions: readonly number[]): void {
     this.ids.set(name, this.entries.length);
