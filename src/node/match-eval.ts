@@ -86,13 +86,10 @@ export function pipelineEvaluation(
   groups.clear();
   return {
     fired: (ev) => {
-      if (engines.length === 1) {
-        const [{ engine, extend, at }] = engines as [(typeof engines)[number]];
-        return engine.matches(extend(ev)).map((k) => at[k] as number);
-      }
       const out: number[] = [];
       for (const { engine, extend, at } of engines) for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
-      return out.sort((a, b) => a - b);
+      // One engine's positions are ascending already; several interleave.
+      return engines.length > 1 ? out.sort((a, b) => a - b) : out;
     },
     matcher: (i) => matchers[i],
     names,

@@ -121,7 +121,7 @@ class StatusLine {
   private drawn = false;
   constructor(
     private readonly io: CliIO,
-    readonly shown: boolean,
+    private readonly shown: boolean,
     private readonly started: number,
   ) {}
   update(done: { readonly events: number; readonly matches: number; readonly file: string }): void {
@@ -186,11 +186,12 @@ export const matchCommand: Command = async (argv, io) => {
     return 2;
   }
   const report = new Reporter(io);
+  const pipelineArgs = asList(values.pipeline);
   let pipeline: Pipeline | undefined;
   let cache: RuleCache | undefined;
   let jobs: number | undefined;
   try {
-    pipeline = resolvePipelines(undefined, await resolvePipelineArgs(asList(values.pipeline), io.cwd));
+    pipeline = resolvePipelines(undefined, await resolvePipelineArgs(pipelineArgs, io.cwd));
     cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
     jobs = jobsOption(values.jobs).jobs;
   } catch (e) {
@@ -204,7 +205,6 @@ export const matchCommand: Command = async (argv, io) => {
   const format: PairFormat = { jsonl: values.jsonl === true, all: !many || values.all === true };
   // Worker threads start first (their start-up and the library's import overlap this thread's loading).
   const threads = values.loop ? 1 : (jobs ?? 1);
-  const pipelineArgs = asList(values.pipeline);
   let workers = MatchWorkers.start(
     { ignoreLogsource, format, ...(pipelineArgs.length > 0 ? { pipelines: pipelineArgs, cwd: io.cwd } : {}) },
     threads - 1,
@@ -258,7 +258,7 @@ export const matchCommand: Command = async (argv, io) => {
         status.clear();
         report.error(e);
       },
-      ...(status.shown ? { progress: (done) => status.update(done) } : {}),
+      progress: (done) => status.update(done),
     });
   } finally {
     status.clear();
