@@ -566,16 +566,22 @@ export function isIndexedEvent(v: unknown): v is IndexedEvent {
   return v instanceof Indexed;
 }
 
-const cache = new WeakMap<object, IndexedEvent>();
+/**
+ * The last event indexed through indexEventCached and its index. One entry, not a WeakMap of every event seen: a
+ * weak map's entries are ephemerons, which every minor garbage collection has to trace, and an engine streaming
+ * events made a third of its time garbage collection that way. Callers ask about one event at a time (many rules,
+ * then the selections of those that fired), so the last one is the one asked for again.
+ */
+let lastEvent: object | undefined = undefined;
+let lastIndexed: IndexedEvent | undefined = undefined;
 
-/** indexEvent with a per-object cache, so many rules over the same event object index it once. */
+/** indexEvent remembering the last event object, so many rules over the same object index it once. */
 export function indexEventCached(event: unknown): IndexedEvent {
   if (isIndexedEvent(event)) return event;
   if (!isObject(event)) return indexEvent(event);
-  let indexed = cache.get(event);
-  if (indexed === undefined) {
-    indexed = indexEvent(event);
-    cache.set(event, indexed);
-  }
+  if (event === lastEvent) return lastIndexed as IndexedEvent;
+  const indexed = indexEvent(event);
+  lastEvent = event;
+  lastIndexed = indexed;
   return indexed;
 }
