@@ -5,6 +5,8 @@
 import type { Detection, DetectionItem } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { SigmaString, SigmaValue } from '../rule/ast.js';
+import { memoBudget, ValueMemo } from './memo.js';
+import type { EventValue } from './fields.js';
 import {
   compileKeyword,
   compileKeywords,
@@ -48,7 +50,37 @@ function orTests(values: readonly SigmaValue[], field: string): ValueTest[] {
   return [...(strings.length > 0 ? [stringsTest(strings)] : []), ...others.map((v) => compileValue(v, field))];
 }
 
-export function compileItem(item: DetectionItem): EventTest {
+/** Whether a value's test reads only the field's values (not the event: `null`, `exists`, field references do). */
+function ofValuesOnly(value: SigmaValue): boolean {
+  if (value.kind === 'expansion') return value.values.every(ofValuesOnly);
+  return value.kind !== 'null' && value.kind !== 'exists' && value.kind !== 'fieldref' && value.kind !== 'query';
+}
+
+/** What the field tests of every rule remembered, together (see memo.ts). */
+const itemBudget = memoBudget();
+
+/**
+ * A field item whose tests read only its values, remembering its result per value for fields of one string
+ * value (nearly all): the same image path or command line met again is a lookup, not another pass of its
+ * strings and regular expressions.
+ */
+function remembering(field: string, test: ValueTest): EventTest {
+  let memo: ValueMemo<boolean> | undefined;
+  return (ev) => {
+    const values = ev.get(field);
+    if (values === undefined || values.length !== 1) return test(values, ev);
+    const raw = (values[0] as EventValue).raw;
+    if (typeof raw !== 'string') return test(values, ev);
+    memo ??= new ValueMemo(itemBudget);
+    const known = memo.found(raw);
+    if (known !== undefined) return known;
+    const result = test(values, ev);
+    if (memo.storing) memo.remember(raw, result);
+    return result;
+  };
+}
+
+export function compileItem(item: DetectionItem, memo = true): EventTest {
   let test: EventTest;
   try {
     const field = item.field;
@@ -56,18 +88,17 @@ export function compileItem(item: DetectionItem): EventTest {
       test = combine(item.linking === 'or' ? compileKeywords(item.values) : item.values.map(compileKeyword), item.linking);
     else {
       const tests = item.linking === 'or' ? orTests(item.values, field) : item.values.map((v) => compileValue(v, field));
-      test =
+      const over: ValueTest =
         item.linking === 'and'
-          ? (ev) => {
-              const values = ev.get(field);
+          ? (values, ev) => {
               for (const t of tests) if (!t(values, ev)) return false;
               return true;
             }
-          : (ev) => {
-              const values = ev.get(field);
+          : (values, ev) => {
               for (const t of tests) if (t(values, ev)) return true;
               return false;
             };
+      test = memo && item.values.every(ofValuesOnly) ? remembering(field, over) : (ev) => over(ev.get(field), ev);
     }
   } catch (e) {
     throw located(e, item);
@@ -77,7 +108,8 @@ export function compileItem(item: DetectionItem): EventTest {
   return (ev) => !positive(ev);
 }
 
-export function compileDetection(detection: Detection): EventTest {
-  const tests = detection.items.map((i) => (i.kind === 'item' ? compileItem(i) : compileDetection(i)));
+/** A selection's test; `memo`: its field tests remember their results per value (see remembering). */
+export function compileDetection(detection: Detection, memo = true): EventTest {
+  const tests = detection.items.map((i) => (i.kind === 'item' ? compileItem(i, memo) : compileDetection(i, memo)));
   return combine(tests, detection.linking);
 }

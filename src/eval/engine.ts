@@ -15,10 +15,12 @@ import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
 import { indexEventCached, presentNames, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
-import { compileLogsource, type EventSource } from './logsource.js';
-import { chooseAnchors, compileMultiMatcher, type MultiMatcher } from './multimatch.js';
+import { loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
+import type { Logsource } from '../rule/ast.js';
+import { chooseAnchors, compileMultiMatcher, type Anchors, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
+import { memoBudget, ValueMemo } from './memo.js';
 
 export interface EngineOptions extends MatchOptions {
   /** Route events by logsource before anything else (default true; false only to measure what it brings). */
@@ -80,6 +82,8 @@ export interface Engine {
 
 interface FieldIndex {
   texts?: MultiMatcher;
+  /** What `texts` found in the values seen before (see memo.ts). */
+  memo?: ValueMemo<readonly number[]>;
   /** Whether a text needle could occur in a number's or a boolean's text (`4688`, `true`); if not, those are not scanned. */
   scanScalars?: boolean;
   numbers?: Map<number, number[]>;
@@ -99,6 +103,7 @@ interface Route {
 }
 
 const KEYWORDS = '\u0001keywords';
+const NOTHING: readonly number[] = Object.freeze([]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
   const list = map.get(key);
@@ -131,6 +136,8 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const rules = options.slim === true ? given.map(slimRule) : given;
   const routing = options.routing !== false && options.ignoreLogsource !== true;
   const prefilter = options.prefilter !== false;
+  const memo = options.memo !== false;
+  const budget = memoBudget();
   const matchers: (Matcher | undefined)[] = [];
   const errors = new Map<number, SigmaError>();
   given.forEach((rule, i) => {
@@ -251,6 +258,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     }
     if (needles.length > 0) {
       index.texts = compileMultiMatcher(needles, anchorsOf(name));
+      if (memo) index.memo = new ValueMemo(budget);
       // Also `infinity` and `nan`: an event given as an object (not JSON) may hold them.
       index.scanScalars = needles.some(({ text }) => /^[0-9.e+-]+$/.test(text) || 'true false -infinity nan'.includes(text));
     }
@@ -258,20 +266,25 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     return index;
   };
   // Each field's needles anchored once, over all its rules: a route's matcher only files the needles it allows.
-  const anchors = new Map<string, Map<string, number>>();
+  // The keywords, which every field's matcher holds too (buildFields), are anchored once among themselves.
+  const anchors = new Map<string, Anchors>();
   let fieldNeedles: Map<string, string[]> | undefined;
-  const anchorsOf = (name: string): Map<string, number> => {
+  const ownAnchors = (name: string): ReadonlyMap<string, number> => {
+    if (fieldNeedles === undefined) {
+      fieldNeedles = new Map();
+      atoms.forEach((a, id) => {
+        if (a.kind === 'text' && isTrigger(id)) push(fieldNeedles as Map<string, string[]>, a.field ?? KEYWORDS, a.text);
+      });
+    }
+    return chooseAnchors(fieldNeedles.get(name) ?? []);
+  };
+  let keywordAnchors: ReadonlyMap<string, number> | undefined;
+  const anchorsOf = (name: string): Anchors => {
     let found = anchors.get(name);
     if (found === undefined) {
-      if (fieldNeedles === undefined) {
-        fieldNeedles = new Map();
-        atoms.forEach((a, id) => {
-          if (a.kind === 'text' && isTrigger(id)) push(fieldNeedles as Map<string, string[]>, a.field ?? KEYWORDS, a.text);
-        });
-      }
-      // A field's matcher holds the keywords too (buildFields): they are anchored among its needles.
-      const own = fieldNeedles.get(name) ?? [];
-      found = chooseAnchors(name === KEYWORDS ? own : [...own, ...(fieldNeedles.get(KEYWORDS) ?? [])]);
+      const own = ownAnchors(name);
+      const keywords = name === KEYWORDS ? undefined : (keywordAnchors ??= ownAnchors(KEYWORDS));
+      found = keywords === undefined || keywords.size === 0 ? own : { get: (text: string) => own.get(text) ?? keywords.get(text) };
       anchors.set(name, found);
     }
     return found;
@@ -317,7 +330,23 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     if (ids !== undefined) for (const a of ids) found(a);
   };
 
-  const logsources = rules.map((r) => compileLogsource(r.logsource));
+  // Rules by their logsource (a few hundred distinct ones over thousands of rules): a route asks each once.
+  const logsources: Logsource[] = [];
+  const logsourceOf = new Int32Array(rules.length);
+  {
+    const known = new Map<string, number>();
+    rules.forEach((r, i) => {
+      const lowered = lowerLogsource(r.logsource);
+      const key = `${lowered.product ?? ''}\u0000${lowered.service ?? ''}\u0000${lowered.category ?? ''}`;
+      let at = known.get(key);
+      if (at === undefined) {
+        at = logsources.length;
+        known.set(key, at);
+        logsources.push(lowered);
+      }
+      logsourceOf[i] = at;
+    });
+  }
   const everything = new Uint8Array(rules.length).fill(1);
   const routes = new Map<EventSource, Route>();
   // Routes: what each kind of event meets, built on its first event. With routing, a route's matchers hold only
@@ -326,7 +355,12 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const routeFor = (source: EventSource): Route => {
     let route = routes.get(source);
     if (route === undefined) {
-      const allowed = routing ? Uint8Array.from(logsources, (t) => (t(source) ? 1 : 0)) : everything;
+      let allowed = everything;
+      if (routing) {
+        const verdicts = Uint8Array.from(logsources, (l) => (loweredAllows(l, source) ? 1 : 0));
+        allowed = new Uint8Array(rules.length);
+        for (let r = 0; r < allowed.length; r++) allowed[r] = verdicts[logsourceOf[r] as number] as number;
+      }
       const indexes = buildFields((id) => (atomTriggers[id] as number[]).some((r) => allowed[r] === 1));
       const keywords = indexes.get(KEYWORDS);
       const scanned = [...indexes].filter(([name]) => name !== KEYWORDS);
@@ -343,13 +377,37 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     return route;
   };
 
+  // What one value's scan finds, each id once, for the memo.
+  const scanned: number[] = [];
+  const collect = (id: number): void => {
+    if (!scanned.includes(id)) scanned.push(id);
+  };
+  const scanText = (index: FieldIndex, texts: MultiMatcher, v: EventValue, raw: string): void => {
+    const memo = index.memo;
+    if (memo === undefined) return texts.scan(v.lower as string, found);
+    const known = memo.found(raw);
+    if (known !== undefined) {
+      for (let j = 0; j < known.length; j++) found(known[j] as number);
+      return;
+    }
+    if (!memo.storing) return texts.scan(v.lower as string, found);
+    scanned.length = 0;
+    texts.scan(v.lower as string, collect);
+    memo.remember(raw, scanned.length === 0 ? NOTHING : scanned.slice());
+    for (let j = 0; j < scanned.length; j++) found(scanned[j] as number);
+  };
+
   const scanValues = (index: FieldIndex, values: readonly EventValue[]): void => {
+    const texts = index.texts;
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as EventValue;
       const raw = v.raw;
       if (raw === null) continue;
       // JSON numbers and booleans are spelled in digits, `.e+-`, `true`, `false`: most needles cannot be in them.
-      if (typeof raw === 'string' || index.scanScalars === true) index.texts?.scan(v.lower as string, found);
+      if (texts !== undefined) {
+        if (typeof raw === 'string') scanText(index, texts, v, raw);
+        else if (index.scanScalars === true) texts.scan(v.lower as string, found);
+      }
       if (index.numbers !== undefined) {
         const lower = v.lower as string;
         const n = numericValue(v);

@@ -235,17 +235,22 @@ export function inferEventSource(ev: FieldLookup): EventSource {
  * logsourceAllows for one rule, compiled: lowercased once, and the verdict for the last few distinct event
  * sources remembered (sources are interned, so identity is enough).
  */
-export function compileLogsource(logsource: Logsource): (source: EventSource) => boolean {
-  const lowered: Logsource = Object.freeze({
+/** A logsource's parts lowercased, as the routing compares them. */
+export function lowerLogsource(logsource: Logsource): Logsource {
+  return Object.freeze({
     ...(logsource.category !== undefined ? { category: logsource.category.toLowerCase() } : {}),
     ...(logsource.product !== undefined ? { product: logsource.product.toLowerCase() } : {}),
     ...(logsource.service !== undefined ? { service: logsource.service.toLowerCase() } : {}),
   });
+}
+
+export function compileLogsource(logsource: Logsource): (source: EventSource) => boolean {
+  const lowered = lowerLogsource(logsource);
   const verdicts = new Map<EventSource, boolean>();
   return (source) => {
     let verdict = verdicts.get(source);
     if (verdict === undefined) {
-      verdict = logsourceAllows(lowered, source);
+      verdict = loweredAllows(lowered, source);
       if (verdicts.size < 256) verdicts.set(source, verdict);
     }
     return verdict;
@@ -254,9 +259,14 @@ export function compileLogsource(logsource: Logsource): (source: EventSource) =>
 
 /** False when the rule's logsource contradicts what the event says it is; unknown parts never exclude. */
 export function logsourceAllows(logsource: Logsource, source: EventSource): boolean {
+  return loweredAllows(lowerLogsource(logsource), source);
+}
+
+/** logsourceAllows of a logsource already lowercased (lowerLogsource). */
+export function loweredAllows(logsource: Logsource, source: EventSource): boolean {
   const { product, service, category } = logsource;
-  if (product !== undefined && source.product !== undefined && product.toLowerCase() !== source.product) return false;
-  if (service !== undefined && source.services !== undefined && !source.services.includes(service.toLowerCase())) return false;
-  if (category !== undefined && source.categories !== undefined && !source.categories.includes(category.toLowerCase())) return false;
+  if (product !== undefined && source.product !== undefined && product !== source.product) return false;
+  if (service !== undefined && source.services !== undefined && !source.services.includes(service)) return false;
+  if (category !== undefined && source.categories !== undefined && !source.categories.includes(category)) return false;
   return true;
 }

@@ -14,6 +14,11 @@ import type { EventTest } from './values.js';
 export interface MatchOptions {
   /** Evaluate the detection even when the event says it is from another log source. */
   readonly ignoreLogsource?: boolean;
+  /**
+   * Remember what each field test gave for the values seen before (default true, see memo.ts; false only to
+   * measure what it brings, or for a reference without it).
+   */
+  readonly memo?: boolean;
 }
 
 export interface MatchResult {
@@ -59,7 +64,8 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
   let selections: readonly EventTest[];
   let condition: SelectionsTest;
   try {
-    selections = [...rule.detection.selections.values()].map(compileDetection);
+    const memo = options.memo !== false;
+    selections = [...rule.detection.selections.values()].map((d) => compileDetection(d, memo));
     condition = compileConditions(rule, names);
   } catch (e) {
     throw toSigmaError(e).inFile(rule.source.file);

@@ -93,18 +93,26 @@ function charTable(entries: readonly { key: number; needle: number; anchorEnd: n
  */
 export function chooseAnchors(texts: Iterable<string>): Map<string, number> {
   const distinct = [...new Set(texts)].filter((t) => t.length >= 4);
+  // How many needles hold each gram (a needle holding it twice counts once: `lastHolder` says who counted last).
   const shared = new Map<number, number>();
-  for (const t of distinct) {
-    const seen = new Set<number>();
-    for (let end = 3; end < t.length; end++) seen.add(packed(t, end, 4));
-    for (const key of seen) shared.set(key, (shared.get(key) ?? 0) + 1);
-  }
+  const lastHolder = new Map<number, number>();
+  distinct.forEach((t, n) => {
+    let key = packed(t, 2, 3);
+    for (let end = 3; end < t.length; end++) {
+      key = (key << 8) | (t.charCodeAt(end) & 0xff);
+      if (lastHolder.get(key) === n) continue;
+      lastHolder.set(key, n);
+      shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+  });
   const anchors = new Map<string, number>();
   for (const t of distinct) {
     let best = 3;
     let fewest = Infinity;
+    let key = packed(t, 2, 3);
     for (let end = 3; end < t.length; end++) {
-      const count = shared.get(packed(t, end, 4)) as number;
+      key = (key << 8) | (t.charCodeAt(end) & 0xff);
+      const count = shared.get(key) as number;
       if (count < fewest) {
         fewest = count;
         best = end;
@@ -115,10 +123,12 @@ export function chooseAnchors(texts: Iterable<string>): Map<string, number> {
   return anchors;
 }
 
-export function compileMultiMatcher(
-  needles: readonly { readonly text: string; readonly id: number }[],
-  anchors?: ReadonlyMap<string, number>,
-): MultiMatcher {
+/** Where needles are anchored (the end of their anchor gram), by their text; a needle not known is anchored at its end. */
+export interface Anchors {
+  get(text: string): number | undefined;
+}
+
+export function compileMultiMatcher(needles: readonly { readonly text: string; readonly id: number }[], anchors?: Anchors): MultiMatcher {
   // Distinct texts, each with the ids it stands for.
   const byText = new Map<string, number[]>();
   for (const { text, id } of needles) {
