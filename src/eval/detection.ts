@@ -5,7 +5,8 @@
 import type { Detection, DetectionItem } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { SigmaString, SigmaValue } from '../rule/ast.js';
-import { memoBudget, ValueMemo } from './memo.js';
+import { ValueMemo } from './memo.js';
+import { stringNumber } from './fields.js';
 import type { EventValue } from './fields.js';
 import {
   compileKeyword,
@@ -56,9 +57,6 @@ function ofValuesOnly(value: SigmaValue): boolean {
   return value.kind !== 'null' && value.kind !== 'exists' && value.kind !== 'fieldref' && value.kind !== 'query';
 }
 
-/** What the field tests of every rule remembered, together (see memo.ts). */
-const itemBudget = memoBudget();
-
 /**
  * A field item whose tests read only its values, remembering its result per value for fields of one string
  * value (nearly all): the same image path or command line met again is a lookup, not another pass of its
@@ -69,13 +67,16 @@ function remembering(field: string, test: ValueTest): EventTest {
   return (ev) => {
     const values = ev.get(field);
     if (values === undefined || values.length !== 1) return test(values, ev);
-    const raw = (values[0] as EventValue).raw;
+    const v = values[0] as EventValue;
+    const raw = v.raw;
     if (typeof raw !== 'string') return test(values, ev);
-    memo ??= new ValueMemo(itemBudget);
-    const known = memo.found(raw);
+    memo ??= new ValueMemo();
+    if (memo.passes()) return test(values, ev);
+    const n = stringNumber(v, raw);
+    const known = memo.found(n);
     if (known !== undefined) return known;
     const result = test(values, ev);
-    if (memo.storing) memo.remember(raw, result);
+    memo.remember(n, result);
     return result;
   };
 }

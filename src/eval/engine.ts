@@ -13,14 +13,14 @@
  */
 import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
-import { indexEventCached, presentNames, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
+import { indexEventCached, presentNames, stringNumber, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
 import type { Logsource } from '../rule/ast.js';
 import { chooseAnchors, compileMultiMatcher, type Anchors, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
-import { memoBudget, ValueMemo } from './memo.js';
+import { ValueMemo } from './memo.js';
 
 export interface EngineOptions extends MatchOptions {
   /** Route events by logsource before anything else (default true; false only to measure what it brings). */
@@ -111,6 +111,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
   else map.set(key, [id]);
 }
 
+/** Two ascending lists of ids as one (the sort with a comparator it replaces was most of a route's building). */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push((a[i] as number) <= (b[j] as number) ? (a[i++] as number) : (b[j++] as number));
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
+}
+
 /** Whether an atom holds on the event, as the scan would find it (a lowercased value holds the text, a value is the number). */
 function atomHolds(atom: Atom, ev: IndexedEvent): boolean {
   if (atom.kind === 'text') {
@@ -137,7 +148,6 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const routing = options.routing !== false && options.ignoreLogsource !== true;
   const prefilter = options.prefilter !== false;
   const memo = options.memo !== false;
-  const budget = memoBudget();
   const matchers: (Matcher | undefined)[] = [];
   const errors = new Map<number, SigmaError>();
   given.forEach((rule, i) => {
@@ -234,7 +244,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     const keywords = fieldAtoms.get(KEYWORDS) ?? [];
     const out = new Map<string, FieldIndex>();
     for (const [name, ids] of fieldAtoms)
-      out.set(name, fieldIndex(name, name === KEYWORDS || keywords.length === 0 ? ids : [...ids, ...keywords].sort((a, b) => a - b)));
+      out.set(name, fieldIndex(name, name === KEYWORDS || keywords.length === 0 ? ids : mergeAscending(ids, keywords)));
     return out;
   };
   // A field's index for a set of its atoms, shared by every route that wants the same set (log sources of one
@@ -258,7 +268,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     }
     if (needles.length > 0) {
       index.texts = compileMultiMatcher(needles, anchorsOf(name));
-      if (memo) index.memo = new ValueMemo(budget);
+      if (memo) index.memo = new ValueMemo();
       // Also `infinity` and `nan`: an event given as an object (not JSON) may hold them.
       index.scanScalars = needles.some(({ text }) => /^[0-9.e+-]+$/.test(text) || 'true false -infinity nan'.includes(text));
     }
@@ -304,6 +314,17 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     const rs = atomTriggers[a] as number[];
     for (let j = 0; j < rs.length; j++) triggered.push(rs[j] as number);
   };
+  /** Two ascending lists of ids as one (the sort with a comparator it replaces was most of a route's building). */
+  function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) out.push((a[i] as number) <= (b[j] as number) ? (a[i++] as number) : (b[j++] as number));
+    while (i < a.length) out.push(a[i++] as number);
+    while (j < b.length) out.push(b[j++] as number);
+    return out;
+  }
+
   /** Whether an atom holds on the event: found by the scan, or looked up once per event. */
   const present = (a: number, ev: IndexedEvent): boolean => {
     if (atomStamp[a] === epoch) return true;
@@ -384,16 +405,16 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   };
   const scanText = (index: FieldIndex, texts: MultiMatcher, v: EventValue, raw: string): void => {
     const memo = index.memo;
-    if (memo === undefined) return texts.scan(v.lower as string, found);
-    const known = memo.found(raw);
+    if (memo === undefined || memo.passes()) return texts.scan(v.lower as string, found);
+    const n = stringNumber(v, raw);
+    const known = memo.found(n);
     if (known !== undefined) {
       for (let j = 0; j < known.length; j++) found(known[j] as number);
       return;
     }
-    if (!memo.storing) return texts.scan(v.lower as string, found);
     scanned.length = 0;
     texts.scan(v.lower as string, collect);
-    memo.remember(raw, scanned.length === 0 ? NOTHING : scanned.slice());
+    memo.remember(n, scanned.length === 0 ? NOTHING : scanned.slice());
     for (let j = 0; j < scanned.length; j++) found(scanned[j] as number);
   };
 

@@ -8,6 +8,7 @@
  */
 import { SigmaError } from '../errors.js';
 import { inferEventSource, type EventSource } from './logsource.js';
+import { textNumber } from './memo.js';
 
 export type Scalar = string | number | boolean | null;
 
@@ -46,6 +47,8 @@ export const MAX_EVENT_DEPTH = 64;
 class Value implements EventValue {
   private t: string | null | undefined = undefined;
   private l: string | null | undefined = undefined;
+  /** The number of the text of a string value (memo.ts), asked once per event whatever the memos asking. */
+  n = 0;
   constructor(readonly raw: Scalar) {}
   get text(): string | null {
     if (this.t === undefined) this.t = this.raw === null ? null : typeof this.raw === 'string' ? this.raw : String(this.raw);
@@ -58,6 +61,13 @@ class Value implements EventValue {
     }
     return this.l;
   }
+}
+
+/** The number of a string value's text (memo.ts: the memos' key), computed once per value of an indexed event. */
+export function stringNumber(v: EventValue, raw: string): number {
+  if (!(v instanceof Value)) return textNumber(raw);
+  if (v.n === 0) v.n = textNumber(raw);
+  return v.n;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,90 +2,131 @@
  * What a pure function of a text gave for the texts seen before: the engine's prefilter remembers what its scan
  * found in a field's value, a rule's field test whether it held. Logs repeat their values (an image path, a
  * user, a provider, a parent command line are the same in thousands of events), and a value seen before is then
- * one hash lookup (its hash is computed once and kept by the string) instead of a pass over its characters, its
- * lowercasing, a regular expression.
+ * a lookup instead of a pass over its characters, its lowercasing, a regular expression.
  *
- * Bounded twice. Memos share a budget of characters and entries (an engine's prefilter one, the field tests of
- * every rule another): past it, every memo of the budget starts afresh (lazily, when next used), so a long run of
- * ever new values holds at most the budget's worth (twice it while memos not used since are still to be emptied). And a memo whose values do not come back (command lines
- * with ids, hashes, times: fewer than one lookup in four found) rests: its values are scanned as if there were
- * no memo for the next sixteen thousand, then it tries again with what it holds, so a field of unique values
- * costs little more than none.
+ * Texts are numbered once (textNumber: one hash of the text per event value, however many memos ask about it)
+ * and memos are keyed by number. Bounded twice. The numbered texts and the memos' entries have a budget for the
+ * process: past it, a new generation starts, numbers are given afresh and every memo empties itself when next
+ * used, so a long run of ever new values holds at most the budget's worth (twice it while memos not used since
+ * are still to be emptied). And a memo whose values do not come back (command lines
+ * with ids, hashes, times: fewer than one lookup in four found in a sample) rests: its values are worked out as if
+ * there were no memo for a while, then it tries again with what it holds; each rest twice as long as the one
+ * before, up to eight thousand lookups, so a field of unique values costs little more than none.
  */
 
-/** What the memos sharing it hold together, and the generation they are in (a new one empties them all). */
-export interface MemoBudget {
-  readonly maxChars: number;
-  readonly maxEntries: number;
-  chars: number;
-  entries: number;
-  generation: number;
+/** The budget of the numbered texts (characters, texts) and of the memos' entries, for the process. */
+export interface MemoLimits {
+  readonly chars: number;
+  readonly texts: number;
+  readonly entries: number;
 }
 
-export function memoBudget(maxChars = 1 << 21, maxEntries = 1 << 15): MemoBudget {
-  return { maxChars, maxEntries, chars: 0, entries: 0, generation: 0 };
+/** About 16 MiB at most: 4 Mi characters of texts, 64 Ki texts, 128 Ki memo entries. */
+export const MEMO_LIMITS: MemoLimits = Object.freeze({ chars: 1 << 22, texts: 1 << 16, entries: 1 << 17 });
+
+let limits = MEMO_LIMITS;
+
+/** Sets the budget (a tighter one for a small machine, a tiny one in tests) and starts a new generation. */
+export function configureMemos(given: MemoLimits): void {
+  limits = given;
+  renew();
+}
+
+/** The numbered texts of the current generation, and what the memos hold in it. */
+const state = {
+  numbers: new Map<string, number>(),
+  next: 1,
+  chars: 0,
+  entries: 0,
+  generation: 0,
+};
+
+/** Starts a new generation: texts are numbered afresh, every memo empties itself when next used. */
+function renew(): void {
+  state.numbers.clear();
+  state.chars = 0;
+  state.entries = 0;
+  state.generation++;
+}
+
+/** The generation texts are numbered in (a number is only good within it). */
+export function memoGeneration(): number {
+  return state.generation;
+}
+
+/**
+ * The number of a text: the same for equal texts within a generation, never given to another text. A text
+ * longer than the whole budget gets a new number each time (nothing is remembered of it).
+ */
+export function textNumber(text: string): number {
+  let n = state.numbers.get(text);
+  if (n === undefined) {
+    n = state.next++;
+    if (text.length > limits.chars) return n;
+    if (state.chars + text.length > limits.chars || state.numbers.size >= limits.texts) renew();
+    state.numbers.set(text, n);
+    state.chars += text.length;
+  }
+  return n;
 }
 
 /** Lookups per verdict on whether a memo's values come back. */
 const SAMPLE = 128;
-/** Lookups a memo whose values do not come back lets pass before it tries again. */
-const REST = 64 * SAMPLE;
+/** The longest rest (in lookups let pass) of a memo whose values do not come back: the rest doubles from SAMPLE. */
+const MAX_REST = 64 * SAMPLE;
+
 export class ValueMemo<T> {
-  private readonly known = new Map<string, T>();
-  private generation: number;
+  private readonly known = new Map<number, T>();
+  private generation = state.generation;
   private lookups = 0;
   private hits = 0;
   private resting = 0;
-  constructor(private readonly budget: MemoBudget) {
-    this.generation = budget.generation;
+  /** Samples in a row whose values did not come back. */
+  private failures = 0;
+
+  /** Whether the memo is resting (then `found` and `remember` are not worth calling): counts the lookup. */
+  passes(): boolean {
+    if (this.resting === 0) return false;
+    this.resting--;
+    return true;
   }
 
-  /** What is remembered for `text`, or undefined: then work it out, and `remember` it if `storing`. */
-  found(text: string): T | undefined {
-    if (this.resting > 0) {
-      this.resting--;
-      return undefined;
-    }
-    if (this.generation !== this.budget.generation) {
+  /** What is remembered for the text numbered `n` (textNumber), or undefined: then work it out and `remember` it. */
+  found(n: number): T | undefined {
+    if (this.generation !== state.generation) {
       this.known.clear();
-      this.generation = this.budget.generation;
+      this.generation = state.generation;
     }
-    const ids = this.known.get(text);
+    const value = this.known.get(n);
     this.lookups++;
-    if (ids !== undefined) this.hits++;
+    if (value !== undefined) this.hits++;
     if (this.lookups === SAMPLE) {
-      if (this.hits * 4 < SAMPLE) this.rest();
+      if (this.hits * 4 >= SAMPLE) this.failures = 0;
+      else this.rest();
       this.lookups = 0;
       this.hits = 0;
     }
-    return ids;
+    return value;
   }
 
-  /** Whether what is worked out for the text just looked up is worth remembering (the memo is not resting). */
-  get storing(): boolean {
-    return this.resting === 0;
-  }
-
-  /** Remembers what `text` gave. */
-  remember(text: string, value: T): void {
-    if (this.resting > 0) return;
-    const budget = this.budget;
-    if (budget.chars + text.length > budget.maxChars || budget.entries >= budget.maxEntries) {
-      // Every memo of the engine starts afresh, this one now, the others when next used.
-      budget.generation++;
-      budget.chars = 0;
-      budget.entries = 0;
-      this.known.clear();
-      this.generation = budget.generation;
-      if (text.length > budget.maxChars) return;
+  /** Remembers what the text numbered `n` gave (a number of an older generation is not remembered). */
+  remember(n: number, value: T): void {
+    if (this.generation !== state.generation) return;
+    if (state.entries >= limits.entries) {
+      renew();
+      return;
     }
-    this.known.set(text, value);
-    budget.chars += text.length;
-    budget.entries++;
+    this.known.set(n, value);
+    state.entries++;
   }
 
-  /** What it holds stays: a field of a few thousand values finds more of them in its next sample. */
+  /**
+   * Rests for a sample's worth of lookups, twice as long after each sample in a row that found too little (a
+   * memo's first samples, while a log's values are still new, rarely find much). What it holds stays: a field of
+   * a few thousand values finds more of them in its next sample.
+   */
   private rest(): void {
-    this.resting = REST;
+    this.resting = Math.min(SAMPLE << this.failures, MAX_REST);
+    this.failures++;
   }
 }

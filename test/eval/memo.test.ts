@@ -3,72 +3,96 @@
  * shared budget, resting where values do not come back; and rules evaluated through them give what rules
  * without them give, whatever the repetition of the stream.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { memoBudget, ValueMemo } from '../../src/eval/memo.js';
+import { configureMemos, MEMO_LIMITS, memoGeneration, textNumber, ValueMemo } from '../../src/eval/memo.js';
 import { compileEngine } from '../../src/eval/engine.js';
 import { compileMatcher } from '../../src/eval/match.js';
 import { loadDocuments } from '../../src/rule/load.js';
 
-describe('a memo of texts', () => {
-  it('gives back what was remembered for a text, and nothing for a text never remembered', () => {
-    const memo = new ValueMemo<number>(memoBudget());
-    expect(memo.found('a')).toBeUndefined();
-    memo.remember('a', 1);
-    memo.remember('B', 0);
-    expect(memo.found('a')).toBe(1);
-    expect(memo.found('B')).toBe(0);
-    expect(memo.found('b')).toBeUndefined(); // texts are compared as they are: the caller's function sees the case
+describe('numbered texts and their memos', () => {
+  afterEach(() => configureMemos(MEMO_LIMITS));
+
+  it('numbers equal texts alike and different texts (case included) differently', () => {
+    const a = textNumber('C:\\Windows\\cmd.exe');
+    expect(textNumber('C:\\Windows\\' + 'cmd.exe')).toBe(a);
+    expect(textNumber('c:\\windows\\cmd.exe')).not.toBe(a);
   });
 
-  it('empties every memo of a budget when the budget is spent, the others when they are next used', () => {
-    const budget = memoBudget(10, 100);
-    const one = new ValueMemo<string>(budget);
-    const two = new ValueMemo<string>(budget);
-    one.remember('aaaa', 'x');
-    two.remember('bbbb', 'y');
-    expect(budget.chars).toBe(8);
-    one.remember('cccc', 'z'); // 12 characters: past the budget, a new generation
-    expect(budget.generation).toBe(1);
-    expect(budget.chars).toBe(4);
-    expect(one.found('aaaa')).toBeUndefined();
-    expect(one.found('cccc')).toBe('z');
-    expect(two.found('bbbb')).toBeUndefined();
+  it('gives back what was remembered for a number, and nothing for a number never remembered', () => {
+    const memo = new ValueMemo<number>();
+    const [a, b] = [textNumber('a'), textNumber('B')];
+    expect(memo.found(a)).toBeUndefined();
+    memo.remember(a, 1);
+    memo.remember(b, 0);
+    expect(memo.found(a)).toBe(1);
+    expect(memo.found(b)).toBe(0);
+    expect(memo.found(textNumber('b'))).toBeUndefined();
   });
 
-  it('bounds the entries as well as the characters, and never keeps a text longer than the whole budget', () => {
-    const budget = memoBudget(1000, 3);
-    const memo = new ValueMemo<number>(budget);
-    for (const t of ['a', 'b', 'c', 'd']) memo.remember(t, 1);
-    expect(budget.entries).toBe(1);
-    expect(memo.found('a')).toBeUndefined();
-    expect(memo.found('d')).toBe(1);
-    memo.remember('x'.repeat(1001), 2);
-    expect(memo.found('x'.repeat(1001))).toBeUndefined();
+  it('starts a new generation past the budget of characters: texts numbered afresh, every memo emptied, no number given twice', () => {
+    configureMemos({ chars: 10, texts: 100, entries: 100 });
+    const one = new ValueMemo<string>();
+    const two = new ValueMemo<string>();
+    const a = textNumber('aaaa');
+    const b = textNumber('bbbb');
+    one.remember(a, 'x');
+    two.remember(b, 'y');
+    const generation = memoGeneration();
+    const c = textNumber('cccc'); // 12 characters: past the budget
+    expect(memoGeneration()).toBe(generation + 1);
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(textNumber('aaaa')).not.toBe(a);
+    expect(one.found(a)).toBeUndefined();
+    expect(two.found(b)).toBeUndefined();
+    one.remember(c, 'z');
+    expect(one.found(c)).toBe('z');
   });
 
-  it('rests when its texts do not come back, then tries again with what it held', () => {
-    const memo = new ValueMemo<number>(memoBudget());
-    memo.remember('kept', 7);
-    // A sample of texts never seen again: fewer than one in four found.
-    let storing = 0;
-    for (let i = 0; i < 128; i++) {
-      memo.found(`unique ${i}`);
-      if (memo.storing) storing++;
-      memo.remember(`unique ${i}`, i);
-    }
-    expect(storing).toBe(127); // the verdict comes with the sample's last lookup
-    expect(memo.storing).toBe(false);
-    expect(memo.found('kept')).toBeUndefined(); // resting: every lookup passes
-    memo.remember('new', 1);
-    let lookups = 1;
-    while (!memo.storing && lookups < 100_000) {
-      memo.found('x');
-      lookups++;
-    }
-    expect(lookups).toBe(64 * 128);
-    expect(memo.found('kept')).toBe(7);
-    expect(memo.found('new')).toBeUndefined(); // not remembered while resting
+  it('bounds the texts and the memo entries too, and never keeps a text longer than the whole budget', () => {
+    configureMemos({ chars: 1000, texts: 3, entries: 2 });
+    const first = textNumber('a');
+    textNumber('b');
+    textNumber('c');
+    textNumber('d'); // a fourth text: a new generation
+    expect(textNumber('a')).not.toBe(first);
+    const memo = new ValueMemo<number>();
+    const n = textNumber('e');
+    memo.found(n);
+    memo.remember(n, 1);
+    memo.remember(textNumber('f'), 2);
+    memo.remember(textNumber('g'), 3); // a third entry: a new generation, nothing kept
+    expect(memo.found(n)).toBeUndefined();
+    const long = 'x'.repeat(1001);
+    expect(textNumber(long)).not.toBe(textNumber(long));
+  });
+
+  it('rests when its texts do not come back, longer each time, then tries again with what it held', () => {
+    const memo = new ValueMemo<number>();
+    const kept = textNumber('kept');
+    memo.remember(kept, 7);
+    const sample = (prefix: string): void => {
+      for (let i = 0; i < 128; i++) {
+        expect(memo.passes()).toBe(false);
+        const n = textNumber(`${prefix} ${i}`);
+        if (memo.found(n) === undefined) memo.remember(n, i);
+      }
+    };
+    const rest = (): number => {
+      let passed = 0;
+      while (memo.passes()) passed++;
+      return passed;
+    };
+    sample('unique'); // fewer than one in four found: a rest of a sample's length
+    expect(rest()).toBe(128);
+    sample('other');
+    expect(rest()).toBe(256); // twice as long
+    expect(memo.found(kept)).toBe(7); // what it held stays
+    // A sample that finds its texts again ends the resting for good.
+    for (let i = 0; i < 127; i++) memo.found(textNumber(`other ${i}`));
+    expect(rest()).toBe(0);
+    sample('third');
+    expect(rest()).toBe(128);
   });
 });
 
