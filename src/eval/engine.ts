@@ -111,7 +111,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
   else map.set(key, [id]);
 }
 
-/** Two ascending lists of ids as one (the sort with a comparator it replaces was most of a route's building). */
+/** Two ascending lists of ids as one. */
 function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
@@ -314,17 +314,6 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     const rs = atomTriggers[a] as number[];
     for (let j = 0; j < rs.length; j++) triggered.push(rs[j] as number);
   };
-  /** Two ascending lists of ids as one (the sort with a comparator it replaces was most of a route's building). */
-  function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
-    const out: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < b.length) out.push((a[i] as number) <= (b[j] as number) ? (a[i++] as number) : (b[j++] as number));
-    while (i < a.length) out.push(a[i++] as number);
-    while (j < b.length) out.push(b[j++] as number);
-    return out;
-  }
-
   /** Whether an atom holds on the event: found by the scan, or looked up once per event. */
   const present = (a: number, ev: IndexedEvent): boolean => {
     if (atomStamp[a] === epoch) return true;
