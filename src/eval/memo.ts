@@ -64,10 +64,19 @@ export function textNumber(text: string): number {
     n = state.next++;
     if (text.length > limits.chars) return n;
     if (state.chars + text.length > limits.chars || state.numbers.size >= limits.texts) renew();
-    state.numbers.set(text, n);
+    state.numbers.set(detached(text), n);
     state.chars += text.length;
   }
   return n;
+}
+
+/**
+ * A copy of a text that holds nothing else alive: a text cut from a larger one (a slice of a file read, of a long
+ * line) keeps all of it in memory for as long as it lives, and a remembered text lives long. Prefixing makes a
+ * string that has to be flattened into a new one of the text's own length, which the slice then refers to.
+ */
+function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** Lookups per verdict on whether a memo's values come back. */

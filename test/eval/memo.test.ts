@@ -3,6 +3,8 @@
  * shared budget, resting where values do not come back; and rules evaluated through them give what rules
  * without them give, whatever the repetition of the stream.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { configureMemos, MEMO_LIMITS, memoGeneration, textNumber, ValueMemo } from '../../src/eval/memo.js';
@@ -181,5 +183,19 @@ describe('rules evaluated through memos', () => {
       }),
       { numRuns: 150, seed: 7 },
     );
+  });
+});
+
+describe('what the numbered texts hold alive', () => {
+  it('a text cut from a larger one is kept as a copy of its own length, not with the text it was cut from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 80 texts of 40 characters, each cut from a text of 256 KiB (20 MiB together): numbered, they are kept.
+    for (let i = 0; i < 80; i++) textNumber(`${i} `.padEnd(1 << 18, 'y').slice(0, 40));
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(grown).toBeLessThan(4 * 1024 * 1024);
   });
 });
