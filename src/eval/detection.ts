@@ -52,7 +52,7 @@ function orTests(values: readonly SigmaValue[], field: string): ValueTest[] {
 }
 
 /** Whether a value's test reads only the field's values (not the event: `null`, `exists`, field references do). */
-function ofValuesOnly(value: SigmaValue): boolean {
+export function ofValuesOnly(value: SigmaValue): boolean {
   if (value.kind === 'expansion') return value.values.every(ofValuesOnly);
   return value.kind !== 'null' && value.kind !== 'exists' && value.kind !== 'fieldref' && value.kind !== 'query';
 }
@@ -107,6 +107,20 @@ export function compileItem(item: DetectionItem, memo = true): EventTest {
   if (!item.negated) return test;
   const positive = test;
   return (ev) => !positive(ev);
+}
+
+/**
+ * The fields a selection's tests read, when each of them reads only its field's values (see ofValuesOnly);
+ * undefined when one does not (a keyword reads every value, `null` and `exists` the event's objects).
+ */
+export function valueFields(detection: Detection, into = new Set<string>()): Set<string> | undefined {
+  for (const i of detection.items) {
+    if (i.kind === 'detection') {
+      if (valueFields(i, into) === undefined) return undefined;
+    } else if (i.field === null || !i.values.every(ofValuesOnly)) return undefined;
+    else into.add(i.field);
+  }
+  return into;
 }
 
 /** A selection's test; `memo`: its field tests remember their results per value (see remembering). */

@@ -401,6 +401,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
       for (let j = 0; j < known.length; j++) found(known[j] as number);
       return;
     }
+    if (n < 0) return texts.scan(v.lower as string, found); // a new text: not remembered before it comes again
     scanned.length = 0;
     texts.scan(v.lower as string, collect);
     memo.remember(n, scanned.length === 0 ? NOTHING : scanned.slice());

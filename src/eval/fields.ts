@@ -63,7 +63,10 @@ class Value implements EventValue {
   }
 }
 
-/** The number of a string value's text (memo.ts: the memos' key), computed once per value of an indexed event. */
+/**
+ * The number of a string value's text (memo.ts: the memos' key; negative when the text is new), computed once
+ * per value of an indexed event.
+ */
 export function stringNumber(v: EventValue, raw: string): number {
   if (!(v instanceof Value)) return textNumber(raw);
   if (v.n === 0) v.n = textNumber(raw);
@@ -173,30 +176,28 @@ class Place {
   ) {
     this.names = otherNames(path, alias);
   }
+  // Known places are looked up before anything is made (a closure making the place, passed along, was
+  // allocated for every key of every event).
   child(key: string): Place {
-    return remembered((this.children ??= new Map()), key, () => {
-      const path = join(this.path, key);
-      return new Place(path, childAlias(this.alias, path, key));
-    });
+    const known = this.children?.get(key);
+    if (known !== undefined) return known;
+    const path = join(this.path, key);
+    return remember((this.children ??= new Map()), key, new Place(path, childAlias(this.alias, path, key)));
   }
   attribute(name: string): Place {
-    return remembered((this.attributes ??= new Map()), name, () => {
-      const path = attribute(this.path, name);
-      return new Place(path, attributeAlias(this.alias, path, name));
-    });
+    const known = this.attributes?.get(name);
+    if (known !== undefined) return known;
+    const path = attribute(this.path, name);
+    return remember((this.attributes ??= new Map()), name, new Place(path, attributeAlias(this.alias, path, name)));
   }
 }
 
-/** The place under `key`, made on first sight and remembered while the tree is under its bound. */
-function remembered(known: Map<string, Place>, key: string, make: () => Place): Place {
-  let place = known.get(key);
-  if (place === undefined) {
-    place = make();
-    if (places < MAX_PLACES) {
-      places++;
-      place.kept = true;
-      known.set(key, place);
-    }
+/** A place made on first sight, remembered while the tree is under its bound. */
+function remember(known: Map<string, Place>, key: string, place: Place): Place {
+  if (places < MAX_PLACES) {
+    places++;
+    place.kept = true;
+    known.set(key, place);
   }
   return place;
 }
@@ -400,7 +401,8 @@ function walk(b: Builder, node: unknown, place: Place, parent: Place, depth: num
       if (isScalar(child)) addLeaf(b, place, child);
       else walk(b, child, place, parent, depth + 1);
     } else if (key === '#attributes' && isObject(child)) {
-      for (const name of Object.keys(child)) walk(b, child[name], place.attribute(name), place, depth + 1);
+      for (const name in child)
+        if (Object.prototype.hasOwnProperty.call(child, name)) walk(b, child[name], place.attribute(name), place, depth + 1);
     } else if (key.length > 1 && key.charCodeAt(0) === 64 /* @ */) {
       walk(b, child, place.attribute(key.slice(1)), place, depth + 1);
     } else if (key === 'Data' && dataItemName(child) !== undefined) {

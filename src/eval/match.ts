@@ -5,9 +5,10 @@
  */
 import type { SigmaRule } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
-import { indexEventCached, type IndexedEvent } from './fields.js';
+import { indexEventCached, stringNumber, type EventValue, type IndexedEvent } from './fields.js';
 import { compileLogsource } from './logsource.js';
-import { compileDetection } from './detection.js';
+import { compileDetection, valueFields } from './detection.js';
+import { PAIRED, pairNumber, ValueMemo } from './memo.js';
 import { compileCondition, type SelectionsTest } from './condition.js';
 import type { EventTest } from './values.js';
 
@@ -86,9 +87,7 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
     memo[i] = result ? 1 : 2;
     return result;
   };
-  const test = (event: unknown): boolean => {
-    const ev = indexEventCached(event);
-    if (!allowed(ev)) return false;
+  const evaluate = (ev: IndexedEvent): boolean => {
     memo.fill(0);
     current = ev;
     try {
@@ -96,6 +95,18 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
     } finally {
       current = undefined;
     }
+  };
+  const results = options.memo === false ? undefined : resultMemo(rule);
+  const test = (event: unknown): boolean => {
+    const ev = indexEventCached(event);
+    if (!allowed(ev)) return false;
+    if (results === undefined || results.memo.passes()) return evaluate(ev);
+    const key = results.key(ev);
+    const known = results.memo.found(key);
+    if (known !== undefined) return known;
+    const result = evaluate(ev);
+    results.memo.remember(key, result);
+    return result;
   };
 
   const full = (event: unknown): MatchResult => {
@@ -108,6 +119,55 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
     });
   };
   return Object.freeze(Object.assign(full, { test, rule: shown }));
+}
+
+/**
+ * What a rule gave, remembered per combination of the values it reads, when it reads nothing but the values of
+ * its fields (no keywords, `null`, `exists` or field references): an event whose image, command line and parent
+ * were met together before is one lookup instead of the rule's tree of tests. The key is the number of each
+ * field's value (memo.ts; 0 for an absent field), one number for one or two fields, the number of their list
+ * (pairNumber) for more; no key when a field holds several values or one that is not a string, or a text or a
+ * combination met for the first time (nothing to find, not worth remembering before it comes again).
+ */
+function resultMemo(rule: SigmaRule): { memo: ValueMemo<boolean>; key: (ev: IndexedEvent) => number } | undefined {
+  const fields = new Set<string>();
+  for (const d of rule.detection.selections.values()) if (valueFields(d, fields) === undefined) return undefined;
+  const names = [...fields];
+  if (names.length === 0) return undefined;
+  // The number of the field's value; -1 for no key (several values, not a string, a new text: see textNumber).
+  const numberOf = (ev: IndexedEvent, field: string): number => {
+    const values = ev.get(field);
+    if (values === undefined) return 0;
+    if (values.length !== 1) return -1;
+    const v = values[0] as EventValue;
+    return typeof v.raw === 'string' ? Math.max(stringNumber(v, v.raw), -1) : -1;
+  };
+  const [first, second] = names as [string, string | undefined];
+  let key: (ev: IndexedEvent) => number;
+  if (names.length === 1) key = (ev) => numberOf(ev, first);
+  else if (second !== undefined && names.length === 2)
+    key = (ev) => {
+      const a = numberOf(ev, first);
+      const b = numberOf(ev, second);
+      if (a === -1 || b === -1) return -1;
+      // Below PAIRED * PAIRED two numbers combined; past it (67 million numbers given) the number of the pair.
+      if (a < PAIRED && b < PAIRED) return a * PAIRED + b;
+      const pair = pairNumber(a, b);
+      return pair < 0 ? -1 : PAIRED * PAIRED + pair;
+    };
+  else
+    key = (ev) => {
+      let n = numberOf(ev, first);
+      if (n === -1) return -1;
+      for (let k = 1; k < names.length; k++) {
+        const next = numberOf(ev, names[k] as string);
+        if (next === -1) return -1;
+        n = pairNumber(n, next);
+        if (n < 0) return -1;
+      }
+      return n;
+    };
+  return { memo: new ValueMemo<boolean>(), key };
 }
 
 const compiled = new WeakMap<SigmaRule, { strict?: Matcher; loose?: Matcher }>();

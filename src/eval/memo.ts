@@ -21,8 +21,8 @@ export interface MemoLimits {
   readonly entries: number;
 }
 
-/** About 16 MiB at most: 4 Mi characters of texts, 64 Ki texts, 128 Ki memo entries. */
-export const MEMO_LIMITS: MemoLimits = Object.freeze({ chars: 1 << 22, texts: 1 << 16, entries: 1 << 17 });
+/** A few MiB at most: 512 Ki characters of texts, 16 Ki texts and pairs, 32 Ki memo entries. */
+export const MEMO_LIMITS: MemoLimits = Object.freeze({ chars: 1 << 19, texts: 1 << 14, entries: 1 << 15 });
 
 let limits = MEMO_LIMITS;
 
@@ -35,6 +35,7 @@ export function configureMemos(given: MemoLimits): void {
 /** The numbered texts of the current generation, and what the memos hold in it. */
 const state = {
   numbers: new Map<string, number>(),
+  pairs: new Map<number, number>(),
   next: 1,
   chars: 0,
   entries: 0,
@@ -44,6 +45,7 @@ const state = {
 /** Starts a new generation: texts are numbered afresh, every memo empties itself when next used. */
 function renew(): void {
   state.numbers.clear();
+  state.pairs.clear();
   state.chars = 0;
   state.entries = 0;
   state.generation++;
@@ -55,17 +57,41 @@ export function memoGeneration(): number {
 }
 
 /**
- * The number of a text: the same for equal texts within a generation, never given to another text. A text
- * longer than the whole budget gets a new number each time (nothing is remembered of it).
+ * The number of a text: the same for equal texts within a generation, never given to another text. Negative
+ * (minus the number) when the text is new: met for the first time in this generation, nothing is remembered of
+ * it, and nothing is worth remembering until it comes again (a log of unique values then costs its memos
+ * nothing but this lookup). A text longer than the whole budget is new every time.
  */
 export function textNumber(text: string): number {
   let n = state.numbers.get(text);
   if (n === undefined) {
     n = state.next++;
-    if (text.length > limits.chars) return n;
-    if (state.chars + text.length > limits.chars || state.numbers.size >= limits.texts) renew();
+    if (text.length > limits.chars) return -n;
+    if (state.chars + text.length > limits.chars || state.numbers.size + state.pairs.size >= limits.texts) renew();
     state.numbers.set(detached(text), n);
     state.chars += text.length;
+    return -n;
+  }
+  return n;
+}
+
+/** Numbers below this are paired in one exact number (their combination stays below 2^52). */
+export const PAIRED = 2 ** 26;
+
+/**
+ * The number of a pair of numbers (of texts or of pairs, not negative): the same for the same pair within a
+ * generation, never given to a text or another pair; negative when the pair is new (as textNumber). Lists of
+ * numbers are numbered pair by pair, without building a text.
+ */
+export function pairNumber(a: number, b: number): number {
+  if (a >= PAIRED || b >= PAIRED) return textNumber(`${a}:${b}`);
+  const key = a * PAIRED + b;
+  let n = state.pairs.get(key);
+  if (n === undefined) {
+    n = state.next++;
+    if (state.numbers.size + state.pairs.size >= limits.texts) renew();
+    state.pairs.set(key, n);
+    return -n;
   }
   return n;
 }
@@ -80,9 +106,9 @@ function detached(text: string): string {
 }
 
 /** Lookups per verdict on whether a memo's values come back. */
-const SAMPLE = 128;
+const SAMPLE = 64;
 /** The longest rest (in lookups let pass) of a memo whose values do not come back: the rest doubles from SAMPLE. */
-const MAX_REST = 64 * SAMPLE;
+const MAX_REST = 128 * SAMPLE;
 
 export class ValueMemo<T> {
   private readonly known = new Map<number, T>();
@@ -100,13 +126,16 @@ export class ValueMemo<T> {
     return true;
   }
 
-  /** What is remembered for the text numbered `n` (textNumber), or undefined: then work it out and `remember` it. */
+  /**
+   * What is remembered for the text numbered `n` (textNumber; negative for a new text: nothing, but the lookup
+   * counts), or undefined: then work it out and `remember` it.
+   */
   found(n: number): T | undefined {
     if (this.generation !== state.generation) {
       this.known.clear();
       this.generation = state.generation;
     }
-    const value = this.known.get(n);
+    const value = n < 0 ? undefined : this.known.get(n);
     this.lookups++;
     if (value !== undefined) this.hits++;
     if (this.lookups === SAMPLE) {
@@ -118,9 +147,9 @@ export class ValueMemo<T> {
     return value;
   }
 
-  /** Remembers what the text numbered `n` gave (a number of an older generation is not remembered). */
+  /** Remembers what the text numbered `n` gave (not a new text's, nor in a generation since gone). */
   remember(n: number, value: T): void {
-    if (this.generation !== state.generation) return;
+    if (n < 0 || this.generation !== state.generation) return;
     if (state.entries >= limits.entries) {
       renew();
       return;

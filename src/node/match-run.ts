@@ -483,13 +483,14 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
           await feed(piece);
           continue;
         }
-        // The line read so far holds no newline: the search starts after it.
-        const text = partial + piece;
+        // Lines cut from the piece, the first one after the line read so far (`head`): the piece is not appended
+        // to that line first, which copied the whole input once more.
+        let head = partial;
         let from = 0;
         let stop: Resync | undefined;
         let other = false;
-        for (let nl = text.indexOf('\n', partial.length); nl !== -1; nl = text.indexOf('\n', from)) {
-          const line = text.slice(from, nl);
+        for (let nl = piece.indexOf('\n'); nl !== -1; nl = piece.indexOf('\n', from)) {
+          const line = head === '' ? piece.slice(from, nl) : head + piece.slice(from, nl);
           const shape = lineShape(line);
           if (shape === 'other') {
             other = true;
@@ -497,6 +498,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
           }
           lines.push(line);
           lineNo++;
+          head = '';
           from = nl + 1;
           if (shape === 'candidate') {
             index++;
@@ -506,7 +508,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
             }
           }
         }
-        partial = text.slice(from);
+        partial = head + piece.slice(from);
         if (stop !== undefined) await resync(stop);
         else if (other || !mayBeLine(partial)) await otherLine();
       }
