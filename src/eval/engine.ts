@@ -15,7 +15,7 @@ import type { SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
 import { indexEventCached, presentNames, stringNumber, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
-import { loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
+import { logsourceKey, loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
 import type { Logsource } from '../rule/ast.js';
 import { chooseAnchors, compileMultiMatcher, type Anchors, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
@@ -104,6 +104,7 @@ interface Route {
 
 const KEYWORDS = '\u0001keywords';
 const NOTHING: readonly number[] = Object.freeze([]);
+const NONE = new Int32Array(0);
 
 function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
   const list = map.get(key);
@@ -178,6 +179,8 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const atomTriggers: number[][] = [];
   const ruleChecks: Int32Array[][] = rules.map(() => []);
   const unconditional: number[] = [];
+  /** Each rule's trigger atoms (its routes' matchers look for them). */
+  const ruleTriggers: (Int32Array | undefined)[] = [];
   const atomId = (atom: Atom): number => {
     const key = keyed(atom);
     let id = atomIds.get(key);
@@ -216,11 +219,13 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     for (const clause of clauses) {
       const ids = clause.map(atomId);
       if (clause !== trigger) (ruleChecks[r] as Int32Array[]).push(Int32Array.from(ids));
-      else
+      else {
+        ruleTriggers[r] = Int32Array.from(ids);
         for (const id of ids) {
           const list = atomTriggers[id] as number[];
           if (list[list.length - 1] !== r) list.push(r);
         }
+      }
     }
   });
   // Compile-time tables: the engine's closures share this scope, so they would otherwise live as long as it.
@@ -233,12 +238,19 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
    * Per field: one multi-pattern matcher over the text needles of the trigger atoms `wanted` accepts, hash maps
    * for their numbers; keywords (a literal anywhere in the event) under KEYWORDS.
    */
-  const buildFields = (wanted: (atom: number) => boolean): Map<string, FieldIndex> => {
-    // The wanted atoms of each field, ascending.
+  // Each field's trigger atoms, ascending (worked out with the first route).
+  let triggersByField: Map<string, number[]> | undefined;
+  const buildFields = (wanted: Uint8Array | undefined): Map<string, FieldIndex> => {
+    if (triggersByField === undefined) {
+      triggersByField = new Map();
+      for (let id = 0; id < atoms.length; id++) if (isTrigger(id)) push(triggersByField, (atoms[id] as Atom).field ?? KEYWORDS, id);
+    }
+    // The wanted atoms of each field, ascending (all of them without routing).
     const fieldAtoms = new Map<string, number[]>();
-    atoms.forEach((a, id) => {
-      if (wanted(id)) push(fieldAtoms, a.field ?? KEYWORDS, id);
-    });
+    for (const [name, ids] of triggersByField) {
+      const kept = wanted === undefined ? ids : ids.filter((id) => wanted[id] === 1);
+      if (kept.length > 0) fieldAtoms.set(name, kept);
+    }
     // Every scanned field's matcher looks for the keywords too, so the keyword pass only reads the values no
     // scanned field holds (a keyword is found in any value, these included).
     const keywords = fieldAtoms.get(KEYWORDS) ?? [];
@@ -347,7 +359,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     const known = new Map<string, number>();
     rules.forEach((r, i) => {
       const lowered = lowerLogsource(r.logsource);
-      const key = `${lowered.product ?? ''}\u0000${lowered.service ?? ''}\u0000${lowered.category ?? ''}`;
+      const key = logsourceKey(lowered);
       let at = known.get(key);
       if (at === undefined) {
         at = logsources.length;
@@ -371,7 +383,13 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
         allowed = new Uint8Array(rules.length);
         for (let r = 0; r < allowed.length; r++) allowed[r] = verdicts[logsourceOf[r] as number] as number;
       }
-      const indexes = buildFields((id) => (atomTriggers[id] as number[]).some((r) => allowed[r] === 1));
+      // The trigger atoms of the allowed rules.
+      let wanted: Uint8Array | undefined;
+      if (allowed !== everything) {
+        wanted = new Uint8Array(atoms.length);
+        for (let r = 0; r < allowed.length; r++) if (allowed[r] === 1) for (const id of ruleTriggers[r] ?? NONE) wanted[id] = 1;
+      }
+      const indexes = buildFields(wanted);
       const keywords = indexes.get(KEYWORDS);
       const scanned = [...indexes].filter(([name]) => name !== KEYWORDS);
       route = {

@@ -244,10 +244,25 @@ export function lowerLogsource(logsource: Logsource): Logsource {
   });
 }
 
+/** The key of a lowercased logsource: rules of one logsource share its test. */
+export function logsourceKey(lowered: Logsource): string {
+  return `${lowered.product ?? ''}\u0000${lowered.service ?? ''}\u0000${lowered.category ?? ''}`;
+}
+
+/** The tests of the logsources compiled so far (a few hundred over the SigmaHQ corpus), bounded. */
+const testsByLogsource = new Map<string, (source: EventSource) => boolean>();
+
+/**
+ * Whether an event's source allows a rule of this logsource, its verdict per source remembered. Shared by the
+ * rules of one logsource: thousands of rules ask about each new kind of event once per logsource, not once each.
+ */
 export function compileLogsource(logsource: Logsource): (source: EventSource) => boolean {
   const lowered = lowerLogsource(logsource);
+  const key = logsourceKey(lowered);
+  const known = testsByLogsource.get(key);
+  if (known !== undefined) return known;
   const verdicts = new Map<EventSource, boolean>();
-  return (source) => {
+  const test = (source: EventSource): boolean => {
     let verdict = verdicts.get(source);
     if (verdict === undefined) {
       verdict = loweredAllows(lowered, source);
@@ -255,6 +270,8 @@ export function compileLogsource(logsource: Logsource): (source: EventSource) =>
     }
     return verdict;
   };
+  if (testsByLogsource.size < 4096) testsByLogsource.set(key, test);
+  return test;
 }
 
 /** False when the rule's logsource contradicts what the event says it is; unknown parts never exclude. */

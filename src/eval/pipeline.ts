@@ -28,19 +28,22 @@ export interface PipelineRule {
 export function applyPipelineForMatch(rule: SigmaRule, pipeline: Pipeline): PipelineRule {
   const processed = applyPipeline(pipeline, rule);
   const computed = computedFields(processed.state);
-  const cache = new WeakMap<object, unknown>();
+  // The last event extended (asked again by the matchers of the rules that fired): one entry, not a WeakMap of
+  // every event, whose ephemerons every minor garbage collection traces (fields.ts, indexEventCached).
+  let lastRaw: object | undefined;
+  let lastOut: unknown;
   const extend = (event: unknown): unknown => {
     if (computed.length === 0) return event;
     const indexed = indexEventCached(event);
     const raw = indexed.event;
     if (typeof raw !== 'object' || raw === null) return event;
-    const known = cache.get(raw);
-    if (known !== undefined) return known;
+    if (raw === lastRaw) return lastOut;
     const column = (name: string): string | undefined => indexed.get(name)?.[0]?.text ?? undefined;
     const added: Record<string, string> = {};
     for (const f of computed) added[f.name] = computeField(f.expression, column);
     const out = { ...(raw as Record<string, unknown>), ...added };
-    cache.set(raw, out);
+    lastRaw = raw;
+    lastOut = out;
     return out;
   };
   return Object.freeze({ rule: processed.rule, state: processed.state, computed, warnings: pipelineWarnings(processed.state), extend });

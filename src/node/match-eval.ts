@@ -47,7 +47,7 @@ export function pipelineEvaluation(
     if (p === undefined) return;
     if (loop) {
       try {
-        matchers[i] = compilePipelineMatcher(p, pipeline, { ignoreLogsource });
+        matchers[i] = compilePipelineMatcher(p, pipeline, { ignoreLogsource, memo: false });
       } catch (e) {
         failed.set(i, e);
       }
@@ -118,7 +118,8 @@ function everyRule(matchers: readonly (Matcher | undefined)[]): Pick<BatchEvalua
 }
 
 /**
- * The engine (the default), or `match()`'s loop over every rule (`--loop`: the reference, for comparison). The
+ * The engine (the default), or `match()`'s loop over every rule (`--loop`: the reference, for comparison,
+ * remembering nothing: see memo.ts). The
  * engine keeps the rules slim: without correlations nothing needs their trees once compiled.
  */
 export function engineEvaluation(
@@ -129,7 +130,7 @@ export function engineEvaluation(
   const { ignoreLogsource, loop, slim } = options;
   const engine = compileEngine(
     rules.map((r) => r.rule),
-    { ignoreLogsource, slim, ...(loop ? { routing: false, prefilter: false } : {}) },
+    { ignoreLogsource, slim, ...(loop ? { routing: false, prefilter: false, memo: false } : {}) },
   );
   for (const [i, error] of engine.errors) onError(error, (rules[i] as LoadedRule).rule.source.file ?? (rules[i] as LoadedRule).name);
   const compiled = rules.length - engine.errors.size;

@@ -39,8 +39,9 @@ Options:
                         "selections": [the selections that matched]}
   --all                 with -r: also print the pairs that do not match (without -r every pair is printed)
   --loop                evaluate every rule on every event one by one (match()'s reference loop) instead of the
-                        engine, which routes events by logsource and skips rules whose literals are absent;
-                        the same results, many times slower: for comparison
+                        engine, which routes events by logsource, skips rules whose literals are absent and
+                        remembers what values met before gave; the same results, many times slower: for
+                        comparison
   --cache               keep the loaded rules in a cache file and reuse them for rule files whose text is
                         unchanged (as convert --cache)
   --cache-location F    the cache file (default: .sigmaformcache in the working folder)
