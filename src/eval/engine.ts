@@ -20,7 +20,7 @@ import type { Logsource } from '../rule/ast.js';
 import { chooseAnchors, compileMultiMatcher, type Anchors, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
-import { ValueMemo } from './memo.js';
+import { PAIRED, ValueMemo } from './memo.js';
 
 export interface EngineOptions extends MatchOptions {
   /** Route events by logsource before anything else (default true; false only to measure what it brings). */
@@ -153,7 +153,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const errors = new Map<number, SigmaError>();
   given.forEach((rule, i) => {
     try {
-      matchers.push(compileMatcherShowing(rule, options, rules[i] as SigmaRule));
+      matchers.push(compileMatcherShowing(rule, options, rules[i] as SigmaRule, prefilter));
     } catch (e) {
       matchers.push(undefined);
       errors.set(i, toSigmaError(e).inFile(rule.source.file));
@@ -326,12 +326,30 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
     const rs = atomTriggers[a] as number[];
     for (let j = 0; j < rs.length; j++) triggered.push(rs[j] as number);
   };
+  // Whether a text atom is in a field's value, per atom and value (the value's number, memo.ts) when the field
+  // holds one string: the checks of the rules an event triggers are the same for the same values.
+  const checks = memo ? new ValueMemo<boolean>() : undefined;
+  const checked = (a: number, ev: IndexedEvent): boolean => {
+    const atom = atoms[a] as Atom;
+    if (checks === undefined || atom.kind !== 'text' || atom.field === null || a >= PAIRED) return atomHolds(atom, ev);
+    const values = ev.get(atom.field);
+    if (values === undefined || values.length !== 1 || typeof (values[0] as EventValue).raw !== 'string' || checks.passes())
+      return atomHolds(atom, ev);
+    const v = values[0] as EventValue;
+    const n = stringNumber(v, v.raw as string);
+    const key = n < 0 || n >= PAIRED ? -1 : a * PAIRED + n;
+    const known = checks.found(key);
+    if (known !== undefined) return known;
+    const holds = (v.lower as string).includes(atom.text);
+    checks.remember(key, holds);
+    return holds;
+  };
   /** Whether an atom holds on the event: found by the scan, or looked up once per event. */
   const present = (a: number, ev: IndexedEvent): boolean => {
     if (atomStamp[a] === epoch) return true;
     if (checkStamp[a] !== epoch) {
       checkStamp[a] = epoch;
-      checkResult[a] = atomHolds(atoms[a] as Atom, ev) ? 1 : 0;
+      checkResult[a] = checked(a, ev) ? 1 : 0;
     }
     return checkResult[a] === 1;
   };

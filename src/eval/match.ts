@@ -59,8 +59,13 @@ export function compileMatcher(rule: SigmaRule, options: MatchOptions = {}): Mat
   return compileMatcherShowing(rule, options, rule);
 }
 
-/** compileMatcher whose `rule` is `shown` (the engine's slim rules: nothing of the detection kept alive). */
-export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, shown: SigmaRule): Matcher {
+/**
+ * compileMatcher whose `rule` is `shown` (the engine's slim rules: nothing of the detection kept alive).
+ * `rememberResults`: the rule remembers its result per combination of its fields' values (resultMemo). Worth it
+ * for the engine's candidates, which most often fire or fail late; a rule tried on every event (a loop over
+ * rules) mostly fails on its first test, cheaper than working out the key.
+ */
+export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, shown: SigmaRule, rememberResults = false): Matcher {
   const names = [...rule.detection.selections.keys()];
   let selections: readonly EventTest[];
   let condition: SelectionsTest;
@@ -96,7 +101,7 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
       current = undefined;
     }
   };
-  const results = options.memo === false ? undefined : resultMemo(rule);
+  const results = options.memo === false || !rememberResults ? undefined : resultMemo(rule);
   const test = (event: unknown): boolean => {
     const ev = indexEventCached(event);
     if (!allowed(ev)) return false;
