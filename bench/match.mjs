@@ -1,9 +1,10 @@
 // The evaluator benchmark: every corpus rule against an events file, the old loop (match() rule by rule, `match
-// --loop`, on the first 2,000 events: it is ~100× slower) and the engine (one thread, and two: `-j 2`) side by
-// side in one run: for the whole `sigmaform match -r RULES EVENTS --jsonl --stats` process its wall and CPU time
-// and peak memory, its stages (rules loaded, compiled, events matched) and the matching rate, whether they print
-// the same pairs; then, in this process, the matching alone with and without logsource routing and the
-// prefilter. Runs on the built CLI (`npm run build` first).
+// --loop`, on the first 2,000 events: it is ~100× slower) and the engine (one thread; two, `-j 2`; and one thread
+// over the same events with unique values, where its memos find nothing) side by side in one run: for the whole
+// `sigmaform match -r RULES EVENTS --jsonl --stats` process its wall and CPU time and peak memory, its stages
+// (rules loaded, compiled, events matched) and the matching rate, whether they print the same pairs; then, in
+// this process, the matching alone with and without memos, logsource routing and the prefilter, over the events
+// and over their unique-valued copy. Runs on the built CLI (`npm run build` first).
 //
 //   npm run bench:match                     # ../shared/sigma/rules × regression events repeated to 20,000
 //   npm run bench:match -- EVENTS [RULES]   # another events file (JSON lines, array, concatenated objects)
@@ -73,15 +74,31 @@ const allLines = readFileSync(eventsFile, 'utf8').split('\n').filter(Boolean);
 const loopCount = Math.min(allLines.length, 2000);
 const loopFile = join(tmp, 'loop-events.jsonl');
 writeFileSync(loopFile, allLines.slice(0, loopCount).join('\n') + '\n');
+// The same events with every string value outside what routes them (Windows' System part, Channel, EventID,
+// provider) made unique: the engine remembers what values met before gave (src/eval/memo.ts), and here none is
+// ever met again, as in a log of unique command lines, paths and ids (the matching pairs then differ).
+const ROUTING = new Set(['System', 'Channel', 'EventID', 'Provider', 'Provider_Name', 'EventType']);
+let unique = 0;
+const uniquely = (v, key) => {
+  if (ROUTING.has(key)) return v;
+  if (typeof v === 'string') return v.length > 3 ? `${v} #${unique++}` : v;
+  if (Array.isArray(v)) return v.map((x) => uniquely(x, key));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, uniquely(x, k)]));
+  return v;
+};
+const uniqueFile = join(tmp, 'unique-events.jsonl');
+writeFileSync(uniqueFile, allLines.map((l) => JSON.stringify(uniquely(JSON.parse(l), ''))).join('\n') + '\n');
 const perSecond = (n, s) => Math.round(n / s).toLocaleString('en-US');
 console.log(`rules: ${rulesDir}\n\nwhole process (sigmaform match -r RULES EVENTS --jsonl --stats):`);
 const engine = wholeProcess(eventsFile, []);
 const engineTwo = wholeProcess(eventsFile, ['-j', '2']);
+const engineUnique = wholeProcess(uniqueFile, []);
 const engineSmall = wholeProcess(loopFile, []);
 const loop = wholeProcess(loopFile, ['--loop']);
 for (const [name, r] of [
   ['engine', engine],
   ['engine, -j 2', engineTwo],
+  ['engine, unique values', engineUnique],
   [`engine, ${loopCount} events`, engineSmall],
   [`old loop, ${loopCount} events`, loop],
 ]) {
@@ -108,30 +125,36 @@ const rules = files.flatMap((f) => {
     return [];
   }
 });
-const lines = allLines.slice(0, 5000);
-const rate = (ms) => Math.round((lines.length / ms) * 1000).toLocaleString('en-US');
-console.log(
-  `\nin this process, the first ${lines.length} events (${rules.length} rules loaded once; each event parsed, indexed and matched;` +
-    ` a first engine run over them warms the code up, so the rows compare the engines, not V8's tiers):`,
-);
-{
-  const warm = lib.compileEngine(rules, {});
-  for (const l of lines) warm.matches(lib.indexEvent(JSON.parse(l)));
-}
-for (const [name, options] of [
-  ['engine', {}],
-  ['engine, no routing', { routing: false }],
-  ['engine, no prefilter', { prefilter: false }],
+const uniqueLines = readFileSync(uniqueFile, 'utf8').split('\n').filter(Boolean);
+for (const [what, lines] of [
+  ['the first 5000 events', allLines.slice(0, 5000)],
+  ['the same with unique values', uniqueLines.slice(0, 5000)],
 ]) {
-  const c0 = performance.now();
-  const e = lib.compileEngine(rules, options);
-  const compileMs = performance.now() - c0;
-  const t0 = performance.now();
-  let n = 0;
-  for (const l of lines) n += e.matches(lib.indexEvent(JSON.parse(l))).length;
-  const ms = performance.now() - t0;
+  const rate = (ms) => Math.round((lines.length / ms) * 1000).toLocaleString('en-US');
   console.log(
-    `  ${name.padEnd(22)} ${rate(ms).padStart(8)} events/s  (${(ms / 1000).toFixed(2)} s, compile ${(compileMs / 1000).toFixed(2)} s, ${n} matching pairs)`,
+    `\nin this process, ${what} (${rules.length} rules loaded once; each event parsed, indexed and matched;` +
+      ` a first engine run over them warms the code up, so the rows compare the engines, not V8's tiers):`,
   );
+  {
+    const warm = lib.compileEngine(rules, {});
+    for (const l of lines) warm.matches(lib.indexEvent(JSON.parse(l)));
+  }
+  for (const [name, options] of [
+    ['engine', {}],
+    ['engine, no memos', { memo: false }],
+    ['engine, no routing', { routing: false }],
+    ['engine, no prefilter', { prefilter: false }],
+  ]) {
+    const c0 = performance.now();
+    const e = lib.compileEngine(rules, options);
+    const compileMs = performance.now() - c0;
+    const t0 = performance.now();
+    let n = 0;
+    for (const l of lines) n += e.matches(lib.indexEvent(JSON.parse(l))).length;
+    const ms = performance.now() - t0;
+    console.log(
+      `  ${name.padEnd(22)} ${rate(ms).padStart(8)} events/s  (${(ms / 1000).toFixed(2)} s, compile ${(compileMs / 1000).toFixed(2)} s, ${n} matching pairs)`,
+    );
+  }
 }
 rmSync(tmp, { recursive: true, force: true });
