@@ -8,7 +8,7 @@
  */
 import { SigmaError } from '../errors.js';
 import { inferEventSource, type EventSource } from './logsource.js';
-import { textNumber } from './memo.js';
+import { Sampler, textNumber } from './memo.js';
 
 export type Scalar = string | number | boolean | null;
 
@@ -49,7 +49,11 @@ class Value implements EventValue {
   private l: string | null | undefined = undefined;
   /** The number of the text of a string value (memo.ts), asked once per event whatever the memos asking. */
   n = 0;
-  constructor(readonly raw: Scalar) {}
+  constructor(
+    readonly raw: Scalar,
+    /** Where the value is in the event (its field): numbering is worth it or not per field. */
+    readonly place: Place,
+  ) {}
   get text(): string | null {
     if (this.t === undefined) this.t = this.raw === null ? null : typeof this.raw === 'string' ? this.raw : String(this.raw);
     return this.t;
@@ -69,7 +73,16 @@ class Value implements EventValue {
  */
 export function stringNumber(v: EventValue, raw: string): number {
   if (!(v instanceof Value)) return textNumber(raw);
-  if (v.n === 0) v.n = textNumber(raw);
+  if (v.n === 0) {
+    // A field whose values do not come back (command lines with ids, hashes, times) stops numbering them for a
+    // while: its values are then new to every memo, and cost no entry in the numbered texts.
+    const numbering = v.place.numbering;
+    if (numbering.passes()) v.n = -1;
+    else {
+      v.n = textNumber(raw);
+      numbering.count(v.n > 0);
+    }
+  }
   return v.n;
 }
 
@@ -166,6 +179,8 @@ const WINLOG_NAMES: ReadonlyMap<string, string> = new Map([
 class Place {
   /** Kept in the tree (not made for one event past its bound): only such places make shapes worth remembering. */
   kept = false;
+  /** Whether this place's string values come back often enough to be numbered (stringNumber). */
+  readonly numbering = new Sampler();
   private children: Map<string, Place> | undefined = undefined;
   private attributes: Map<string, Place> | undefined = undefined;
   /** The names besides the path: short name, Winlogbeat's name, both without spaces. */
@@ -361,7 +376,7 @@ function addAliases(aliases: Map<string, string[]>, place: Place): void {
 }
 
 function addLeaf(b: Builder, place: Place, raw: Scalar): void {
-  const value = new Value(raw);
+  const value = new Value(raw, place);
   b.places.push(place);
   b.values.push(value);
   b.step = b.step?.step(place);

@@ -110,20 +110,52 @@ const SAMPLE = 64;
 /** The longest rest (in lookups let pass) of a memo whose values do not come back: the rest doubles from SAMPLE. */
 const MAX_REST = 128 * SAMPLE;
 
-export class ValueMemo<T> {
-  private readonly known = new Map<number, T>();
-  private generation = state.generation;
+/**
+ * Whether lookups find what they look for often enough to be worth making: a verdict per sample of SAMPLE
+ * lookups (found in one in four at least); after a poor sample the lookups rest, SAMPLE long, twice as long after
+ * each poor sample in a row, up to MAX_REST.
+ */
+export class Sampler {
   private lookups = 0;
   private hits = 0;
   private resting = 0;
-  /** Samples in a row whose values did not come back. */
+  /** Samples in a row that found too little. */
   private failures = 0;
 
-  /** Whether the memo is resting (then `found` and `remember` are not worth calling): counts the lookup. */
+  /** Whether lookups rest now (then the caller does without): counts the lookup let pass. */
   passes(): boolean {
     if (this.resting === 0) return false;
     this.resting--;
     return true;
+  }
+
+  /** Counts a lookup made, and whether it found what it looked for. */
+  count(hit: boolean): void {
+    this.lookups++;
+    if (hit) this.hits++;
+    if (this.lookups < SAMPLE) return;
+    if (this.hits * 4 >= SAMPLE) this.failures = 0;
+    else {
+      this.resting = Math.min(SAMPLE << this.failures, MAX_REST);
+      this.failures++;
+    }
+    this.lookups = 0;
+    this.hits = 0;
+  }
+}
+
+/**
+ * What texts gave, by their numbers (textNumber), in the current generation. A memo whose texts do not come back
+ * rests (Sampler): what it holds stays, and a field of a few thousand values finds more of them in its next sample.
+ */
+export class ValueMemo<T> {
+  private readonly known = new Map<number, T>();
+  private generation = state.generation;
+  private readonly sampler = new Sampler();
+
+  /** Whether the memo is resting (then `found` and `remember` are not worth calling): counts the lookup. */
+  passes(): boolean {
+    return this.sampler.passes();
   }
 
   /**
@@ -136,14 +168,7 @@ export class ValueMemo<T> {
       this.generation = state.generation;
     }
     const value = n < 0 ? undefined : this.known.get(n);
-    this.lookups++;
-    if (value !== undefined) this.hits++;
-    if (this.lookups === SAMPLE) {
-      if (this.hits * 4 >= SAMPLE) this.failures = 0;
-      else this.rest();
-      this.lookups = 0;
-      this.hits = 0;
-    }
+    this.sampler.count(value !== undefined);
     return value;
   }
 
@@ -156,15 +181,5 @@ export class ValueMemo<T> {
     }
     this.known.set(n, value);
     state.entries++;
-  }
-
-  /**
-   * Rests for a sample's worth of lookups, twice as long after each sample in a row that found too little (a
-   * memo's first samples, while a log's values are still new, rarely find much). What it holds stays: a field of
-   * a few thousand values finds more of them in its next sample.
-   */
-  private rest(): void {
-    this.resting = Math.min(SAMPLE << this.failures, MAX_REST);
-    this.failures++;
   }
 }
