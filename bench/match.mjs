@@ -79,15 +79,17 @@ writeFileSync(loopFile, allLines.slice(0, loopCount).join('\n') + '\n');
 // ever met again, as in a log of unique command lines, paths and ids (the matching pairs then differ).
 const ROUTING = new Set(['System', 'Channel', 'EventID', 'Provider', 'Provider_Name', 'EventType']);
 let unique = 0;
-const uniquely = (v, key) => {
+const uniquely = (v, key, mark) => {
   if (ROUTING.has(key)) return v;
-  if (typeof v === 'string') return v.length > 3 ? `${v} #${unique++}` : v;
-  if (Array.isArray(v)) return v.map((x) => uniquely(x, key));
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, uniquely(x, k)]));
+  if (typeof v === 'string') return v.length > 3 ? `${v} ${mark}${unique++}` : v;
+  if (Array.isArray(v)) return v.map((x) => uniquely(x, key, mark));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, uniquely(x, k, mark)]));
   return v;
 };
+/** The lines with unique values, `mark` making them differ from those of another call. */
+const uniqueLines = (lines, mark) => lines.map((l) => JSON.stringify(uniquely(JSON.parse(l), '', mark)));
 const uniqueFile = join(tmp, 'unique-events.jsonl');
-writeFileSync(uniqueFile, allLines.map((l) => JSON.stringify(uniquely(JSON.parse(l), ''))).join('\n') + '\n');
+writeFileSync(uniqueFile, uniqueLines(allLines, '#').join('\n') + '\n');
 const perSecond = (n, s) => Math.round(n / s).toLocaleString('en-US');
 console.log(`rules: ${rulesDir}\n\nwhole process (sigmaform match -r RULES EVENTS --jsonl --stats):`);
 const engine = wholeProcess(eventsFile, []);
@@ -125,19 +127,20 @@ const rules = files.flatMap((f) => {
     return [];
   }
 });
-const uniqueLines = readFileSync(uniqueFile, 'utf8').split('\n').filter(Boolean);
-for (const [what, lines] of [
-  ['the first 5000 events', allLines.slice(0, 5000)],
-  ['the same with unique values', uniqueLines.slice(0, 5000)],
+const first = allLines.slice(0, 5000);
+for (const [what, linesFor] of [
+  [`the first ${first.length} events`, () => first],
+  // Values new to every row (and to the warm-up): what is remembered of one row's values is no use to the next.
+  ['the same with unique values (new to each row)', (row) => uniqueLines(first, `${row}#`)],
 ]) {
-  const rate = (ms) => Math.round((lines.length / ms) * 1000).toLocaleString('en-US');
+  const rate = (ms) => Math.round((first.length / ms) * 1000).toLocaleString('en-US');
   console.log(
     `\nin this process, ${what} (${rules.length} rules loaded once; each event parsed, indexed and matched;` +
       ` a first engine run over them warms the code up, so the rows compare the engines, not V8's tiers):`,
   );
   {
     const warm = lib.compileEngine(rules, {});
-    for (const l of lines) warm.matches(lib.indexEvent(JSON.parse(l)));
+    for (const l of linesFor('warm-up')) warm.matches(lib.indexEvent(JSON.parse(l)));
   }
   for (const [name, options] of [
     ['engine', {}],
@@ -145,6 +148,7 @@ for (const [what, lines] of [
     ['engine, no routing', { routing: false }],
     ['engine, no prefilter', { prefilter: false }],
   ]) {
+    const lines = linesFor(name);
     const c0 = performance.now();
     const e = lib.compileEngine(rules, options);
     const compileMs = performance.now() - c0;
