@@ -70,9 +70,11 @@ function remembering(field: string, test: ValueTest): EventTest {
     const v = values[0] as EventValue;
     const raw = v.raw;
     if (typeof raw !== 'string') return test(values, ev);
-    memo ??= new ValueMemo();
-    if (memo.passes()) return test(values, ev);
+    if (memo?.passes() === true) return test(values, ev);
     const n = stringNumber(v, raw);
+    // A new text: nothing to find (the memo is made for the first value met again).
+    if (n < 0) return test(values, ev);
+    memo ??= new ValueMemo();
     const known = memo.found(n);
     if (known !== undefined) return known;
     const result = test(values, ev);

@@ -149,7 +149,7 @@ export class Sampler {
  * rests (Sampler): what it holds stays, and a field of a few thousand values finds more of them in its next sample.
  */
 export class ValueMemo<T> {
-  private readonly known = new Map<number, T>();
+  private known: Map<number, T> | undefined = undefined;
   private generation = state.generation;
   private readonly sampler = new Sampler();
 
@@ -159,15 +159,17 @@ export class ValueMemo<T> {
   }
 
   /**
-   * What is remembered for the text numbered `n` (textNumber; negative for a new text: nothing, but the lookup
-   * counts), or undefined: then work it out and `remember` it.
+   * What is remembered for the text numbered `n` (textNumber), or undefined: then work it out and `remember` it.
+   * A new text's number (negative) finds nothing and does not count: whether a field's values come back is its
+   * place's business (fields.ts), and a log of unique values costs a memo nothing.
    */
   found(n: number): T | undefined {
+    if (n < 0) return undefined;
     if (this.generation !== state.generation) {
-      this.known.clear();
+      this.known?.clear();
       this.generation = state.generation;
     }
-    const value = n < 0 ? undefined : this.known.get(n);
+    const value = this.known?.get(n);
     this.sampler.count(value !== undefined);
     return value;
   }
@@ -179,7 +181,7 @@ export class ValueMemo<T> {
       renew();
       return;
     }
-    this.known.set(n, value);
+    (this.known ??= new Map()).set(n, value);
     state.entries++;
   }
 }
