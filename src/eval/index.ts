@@ -9,3 +9,4 @@ export { ruleRequirements, type Atom, type Clause } from './requirements.js';
 export { createEventSplitter, splitEvents, type EventSplitter, type SplitItem } from './stream.js';
 export { runCase, type TestCase, type CaseOutcome, type Expectation } from './suite.js';
 export { toJUnitXml } from './junit.js';
+export { configureMemos, MEMO_LIMITS, type MemoLimits } from './memo.js';
