@@ -320,6 +320,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const ruleStamp = new Uint32Array(rules.length);
   let epoch = 0;
   const triggered: number[] = [];
+  const held: number[] = [];
   const found = (a: number): void => {
     if (atomStamp[a] === epoch) return;
     atomStamp[a] = epoch;
@@ -481,13 +482,31 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
       scanValues(fieldIndexes[f] as FieldIndex, ev.get(fieldNames[f] as string) as readonly EventValue[]);
     }
     if (route.keywords !== undefined) scanValues(route.keywords, fieldNames.length > 0 ? textsOutside(ev, fieldNames) : ev.texts);
-    const out: number[] = Array.from(route.always);
-    for (const r of triggered) {
+    // The triggered rules that hold, in ascending order (a few: sorted by insertion), merged with the route's
+    // unconditional ones (Array.from of those and a sort with a comparator were a tenth of the prefilter's time).
+    held.length = 0;
+    for (let t = 0; t < triggered.length; t++) {
+      const r = triggered[t] as number;
       if (ruleStamp[r] === epoch || route.allowed[r] !== 1) continue;
       ruleStamp[r] = epoch;
-      if (holds(r, ev)) out.push(r);
+      if (!holds(r, ev)) continue;
+      let at = held.length;
+      held.push(r);
+      while (at > 0 && (held[at - 1] as number) > r) {
+        held[at] = held[at - 1] as number;
+        at--;
+      }
+      held[at] = r;
     }
-    return out.sort((a, b) => a - b);
+    const always = route.always;
+    const out: number[] = [];
+    let a = 0;
+    let h = 0;
+    while (a < always.length && h < held.length)
+      out.push((always[a] as number) < (held[h] as number) ? (always[a++] as number) : (held[h++] as number));
+    while (a < always.length) out.push(always[a++] as number);
+    while (h < held.length) out.push(held[h++] as number);
+    return out;
   };
 
   const matches = (event: unknown): number[] => {
