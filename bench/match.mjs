@@ -139,6 +139,9 @@ for (const [what, linesFor] of [
       ` a first engine run over them warms the code up, so the rows compare the engines, not V8's tiers):`,
   );
   {
+    // Memos and their samplers are the process's: each row starts them afresh (configureMemos), so that what one
+    // row's values taught them does not carry into the next row.
+    lib.configureMemos(lib.MEMO_LIMITS);
     const warm = lib.compileEngine(rules, {});
     for (const l of linesFor('warm-up')) warm.matches(lib.indexEvent(JSON.parse(l)));
   }
@@ -149,6 +152,7 @@ for (const [what, linesFor] of [
     ['engine, no prefilter', { prefilter: false }],
   ]) {
     const lines = linesFor(name);
+    lib.configureMemos(lib.MEMO_LIMITS);
     const c0 = performance.now();
     const e = lib.compileEngine(rules, options);
     const compileMs = performance.now() - c0;

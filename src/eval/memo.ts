@@ -26,11 +26,18 @@ export const MEMO_LIMITS: MemoLimits = Object.freeze({ chars: 1 << 19, texts: 1 
 
 let limits = MEMO_LIMITS;
 
-/** Sets the budget (a tighter one for a small machine, a tiny one in tests) and starts a new generation. */
+/**
+ * Sets the budget (a tighter one for a small machine, a tiny one in tests) and starts afresh: a new generation,
+ * and every Sampler's verdicts forgotten (what one run learnt of its values says nothing of the next one's).
+ */
 export function configureMemos(given: MemoLimits): void {
   limits = given;
+  samplings++;
   renew();
 }
+
+/** Bumped by configureMemos: a Sampler of an older one starts its samples again. */
+let samplings = 0;
 
 /** The numbered texts of the current generation, and what the memos hold in it. */
 const state = {
@@ -121,12 +128,22 @@ export class Sampler {
   private resting = 0;
   /** Samples in a row that found too little. */
   private failures = 0;
+  private sampling = samplings;
 
   /** Whether lookups rest now (then the caller does without): counts the lookup let pass. */
   passes(): boolean {
+    if (this.sampling !== samplings) this.restart();
     if (this.resting === 0) return false;
     this.resting--;
     return true;
+  }
+
+  private restart(): void {
+    this.sampling = samplings;
+    this.lookups = 0;
+    this.hits = 0;
+    this.resting = 0;
+    this.failures = 0;
   }
 
   /** Counts a lookup made, and whether it found what it looked for. */

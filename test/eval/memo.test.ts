@@ -110,6 +110,11 @@ describe('numbered texts and their memos', () => {
     expect(rest()).toBe(0);
     sample('third');
     expect(rest()).toBe(64);
+    // configureMemos starts afresh: what was learnt of one run's values is forgotten.
+    sample('fourth');
+    expect(memo.passes()).toBe(true);
+    configureMemos(MEMO_LIMITS);
+    expect(memo.passes()).toBe(false);
   });
 });
 
