@@ -19,15 +19,16 @@ describe('numbered texts and their memos', () => {
   afterEach(() => configureMemos(MEMO_LIMITS));
 
   it('numbers equal texts alike and different texts (case included) differently, a new text negated', () => {
-    const a = textNumber('C:\\Windows\\cmd.exe');
+    // Texts no other test file numbers (the suite's files share a worker's modules, and so the numbered texts).
+    const a = textNumber('memo.test C:\\Windows\\cmd.exe');
     expect(a).toBeLessThan(0); // met for the first time
-    expect(textNumber('C:\\Windows\\' + 'cmd.exe')).toBe(-a);
-    expect(textNumber('C:\\Windows\\cmd.exe')).toBe(-a);
-    expect(Math.abs(textNumber('c:\\windows\\cmd.exe'))).not.toBe(-a);
+    expect(textNumber('memo.test C:\\Windows\\' + 'cmd.exe')).toBe(-a);
+    expect(textNumber('memo.test C:\\Windows\\cmd.exe')).toBe(-a);
+    expect(Math.abs(textNumber('memo.test c:\\windows\\cmd.exe'))).not.toBe(-a);
   });
 
   it('numbers pairs of numbers apart from texts and from each other, a new pair negated', () => {
-    const [a, b] = [seen('pair a'), seen('pair b')];
+    const [a, b] = [seen('memo.test pair a'), seen('memo.test pair b')];
     const ab = pairNumber(a, b);
     expect(ab).toBeLessThan(0);
     expect(pairNumber(a, b)).toBe(-ab);
