@@ -6,8 +6,7 @@ import type { Detection, DetectionItem } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { SigmaString, SigmaValue } from '../rule/ast.js';
 import { ValueMemo } from './memo.js';
-import { stringNumber } from './fields.js';
-import type { EventValue } from './fields.js';
+import { singleString, stringNumber } from './fields.js';
 import {
   compileKeyword,
   compileKeywords,
@@ -66,12 +65,9 @@ function remembering(field: string, test: ValueTest): EventTest {
   let memo: ValueMemo<boolean> | undefined;
   return (ev) => {
     const values = ev.get(field);
-    if (values === undefined || values.length !== 1) return test(values, ev);
-    const v = values[0] as EventValue;
-    const raw = v.raw;
-    if (typeof raw !== 'string') return test(values, ev);
-    if (memo?.passes() === true) return test(values, ev);
-    const n = stringNumber(v, raw);
+    const v = singleString(values);
+    if (v === undefined || memo?.passes() === true) return test(values, ev);
+    const n = stringNumber(v, v.raw as string);
     // A new text: nothing to find (the memo is made for the first value met again).
     if (n < 0) return test(values, ev);
     memo ??= new ValueMemo();

@@ -11,12 +11,11 @@
  *
  * Each event is indexed (flattened, lowercased) once, whatever the number of rules.
  */
-import type { SigmaRule } from '../rule/ast.js';
+import type { Logsource, SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
-import { indexEventCached, presentNames, stringNumber, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
+import { indexEventCached, presentNames, singleString, stringNumber, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
 import { logsourceKey, loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
-import type { Logsource } from '../rule/ast.js';
 import { chooseAnchors, compileMultiMatcher, type Anchors, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
@@ -113,7 +112,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, id: V): void {
 }
 
 /** Two ascending lists of ids as one. */
-function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+function mergeAscending(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
@@ -240,14 +239,17 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
    */
   // Each field's trigger atoms, ascending (worked out with the first route).
   let triggersByField: Map<string, number[]> | undefined;
-  const buildFields = (wanted: Uint8Array | undefined): Map<string, FieldIndex> => {
+  const fieldTriggers = (): Map<string, number[]> => {
     if (triggersByField === undefined) {
       triggersByField = new Map();
       for (let id = 0; id < atoms.length; id++) if (isTrigger(id)) push(triggersByField, (atoms[id] as Atom).field ?? KEYWORDS, id);
     }
+    return triggersByField;
+  };
+  const buildFields = (wanted: Uint8Array | undefined): Map<string, FieldIndex> => {
     // The wanted atoms of each field, ascending (all of them without routing).
     const fieldAtoms = new Map<string, number[]>();
-    for (const [name, ids] of triggersByField) {
+    for (const [name, ids] of fieldTriggers()) {
       const kept = wanted === undefined ? ids : ids.filter((id) => wanted[id] === 1);
       if (kept.length > 0) fieldAtoms.set(name, kept);
     }
@@ -290,15 +292,13 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   // Each field's needles anchored once, over all its rules: a route's matcher only files the needles it allows.
   // The keywords, which every field's matcher holds too (buildFields), are anchored once among themselves.
   const anchors = new Map<string, Anchors>();
-  let fieldNeedles: Map<string, string[]> | undefined;
   const ownAnchors = (name: string): ReadonlyMap<string, number> => {
-    if (fieldNeedles === undefined) {
-      fieldNeedles = new Map();
-      atoms.forEach((a, id) => {
-        if (a.kind === 'text' && isTrigger(id)) push(fieldNeedles as Map<string, string[]>, a.field ?? KEYWORDS, a.text);
-      });
+    const texts: string[] = [];
+    for (const id of fieldTriggers().get(name) ?? []) {
+      const a = atoms[id] as Atom;
+      if (a.kind === 'text') texts.push(a.text);
     }
-    return chooseAnchors(fieldNeedles.get(name) ?? []);
+    return chooseAnchors(texts);
   };
   let keywordAnchors: ReadonlyMap<string, number> | undefined;
   const anchorsOf = (name: string): Anchors => {
@@ -333,10 +333,8 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const checked = (a: number, ev: IndexedEvent): boolean => {
     const atom = atoms[a] as Atom;
     if (checks === undefined || atom.kind !== 'text' || atom.field === null || a >= PAIRED) return atomHolds(atom, ev);
-    const values = ev.get(atom.field);
-    if (values === undefined || values.length !== 1 || typeof (values[0] as EventValue).raw !== 'string' || checks.passes())
-      return atomHolds(atom, ev);
-    const v = values[0] as EventValue;
+    const v = singleString(ev.get(atom.field));
+    if (v === undefined || checks.passes()) return atomHolds(atom, ev);
     const n = stringNumber(v, v.raw as string);
     const key = n < 0 || n >= PAIRED ? -1 : a * PAIRED + n;
     const known = checks.found(key);
@@ -498,15 +496,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
       }
       held[at] = r;
     }
-    const always = route.always;
-    const out: number[] = [];
-    let a = 0;
-    let h = 0;
-    while (a < always.length && h < held.length)
-      out.push((always[a] as number) < (held[h] as number) ? (always[a++] as number) : (held[h++] as number));
-    while (a < always.length) out.push(always[a++] as number);
-    while (h < held.length) out.push(held[h++] as number);
-    return out;
+    return mergeAscending(route.always, held);
   };
 
   const matches = (event: unknown): number[] => {

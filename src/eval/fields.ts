@@ -67,6 +67,13 @@ class Value implements EventValue {
   }
 }
 
+/** The one value of a field that holds exactly one value, a string (what the memos are keyed by), or undefined. */
+export function singleString(values: readonly EventValue[] | undefined): EventValue | undefined {
+  if (values === undefined || values.length !== 1) return undefined;
+  const v = values[0] as EventValue;
+  return typeof v.raw === 'string' ? v : undefined;
+}
+
 /**
  * The number of a string value's text (memo.ts: the memos' key; negative when the text is new), computed once
  * per value of an indexed event.

@@ -231,10 +231,6 @@ export function inferEventSource(ev: FieldLookup): EventSource {
   return intern({});
 }
 
-/**
- * logsourceAllows for one rule, compiled: lowercased once, and the verdict for the last few distinct event
- * sources remembered (sources are interned, so identity is enough).
- */
 /** A logsource's parts lowercased, as the routing compares them. */
 export function lowerLogsource(logsource: Logsource): Logsource {
   return Object.freeze({
@@ -253,8 +249,9 @@ export function logsourceKey(lowered: Logsource): string {
 const testsByLogsource = new Map<string, (source: EventSource) => boolean>();
 
 /**
- * Whether an event's source allows a rule of this logsource, its verdict per source remembered. Shared by the
- * rules of one logsource: thousands of rules ask about each new kind of event once per logsource, not once each.
+ * logsourceAllows compiled: lowercased once, the verdict per source remembered (sources are interned, so identity
+ * is enough). Shared by the rules of one logsource: thousands of rules ask about each new kind of event once per
+ * logsource, not once each.
  */
 export function compileLogsource(logsource: Logsource): (source: EventSource) => boolean {
   const lowered = lowerLogsource(logsource);

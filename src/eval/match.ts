@@ -5,7 +5,7 @@
  */
 import type { SigmaRule } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
-import { indexEventCached, stringNumber, type EventValue, type IndexedEvent } from './fields.js';
+import { indexEventCached, singleString, stringNumber, type IndexedEvent } from './fields.js';
 import { compileLogsource } from './logsource.js';
 import { compileDetection, valueFields } from './detection.js';
 import { PAIRED, pairNumber, ValueMemo } from './memo.js';
@@ -143,9 +143,8 @@ function resultMemo(rule: SigmaRule): { memo: ValueMemo<boolean>; key: (ev: Inde
   const numberOf = (ev: IndexedEvent, field: string): number => {
     const values = ev.get(field);
     if (values === undefined) return 0;
-    if (values.length !== 1) return -1;
-    const v = values[0] as EventValue;
-    return typeof v.raw === 'string' ? Math.max(stringNumber(v, v.raw), -1) : -1;
+    const v = singleString(values);
+    return v === undefined ? -1 : Math.max(stringNumber(v, v.raw as string), -1);
   };
   const [first, second] = names as [string, string | undefined];
   let key: (ev: IndexedEvent) => number;

@@ -8,10 +8,11 @@
  * and memos are keyed by number. Bounded twice. The numbered texts and the memos' entries have a budget for the
  * process: past it, a new generation starts, numbers are given afresh and every memo empties itself when next
  * used, so a long run of ever new values holds at most the budget's worth (twice it while memos not used since
- * are still to be emptied). And a memo whose values do not come back (command lines
- * with ids, hashes, times: fewer than one lookup in four found in a sample) rests: its values are worked out as if
- * there were no memo for a while, then it tries again with what it holds; each rest twice as long as the one
- * before, up to eight thousand lookups, so a field of unique values costs little more than none.
+ * are still to be emptied). A text is remembered from its second sighting (a new text's number
+ * comes back negated). And where values do not come back (command lines with ids, hashes, times: fewer than one
+ * lookup in four found in a sample), a place of the event stops numbering its values and a memo rests (Sampler):
+ * values are worked out as if there were no memo for a while, then tried again; each rest twice as long as the
+ * one before, up to eight thousand lookups, so a field of unique values costs little more than none.
  */
 
 /** The budget of the numbered texts (characters, texts) and of the memos' entries, for the process. */
