@@ -1,5 +1,6 @@
-// The evaluator benchmark: every corpus rule against an events file, the old loop (match() rule by rule, `match
-// --loop`, on the first 2,000 events: it is ~100× slower) and the engine (one thread; two, `-j 2`; and one thread
+// The evaluator benchmark: every corpus rule against an events file, the build issue 19 measured (affc412, the
+// evaluator before the engine: built from this clone's history on first use, over the same events), the old loop
+// (match() rule by rule, `match --loop`, on the first 2,000 events: it is ~100× slower) and the engine (one thread; two, `-j 2`; and one thread
 // over the same events with unique values, where its memos find nothing) side by side in one run: for the whole
 // `sigmaform match -r RULES EVENTS --jsonl --stats` process its wall and CPU time and peak memory, its stages
 // (rules loaded, compiled, events matched) and the matching rate, whether they print the same pairs; then, in
@@ -9,7 +10,7 @@
 //   npm run bench:match                     # ../shared/sigma/rules × regression events repeated to 20,000
 //   npm run bench:match -- EVENTS [RULES]   # another events file (JSON lines, array, concatenated objects)
 //   npm run bench:match -- --events 5000    # regression events repeated to another count
-import { readdirSync, readFileSync, statSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -53,9 +54,9 @@ if (eventsFile === undefined) {
 // Whole process, as a user runs it; the child reports its own CPU time and peak memory when it exits, and
 // `--stats` its stages (rules loaded, compiled, events matched) on stderr.
 const report = `data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{const u=process.resourceUsage();writeSync(2,'\\n@@'+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e3,rss:u.maxRSS/1024})+'\\n')})`;
-function wholeProcess(file, extra) {
+function wholeProcess(file, extra, program = cli, flags = ['--jsonl', '--stats']) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', report, cli, 'match', '-r', rulesDir, file, '--jsonl', '--stats', ...extra], {
+  const r = spawnSync(process.execPath, ['--import', report, program, 'match', '-r', rulesDir, file, ...flags, ...extra], {
     maxBuffer: 1 << 30,
     encoding: 'utf8',
   });
@@ -67,6 +68,39 @@ function wholeProcess(file, extra) {
     : [NaN, NaN, 0, NaN];
   const pairs = r.stdout.split('\n').filter(Boolean);
   return { wall, cpu: stats.cpu, rss: stats.rss, pairs, code: r.status, load, compile, events: n, matching };
+}
+
+// The evaluator as it was when issue 19 measured "today's rate" (1,200 events/s), built from this clone's history
+// into node_modules/.cache (esbuild, with this checkout's node_modules): the rate the issue asks 20× of, measured
+// beside the engine on the same events and machine (whose speed swings by 2× from one minute to the next). It has
+// no --stats: its matching time is its wall over the events less its wall over the first event alone.
+const ISSUE_BUILD = 'affc412d8eaf916ff89a2dfa5ab265786b0282c7';
+async function issueBuild() {
+  const dir = join(root, 'node_modules', '.cache', 'sigmaform-bench', ISSUE_BUILD.slice(0, 7));
+  const out = join(dir, 'dist', 'cli.js');
+  if (existsSync(out)) return out;
+  const tar = spawnSync('git', ['-C', root, 'archive', '--format=tar', ISSUE_BUILD], { maxBuffer: 1 << 30 });
+  if (tar.status !== 0)
+    return { skipped: `git archive ${ISSUE_BUILD.slice(0, 7)} failed (a shallow clone?): ${String(tar.stderr).trim()}` };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  spawnSync('tar', ['-x', '-C', dir], { input: tar.stdout });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const grammar = spawnSync(process.execPath, [join(dir, 'scripts', 'build-grammar.mjs')], { encoding: 'utf8' });
+  if (grammar.status !== 0) return { skipped: `its grammar did not build: ${grammar.stderr.trim()}` };
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(dir, 'src', 'cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: out,
+    define: { __SIGMAFORM_VERSION__: JSON.stringify(ISSUE_BUILD.slice(0, 7)) },
+    logLevel: 'warning',
+  });
+  return out;
 }
 
 const allLines = readFileSync(eventsFile, 'utf8').split('\n').filter(Boolean);
@@ -97,6 +131,15 @@ const engineTwo = wholeProcess(eventsFile, ['-j', '2']);
 const engineUnique = wholeProcess(uniqueFile, []);
 const engineSmall = wholeProcess(loopFile, []);
 const loop = wholeProcess(loopFile, ['--loop']);
+const issueCli = await issueBuild();
+let issue;
+if (typeof issueCli === 'string') {
+  const firstFile = join(tmp, 'first-event.jsonl');
+  writeFileSync(firstFile, allLines[0] + '\n');
+  const all = wholeProcess(eventsFile, [], issueCli, ['--jsonl']);
+  const one = wholeProcess(firstFile, [], issueCli, ['--jsonl']);
+  issue = { ...all, events: allLines.length, matching: (all.wall - one.wall) / 1000, fixed: one.wall / 1000 };
+}
 for (const [name, r] of [
   ['engine', engine],
   ['engine, -j 2', engineTwo],
@@ -111,12 +154,31 @@ for (const [name, r] of [
     `  ${''.padEnd(24)} load ${r.load.toFixed(2)} s, compile ${r.compile.toFixed(2)} s, matching ${r.matching.toFixed(2)} s: ${perSecond(r.events, r.matching).padStart(7)} events/s of matching; ${r.pairs.length} matching pairs`,
   );
 }
+if (issue !== undefined) {
+  console.log(
+    `  ${`issue's build (${ISSUE_BUILD.slice(0, 7)})`.padEnd(24)} ${String(issue.events).padStart(6)} events  wall ${(issue.wall / 1000).toFixed(2).padStart(6)} s (${perSecond(issue.events, issue.wall / 1000).padStart(7)} events/s)  cpu ${(issue.cpu / 1000).toFixed(2).padStart(6)} s  peak ${Math.round(issue.rss)} MiB`,
+  );
+  console.log(
+    `  ${''.padEnd(24)} wall over the first event alone ${issue.fixed.toFixed(2)} s, matching ${issue.matching.toFixed(2)} s: ${perSecond(issue.events, issue.matching).padStart(7)} events/s of matching; ${issue.pairs.length} matching pairs`,
+  );
+} else console.log(`  issue's build: not run, ${issueCli.skipped}`);
 const sorted = (pairs) => [...pairs].sort().join('\n');
+/** A pair as `rule index` (the issue's build prints no selections). */
+const pairKey = (line) => {
+  const { rule, index } = JSON.parse(line);
+  return `${rule} ${index}`;
+};
 console.log(`  -j 2 prints the same bytes as one thread: ${engineTwo.pairs.join('\n') === engine.pairs.join('\n') ? 'yes' : 'NO'}`);
 const same = engineSmall.pairs.length === loop.pairs.length && sorted(engineSmall.pairs) === sorted(loop.pairs);
 console.log(
   `  identical results on the first ${loopCount} events: ${same ? 'yes' : 'NO'}; engine vs old loop, matching rate: ${(engine.events / engine.matching / (loop.events / loop.matching)).toFixed(1)}×`,
 );
+if (issue !== undefined) {
+  const alike = issue.pairs.length === engine.pairs.length && sorted(issue.pairs.map(pairKey)) === sorted(engine.pairs.map(pairKey));
+  console.log(
+    `  the same (rule, event) pairs as the issue's build on all ${issue.events} events: ${alike ? 'yes' : 'NO'}; engine vs the issue's build, matching rate: ${(engine.events / engine.matching / (issue.events / issue.matching)).toFixed(1)}×`,
+  );
+}
 
 // Matching alone, in this process: load once, then read + parse + index + match every event.
 const files = walk(rulesDir, (n) => /\.ya?ml$/.test(n));
