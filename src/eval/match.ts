@@ -114,14 +114,25 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
     return result;
   };
 
-  const full = (event: unknown): MatchResult => {
-    const ev = indexEventCached(event);
-    if (!allowed(ev)) return MISMATCH;
+  const evaluateAll = (ev: IndexedEvent): MatchResult => {
     const results = selections.map((s) => s(ev));
     return Object.freeze({
       match: condition((i) => results[i] === true),
       selections: Object.freeze(names.filter((_, i) => results[i])),
     });
+  };
+  // The engine asks a rule that fired which selections matched: remembered by the same key as `test`'s results.
+  const fullResults = results === undefined ? undefined : new ValueMemo<MatchResult>();
+  const full = (event: unknown): MatchResult => {
+    const ev = indexEventCached(event);
+    if (!allowed(ev)) return MISMATCH;
+    if (results === undefined || fullResults === undefined || fullResults.passes()) return evaluateAll(ev);
+    const key = results.key(ev);
+    const known = fullResults.found(key);
+    if (known !== undefined) return known;
+    const result = evaluateAll(ev);
+    fullResults.remember(key, result);
+    return result;
   };
   return Object.freeze(Object.assign(full, { test, rule: shown }));
 }

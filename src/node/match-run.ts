@@ -96,15 +96,21 @@ export function formatPair(name: string, file: string, index: number, matched: b
   return `${matched ? 'MATCH   ' : 'no match'}  ${name}  ${file}#${index}${detail}\n`;
 }
 
-const namesAsJson = new WeakMap<BatchEvaluator, (string | undefined)[]>();
-/** The JSON texts of an evaluator's rule names, made on first use. */
-function jsonNames(evaluator: BatchEvaluator): (string | undefined)[] {
-  let names = namesAsJson.get(evaluator);
-  if (names === undefined) {
-    names = [];
-    namesAsJson.set(evaluator, names);
+/** Per rule: its name's JSON text, and the JSON text of the last selections it printed (rules fire the same way again). */
+interface RuleJson {
+  readonly name: string;
+  selections?: readonly string[];
+  selectionsJson?: string;
+}
+const rulesAsJson = new WeakMap<BatchEvaluator, (RuleJson | undefined)[]>();
+/** The JSON texts of an evaluator's rules, made on first use. */
+function jsonRules(evaluator: BatchEvaluator): (RuleJson | undefined)[] {
+  let rules = rulesAsJson.get(evaluator);
+  if (rules === undefined) {
+    rules = [];
+    rulesAsJson.set(evaluator, rules);
   }
-  return names;
+  return rules;
 }
 
 /** Evaluates a batch: its events parsed, indexed, matched and printed. Bad events keep their positions. */
@@ -117,16 +123,20 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
   let index = batch.firstIndex;
   // JSON lines written piece by piece, the rule's and the file's JSON made once (formatPair's bytes).
   const fileJson = JSON.stringify(file);
-  const namesJson = jsonNames(evaluator);
+  const rulesJson = jsonRules(evaluator);
   const emit = (r: number, i: number, matched: boolean, ev: IndexedEvent): void => {
     const matcher = evaluator.matcher(r);
     if (matcher === undefined) return;
     const result = matcher(ev);
     if (!format.jsonl) parts.push(formatPair(evaluator.names[r] as string, file, i, matched, result, false));
     else {
-      const name = (namesJson[r] ??= JSON.stringify(evaluator.names[r]));
+      const rule = (rulesJson[r] ??= { name: JSON.stringify(evaluator.names[r]) });
+      if (rule.selections !== result.selections) {
+        rule.selections = result.selections;
+        rule.selectionsJson = JSON.stringify(result.selections);
+      }
       parts.push(
-        `{"rule":${name},"event":${fileJson},"index":${i},"match":${matched},"selections":${JSON.stringify(result.selections)}}\n`,
+        `{"rule":${rule.name},"event":${fileJson},"index":${i},"match":${matched},"selections":${rule.selectionsJson as string}}\n`,
       );
     }
   };

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { configureMemos, MEMO_LIMITS, memoGeneration, pairNumber, textNumber, ValueMemo } from '../../src/eval/memo.js';
 import { compileEngine } from '../../src/eval/engine.js';
-import { compileMatcher } from '../../src/eval/match.js';
+import { compileMatcher, type Matcher } from '../../src/eval/match.js';
 import { loadDocuments } from '../../src/rule/load.js';
 
 /** The number of a text met before (textNumber gives a new text's number negated). */
@@ -159,7 +159,7 @@ describe('rules evaluated through memos', () => {
   const rules = loadDocuments(RULES, 'memo.yml').documents.flatMap((d) => (d.kind === 'rule' ? [d] : []));
   const reference = rules.map((r) => compileMatcher(r, { memo: false }));
 
-  it('fire exactly where rules without memos fire, on streams that repeat values in every field (property)', () => {
+  it('fire exactly where rules without memos fire, with the same selections, on streams that repeat values in every field (property)', () => {
     const texts = [
       'C:\\Windows\\System32\\cmd.exe',
       'C:\\Users\\x\\cmd.exe',
@@ -200,6 +200,10 @@ describe('rules evaluated through memos', () => {
         for (const ev of [...events, ...events, ...events]) {
           const expected = reference.flatMap((m, i) => (m.test(ev) ? [i] : []));
           expect(engine.matches(ev)).toEqual(expected);
+          // The selections of the rules that fired (remembered by the same key as their results).
+          expect(engine.results(ev).map((h) => [h.rule, h.result.selections])).toEqual(
+            expected.map((i) => [i, (reference[i] as Matcher)(ev).selections]),
+          );
         }
       }),
       { numRuns: 150, seed: 7 },
