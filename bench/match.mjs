@@ -10,6 +10,11 @@
 //   npm run bench:match                     # ../shared/sigma/rules × regression events repeated to 20,000
 //   npm run bench:match -- EVENTS [RULES]   # another events file (JSON lines, array, concatenated objects)
 //   npm run bench:match -- --events 5000    # regression events repeated to another count
+//   npm run bench:match -- --rounds 5       # rounds of the engine and the issue's build side by side (default 3)
+//
+// The machine's speed drifts by 2–3× from one minute to the next, so one run of each says little of their ratio:
+// the engine and the issue's build run alternately, round after round (each round's runs a few seconds apart, the
+// order swapped every round), and the ratio is each round's, their median the measure.
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -26,6 +31,8 @@ const lib = await import(join(root, 'dist', 'index.js'));
 const args = process.argv.slice(2);
 const countAt = args.indexOf('--events');
 const count = countAt === -1 ? 20_000 : Number(args.splice(countAt, 2)[1]);
+const roundsAt = args.indexOf('--rounds');
+const ROUNDS = roundsAt === -1 ? 3 : Math.max(1, Number(args.splice(roundsAt, 2)[1]));
 const shared = join(root, '..', 'shared', 'sigma');
 const [eventsArg, rulesDir = join(shared, 'rules')] = args;
 
@@ -126,20 +133,30 @@ const uniqueFile = join(tmp, 'unique-events.jsonl');
 writeFileSync(uniqueFile, uniqueLines(allLines, '#').join('\n') + '\n');
 const perSecond = (n, s) => Math.round(n / s).toLocaleString('en-US');
 console.log(`rules: ${rulesDir}\n\nwhole process (sigmaform match -r RULES EVENTS --jsonl --stats):`);
-const engine = wholeProcess(eventsFile, []);
+const issueCli = await issueBuild();
+const firstFile = join(tmp, 'first-event.jsonl');
+writeFileSync(firstFile, allLines[0] + '\n');
+/** The issue's build over the events, its matching time worked out from a run over the first event alone. */
+const issueRun = (program) => {
+  const all = wholeProcess(eventsFile, [], program, ['--jsonl']);
+  const one = wholeProcess(firstFile, [], program, ['--jsonl']);
+  return { ...all, events: allLines.length, matching: (all.wall - one.wall) / 1000, fixed: one.wall / 1000 };
+};
+// Rounds of the engine and the issue's build, one after the other, the order swapped every round.
+const rounds = [];
+for (let k = 0; k < ROUNDS; k++) {
+  const round = {};
+  for (const who of k % 2 === 0 ? ['engine', 'issue'] : ['issue', 'engine'])
+    if (who === 'engine') round.engine = wholeProcess(eventsFile, []);
+    else if (typeof issueCli === 'string') round.issue = issueRun(issueCli);
+  rounds.push(round);
+}
+const engine = rounds[0].engine;
+const issue = rounds[0].issue;
 const engineTwo = wholeProcess(eventsFile, ['-j', '2']);
 const engineUnique = wholeProcess(uniqueFile, []);
 const engineSmall = wholeProcess(loopFile, []);
 const loop = wholeProcess(loopFile, ['--loop']);
-const issueCli = await issueBuild();
-let issue;
-if (typeof issueCli === 'string') {
-  const firstFile = join(tmp, 'first-event.jsonl');
-  writeFileSync(firstFile, allLines[0] + '\n');
-  const all = wholeProcess(eventsFile, [], issueCli, ['--jsonl']);
-  const one = wholeProcess(firstFile, [], issueCli, ['--jsonl']);
-  issue = { ...all, events: allLines.length, matching: (all.wall - one.wall) / 1000, fixed: one.wall / 1000 };
-}
 for (const [name, r] of [
   ['engine', engine],
   ['engine, -j 2', engineTwo],
@@ -173,10 +190,34 @@ const same = engineSmall.pairs.length === loop.pairs.length && sorted(engineSmal
 console.log(
   `  identical results on the first ${loopCount} events: ${same ? 'yes' : 'NO'}; engine vs old loop, matching rate: ${(engine.events / engine.matching / (loop.events / loop.matching)).toFixed(1)}×`,
 );
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 if (issue !== undefined) {
-  const alike = issue.pairs.length === engine.pairs.length && sorted(issue.pairs.map(pairKey)) === sorted(engine.pairs.map(pairKey));
+  const alike = rounds.every(
+    (r) =>
+      r.issue.pairs.length === r.engine.pairs.length &&
+      sorted(r.issue.pairs.map(pairKey)) === sorted(r.engine.pairs.map(pairKey)) &&
+      r.engine.pairs.join('\n') === engine.pairs.join('\n'),
+  );
+  console.log(`  the same (rule, event) pairs as the issue's build on all ${issue.events} events, in every round: ${alike ? 'yes' : 'NO'}`);
   console.log(
-    `  the same (rule, event) pairs as the issue's build on all ${issue.events} events: ${alike ? 'yes' : 'NO'}; engine vs the issue's build, matching rate: ${(engine.events / engine.matching / (issue.events / issue.matching)).toFixed(1)}×`,
+    `\nside by side, ${ROUNDS} rounds of the engine and the issue's build one after the other (the order swapped every round; the machine's speed drifts between runs, so each round's ratio is taken and their median is the measure):`,
+  );
+  const ratios = [];
+  rounds.forEach((r, k) => {
+    const mine = r.engine.events / r.engine.matching;
+    const theirs = r.issue.events / r.issue.matching;
+    ratios.push(mine / theirs);
+    console.log(
+      `  round ${k + 1}: engine ${perSecond(r.engine.events, r.engine.matching).padStart(7)} events/s of matching (peak ${Math.round(r.engine.rss)} MiB), issue's build ${perSecond(r.issue.events, r.issue.matching).padStart(6)} (peak ${Math.round(r.issue.rss)} MiB): ${(mine / theirs).toFixed(1)}×`,
+    );
+  });
+  const rates = rounds.map((r) => r.engine.events / r.engine.matching);
+  const theirs = rounds.map((r) => r.issue.events / r.issue.matching);
+  console.log(
+    `  median: engine ${Math.round(median(rates)).toLocaleString('en-US')} events/s of matching, issue's build ${Math.round(median(theirs)).toLocaleString('en-US')}; engine vs the issue's build, matching rate: ${median(ratios).toFixed(1)}× (rounds ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}×); engine peak ${Math.round(Math.max(...rounds.map((r) => r.engine.rss)))} MiB at most`,
   );
 }
 
@@ -207,24 +248,36 @@ for (const [what, linesFor] of [
     const warm = lib.compileEngine(rules, {});
     for (const l of linesFor('warm-up')) warm.matches(lib.indexEvent(JSON.parse(l)));
   }
-  for (const [name, options] of [
+  // Each row as many times as there are rounds, the rows' order rotated every round (the first run after another
+  // pays for its garbage): the median of a row's runs is reported.
+  const configs = [
     ['engine', {}],
     ['engine, no memos', { memo: false }],
     ['engine, no routing', { routing: false }],
     ['engine, no prefilter', { prefilter: false }],
-  ]) {
-    const lines = linesFor(name);
-    lib.configureMemos(lib.MEMO_LIMITS);
-    const c0 = performance.now();
-    const e = lib.compileEngine(rules, options);
-    const compileMs = performance.now() - c0;
-    const t0 = performance.now();
-    let n = 0;
-    for (const l of lines) n += e.matches(lib.indexEvent(JSON.parse(l))).length;
-    const ms = performance.now() - t0;
+  ];
+  const runs = configs.map(() => []);
+  for (let k = 0; k < ROUNDS; k++)
+    for (let j = 0; j < configs.length; j++) {
+      const c = (j + k) % configs.length;
+      const [name, options] = configs[c];
+      const lines = linesFor(`${name} ${k}`);
+      lib.configureMemos(lib.MEMO_LIMITS);
+      const c0 = performance.now();
+      const e = lib.compileEngine(rules, options);
+      const compileMs = performance.now() - c0;
+      const t0 = performance.now();
+      let n = 0;
+      for (const l of lines) n += e.matches(lib.indexEvent(JSON.parse(l))).length;
+      runs[c].push({ ms: performance.now() - t0, compileMs, n });
+    }
+  configs.forEach(([name], c) => {
+    const ms = median(runs[c].map((r) => r.ms));
+    const compileMs = median(runs[c].map((r) => r.compileMs));
+    const pairs = [...new Set(runs[c].map((r) => r.n))].join('/');
     console.log(
-      `  ${name.padEnd(22)} ${rate(ms).padStart(8)} events/s  (${(ms / 1000).toFixed(2)} s, compile ${(compileMs / 1000).toFixed(2)} s, ${n} matching pairs)`,
+      `  ${name.padEnd(22)} ${rate(ms).padStart(8)} events/s  (median of ${ROUNDS}: ${(ms / 1000).toFixed(2)} s, compile ${(compileMs / 1000).toFixed(2)} s, ${pairs} matching pairs)`,
     );
-  }
+  });
 }
 rmSync(tmp, { recursive: true, force: true });
