@@ -92,6 +92,12 @@ describe('sigmaform match', () => {
     expect(out).toContain('1 match (1 rule × 2 events, 2 pairs)');
   });
 
+  it('says "1 pair" in the summary of one rule over one event', async () => {
+    const { code, out } = await run(['rules/whoami.yml', 'registry.jsonl']);
+    expect(code).toBe(0);
+    expect(out).toContain('0 matches (1 rule × 1 event, 1 pair)');
+  });
+
   it('--jsonl prints one object per pair, with the selections that matched', async () => {
     const { code, out } = await run(['--jsonl', 'rules/whoami.yml', 'events.json', 'registry.jsonl']);
     expect(code).toBe(0);

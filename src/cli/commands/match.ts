@@ -278,7 +278,7 @@ export const matchCommand: Command = async (argv, io) => {
     const { compiled } = evaluate;
     const n = counts.events;
     io.stdout(
-      `${counts.matches} match${counts.matches === 1 ? '' : 'es'} (${compiled} rule${compiled === 1 ? '' : 's'} × ${n} event${n === 1 ? '' : 's'}, ${compiled * n} pairs)\n`,
+      `${counts.matches} match${counts.matches === 1 ? '' : 'es'} (${compiled} rule${compiled === 1 ? '' : 's'} × ${n} event${n === 1 ? '' : 's'}, ${compiled * n} pair${compiled * n === 1 ? '' : 's'})\n`,
     );
   }
   if (kept)
