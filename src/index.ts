@@ -1,5 +1,5 @@
 /**
- * sigmaform: Sigma detection rules → Splunk SPL, Microsoft Sentinel/Defender KQL and Elastic EQL.
+ * sigmaform: Sigma detection rules → Splunk SPL, Microsoft Sentinel/Defender KQL and Elastic EQL and ES|QL.
  * This entry point is browser-safe (no Node built-ins); file and folder helpers are in `sigmaform/node`.
  */
 import { registerBackend } from './backend.js';

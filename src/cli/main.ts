@@ -16,7 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 
 export const HELP = `Usage: sigmaform COMMAND [OPTIONS] ...
 
-Sigma detection rules to Splunk SPL, Microsoft Sentinel/Defender KQL and Elastic EQL.
+Sigma detection rules to Splunk SPL, Microsoft Sentinel/Defender KQL and Elastic EQL and ES|QL.
 
 Commands:
   check     parse and validate rule files
