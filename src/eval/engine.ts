@@ -15,7 +15,7 @@ import type { Logsource, SigmaRule } from '../rule/ast.js';
 import { toSigmaError, type SigmaError } from '../errors.js';
 import { indexEventCached, presentNames, singleString, stringNumber, textsOutside, type EventValue, type IndexedEvent } from './fields.js';
 import { compileMatcherShowing, type MatchOptions, type MatchResult, type Matcher } from './match.js';
-import { logsourceKey, loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
+import { assumingSource, logsourceKey, loweredAllows, lowerLogsource, type EventSource } from './logsource.js';
 import { chooseAnchors, compileMultiMatcher, type Anchors, type MultiMatcher } from './multimatch.js';
 import { atomKey, atomWeight, ruleRequirements, type Atom, type Clause } from './requirements.js';
 import { numericValue } from './values.js';
@@ -148,6 +148,8 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
   const routing = options.routing !== false && options.ignoreLogsource !== true;
   const prefilter = options.prefilter !== false;
   const memo = options.memo !== false;
+  // What events that do not say their log source are taken to be (MatchOptions.logsource): routed as that.
+  const assume = assumingSource(options.logsource);
   const matchers: (Matcher | undefined)[] = [];
   const errors = new Map<number, SigmaError>();
   given.forEach((rule, i) => {
@@ -465,7 +467,7 @@ export function compileEngine(given: readonly SigmaRule[], options: EngineOption
 
   /** The candidates for an event, ascending: rules its route allows whose requirements all hold. */
   const candidates = (ev: IndexedEvent): number[] => {
-    const route = routeFor(ev.source);
+    const route = routeFor(assume === undefined ? ev.source : assume(ev.source));
     epoch = epoch === 0xffffffff ? 1 : epoch + 1;
     if (epoch === 1) {
       atomStamp.fill(0);

@@ -231,6 +231,34 @@ export function inferEventSource(ev: FieldLookup): EventSource {
   return intern({});
 }
 
+/**
+ * What events that do not say their log source are taken to be (`match --logsource`): the product, service and
+ * category of `assumed` fill in what an event leaves unknown, and what the event says itself (its channel, event
+ * id, `host.os.type`) is kept. Undefined when nothing is assumed. Sources are interned, so the result is
+ * remembered by identity.
+ */
+export function assumingSource(assumed: Logsource | undefined): ((source: EventSource) => EventSource) | undefined {
+  if (assumed === undefined) return undefined;
+  const { product, service, category } = lowerLogsource(assumed);
+  if (product === undefined && service === undefined && category === undefined) return undefined;
+  const filled = new Map<EventSource, EventSource>();
+  return (source) => {
+    let found = filled.get(source);
+    if (found === undefined) {
+      const products = source.product ?? product;
+      const services = source.services ?? (service !== undefined ? [service] : undefined);
+      const categories = source.categories ?? (category !== undefined ? [category] : undefined);
+      found = intern({
+        ...(products !== undefined ? { product: products } : {}),
+        ...(services !== undefined ? { services } : {}),
+        ...(categories !== undefined ? { categories } : {}),
+      });
+      if (filled.size < 256) filled.set(source, found);
+    }
+    return found;
+  };
+}
+
 /** A logsource's parts lowercased, as the routing compares them. */
 export function lowerLogsource(logsource: Logsource): Logsource {
   return Object.freeze({

@@ -3,10 +3,10 @@
  * compiled once (regexes, lowercased needles, resolved condition) by compileMatcher; events are indexed
  * once (fields.ts) and the index is reused by every rule.
  */
-import type { SigmaRule } from '../rule/ast.js';
+import type { Logsource, SigmaRule } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import { indexEventCached, singleString, stringNumber, type IndexedEvent } from './fields.js';
-import { compileLogsource } from './logsource.js';
+import { assumingSource, compileLogsource, logsourceKey, lowerLogsource } from './logsource.js';
 import { compileDetection, valueFields } from './detection.js';
 import { PAIRED, pairNumber, ValueMemo } from './memo.js';
 import { compileCondition, type SelectionsTest } from './condition.js';
@@ -15,6 +15,12 @@ import type { EventTest } from './values.js';
 export interface MatchOptions {
   /** Evaluate the detection even when the event says it is from another log source. */
   readonly ignoreLogsource?: boolean;
+  /**
+   * What events that do not say their log source are taken to be (`match --logsource`): fills in the product,
+   * service and category an event leaves unknown; what an event says itself (its channel, event id,
+   * `host.os.type`) is kept. A rule whose logsource contradicts the result does not fire.
+   */
+  readonly logsource?: Logsource;
   /**
    * Remember what each field test gave for the values seen before (default true, see memo.ts; false only to
    * measure what it brings, or for a reference without it).
@@ -78,7 +84,8 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
   }
   const checkLogsource = options.ignoreLogsource !== true;
   const logsourceTest = compileLogsource(rule.logsource);
-  const allowed = (ev: IndexedEvent): boolean => !checkLogsource || logsourceTest(ev.source);
+  const assume = assumingSource(options.logsource);
+  const allowed = (ev: IndexedEvent): boolean => !checkLogsource || logsourceTest(assume === undefined ? ev.source : assume(ev.source));
 
   // Lazy selection results for `test`: 0 unknown, 1 true, 2 false. Reused across calls (a matcher never
   // re-enters itself), so a test allocates nothing.
@@ -185,20 +192,25 @@ function resultMemo(rule: SigmaRule): { memo: ValueMemo<boolean>; key: (ev: Inde
   return { memo: new ValueMemo<boolean>(), key };
 }
 
-const compiled = new WeakMap<SigmaRule, { strict?: Matcher; loose?: Matcher }>();
+const compiled = new WeakMap<SigmaRule, Map<string, Matcher>>();
 
 /** Matches one rule against one event (the compiled rule is cached per rule object). */
 export function match(rule: SigmaRule, event: unknown, options: MatchOptions = {}): MatchResult {
   let entry = compiled.get(rule);
   if (entry === undefined) {
-    entry = {};
+    entry = new Map();
     compiled.set(rule, entry);
   }
-  const key = options.ignoreLogsource === true ? 'loose' : 'strict';
-  let matcher = entry[key];
+  // One matcher per way of checking the logsource (and of remembering): a few per rule at most.
+  const key = [
+    options.ignoreLogsource === true ? 'loose' : 'strict',
+    options.logsource === undefined ? '' : logsourceKey(lowerLogsource(options.logsource)),
+    options.memo === false ? 'forget' : 'memo',
+  ].join('\u0001');
+  let matcher = entry.get(key);
   if (matcher === undefined) {
     matcher = compileMatcher(rule, options);
-    entry[key] = matcher;
+    entry.set(key, matcher);
   }
   return matcher(event);
 }

@@ -4,12 +4,23 @@
  * over the processed rules; `--loop` tries every rule on every event instead.
  */
 import { SigmaError } from '../errors.js';
-import type { Matcher, MatchResult } from '../eval/match.js';
+import type { Matcher, MatchOptions, MatchResult } from '../eval/match.js';
 import { compileEngine } from '../eval/engine.js';
 import { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from '../eval/pipeline.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { LoadedRule } from './match-rules.js';
 import type { BatchEvaluator } from './match-run.js';
+
+/** How events meet the rules' logsources: checked or not (`--ignore-logsource`), what events that do not say are (`--logsource`). */
+export interface LogsourceChoice {
+  readonly ignoreLogsource: boolean;
+  readonly logsource?: MatchOptions['logsource'];
+}
+
+/** The MatchOptions of a choice. */
+function sourcing(choice: LogsourceChoice): Pick<MatchOptions, 'ignoreLogsource' | 'logsource'> {
+  return { ignoreLogsource: choice.ignoreLogsource, ...(choice.logsource !== undefined ? { logsource: choice.logsource } : {}) };
+}
 
 /** What `match` evaluates events with: rules in, pairs out. */
 export interface Evaluation extends BatchEvaluator {
@@ -26,11 +37,12 @@ export interface Evaluation extends BatchEvaluator {
 export function pipelineEvaluation(
   rules: readonly LoadedRule[],
   pipeline: Pipeline,
-  options: { readonly ignoreLogsource: boolean; readonly loop: boolean },
+  options: LogsourceChoice & { readonly loop: boolean },
   onError: (e: unknown, file: string) => void,
   onWarning: (warning: SigmaError) => void,
 ): Evaluation {
-  const { ignoreLogsource, loop } = options;
+  const { loop } = options;
+  const checks = sourcing(options);
   const failed = new Map<number, unknown>();
   const processed = rules.map((r, i): PipelineRule | undefined => {
     try {
@@ -47,7 +59,7 @@ export function pipelineEvaluation(
     if (p === undefined) return;
     if (loop) {
       try {
-        matchers[i] = compilePipelineMatcher(p, pipeline, { ignoreLogsource, memo: false });
+        matchers[i] = compilePipelineMatcher(p, pipeline, { ...checks, memo: false });
       } catch (e) {
         failed.set(i, e);
       }
@@ -61,7 +73,7 @@ export function pipelineEvaluation(
   const engines = [...groups.values()].map(({ extend, at }) => {
     const engine = compileEngine(
       at.map((i) => (processed[i] as PipelineRule).rule),
-      { ignoreLogsource, slim: true },
+      { ...checks, slim: true },
     );
     at.forEach((i, k) => {
       const error = engine.errors.get(k);
@@ -124,13 +136,13 @@ function everyRule(matchers: readonly (Matcher | undefined)[]): Pick<BatchEvalua
  */
 export function engineEvaluation(
   rules: readonly LoadedRule[],
-  options: { readonly ignoreLogsource: boolean; readonly loop: boolean; readonly slim: boolean },
+  options: LogsourceChoice & { readonly loop: boolean; readonly slim: boolean },
   onError: (e: unknown, file: string) => void,
 ): Evaluation {
-  const { ignoreLogsource, loop, slim } = options;
+  const { loop, slim } = options;
   const engine = compileEngine(
     rules.map((r) => r.rule),
-    { ignoreLogsource, slim, ...(loop ? { routing: false, prefilter: false, memo: false } : {}) },
+    { ...sourcing(options), slim, ...(loop ? { routing: false, prefilter: false, memo: false } : {}) },
   );
   for (const [i, error] of engine.errors) onError(error, (rules[i] as LoadedRule).rule.source.file ?? (rules[i] as LoadedRule).name);
   const compiled = rules.length - engine.errors.size;

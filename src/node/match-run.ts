@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { serialize } from 'node:v8';
-import type { SigmaRule } from '../rule/ast.js';
+import type { Logsource, SigmaRule } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { Matcher, MatchResult } from '../eval/match.js';
 import { indexEvent, type IndexedEvent } from '../eval/fields.js';
@@ -190,6 +190,8 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
 /** How a worker thread evaluates (the rules themselves come with MatchWorkers.load). */
 export interface MatchWorkerSpec {
   readonly ignoreLogsource: boolean;
+  /** `--logsource`: what events that do not say their log source are. */
+  readonly logsource?: Logsource;
   readonly format: PairFormat;
   /** `-p` as given (names, pipeline files relative to `cwd`): the worker applies them as this thread does. */
   readonly pipelines?: readonly string[];

@@ -92,6 +92,42 @@ describe('sigmaform match', () => {
     expect(out).toContain('1 match (1 rule × 2 events, 2 pairs)');
   });
 
+  it('--logsource: events that do not say their log source are taken to be it; what an event says is kept', async () => {
+    const flat = [
+      JSON.stringify({ Image: 'C:\\Windows\\System32\\whoami.exe' }),
+      JSON.stringify({ Image: 'C:\\Windows\\System32\\whoami.exe', host: { os: { type: 'linux' } } }),
+    ];
+    writeFileSync(join(dir, 'flat.jsonl'), `${flat.join('\n')}\n${JSON.stringify(JSON.parse(sysmon(13, 'C:\\whoami.exe')))}\n`);
+    writeFileSync(
+      join(dir, 'net.yml'),
+      String.raw`title: Net
+logsource:
+    category: network_connection
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\whoami.exe'
+    condition: selection
+`,
+    );
+    const pairs = async (extra: string[]) => {
+      const { code, out } = await run(['--jsonl', '-r', 'rules/whoami.yml', '-r', 'net.yml', 'flat.jsonl', ...extra]);
+      expect(code).toBe(0);
+      return out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const { rule, index } = JSON.parse(l) as { rule: string; index: number };
+          return `${rule}#${index}`;
+        });
+    };
+    // Without: a flat event meets every rule nothing in it contradicts (the network rule too); the linux event
+    // says its product; the Sysmon registry event says its category.
+    expect(await pairs([])).toEqual(['rules/whoami.yml#0', 'net.yml#0']);
+    expect(await pairs(['--logsource', 'product=windows,category=process_creation'])).toEqual(['rules/whoami.yml#0']);
+    expect(await pairs(['--logsource', 'category=network_connection', '--loop'])).toEqual(['net.yml#0']);
+  });
+
   it('says "1 pair" in the summary of one rule over one event', async () => {
     const { code, out } = await run(['rules/whoami.yml', 'registry.jsonl']);
     expect(code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexEvent } from '../../src/eval/fields.js';
-import { inferEventSource, logsourceAllows } from '../../src/eval/logsource.js';
+import { assumingSource, inferEventSource, logsourceAllows } from '../../src/eval/logsource.js';
 
 const win = (channel: string, eventId: number, data: Record<string, unknown> = {}) =>
   indexEvent({ Event: { System: { Channel: channel, EventID: eventId }, EventData: data } });
@@ -90,5 +90,41 @@ describe('a rule logsource against what the event says', () => {
   });
   it('compares case-insensitively', () => {
     expect(logsourceAllows({ category: 'Process_Creation', product: 'Windows' }, sysmonProcess)).toBe(true);
+  });
+});
+
+describe('what events that do not say their log source are taken to be (match --logsource)', () => {
+  const assume = assumingSource({ product: 'Windows', category: 'process_creation' })!;
+  it('fills in the product and category an event leaves unknown (lowercased)', () => {
+    expect(assume(inferEventSource(indexEvent({ CommandLine: 'x' })))).toEqual({ product: 'windows', categories: ['process_creation'] });
+    expect(assumingSource({ service: 'sysmon' })!(inferEventSource(indexEvent({ CommandLine: 'x' })))).toEqual({ services: ['sysmon'] });
+  });
+  it('keeps what the event says itself: its channel and event id, or host.os.type', () => {
+    expect(assume(inferEventSource(win(SYSMON, 13)))).toEqual({
+      product: 'windows',
+      services: ['sysmon'],
+      categories: ['registry_event', 'registry_set'],
+    });
+    // Security 4624 has no category in the taxonomy: known to have none, not unknown.
+    expect(assume(inferEventSource(win('Security', 4624)))).toEqual({ product: 'windows', services: ['security'], categories: [] });
+    expect(assume(inferEventSource(indexEvent({ host: { os: { type: 'linux' } } })))).toEqual({
+      product: 'linux',
+      categories: ['process_creation'],
+    });
+  });
+  it('gives one object per source, so routes and verdicts can be kept by identity', () => {
+    const a = assume(inferEventSource(indexEvent({ CommandLine: 'x' })));
+    expect(assume(inferEventSource(indexEvent({ Image: 'y' })))).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+  it('assumes nothing when given nothing', () => {
+    expect(assumingSource(undefined)).toBeUndefined();
+    expect(assumingSource({})).toBeUndefined();
+  });
+  it('makes a rule of another log source refuse an event that says nothing, and one of this log source accept it', () => {
+    const flat = assume(inferEventSource(indexEvent({ CommandLine: 'x' })));
+    expect(logsourceAllows({ category: 'network_connection', product: 'windows' }, flat)).toBe(false);
+    expect(logsourceAllows({ category: 'process_creation', product: 'windows' }, flat)).toBe(true);
+    expect(logsourceAllows({ product: 'zeek', service: 'rdp' }, flat)).toBe(false);
   });
 });

@@ -55,6 +55,11 @@ const USAGE_ERRORS: readonly (readonly [readonly string[], RegExp])[] = [
   [['match'], /give a RULE file and EVENTS files/],
   [['match', 'rule.yml'], /give a RULE file and EVENTS files/],
   [['match', '-r', 'rule.yml'], /no EVENTS file given/],
+  [['match', '--logsource', 'windows', 'rule.yml', 'event.json'], /--logsource takes product=…, category=… and service=…/],
+  [
+    ['match', '--logsource', 'product=windows', '--logsource', 'product=linux', 'rule.yml', 'event.json'],
+    /--logsource gives product twice/,
+  ],
 ];
 
 describe('usage errors exit 2 with a one-line reason and no stack trace', () => {

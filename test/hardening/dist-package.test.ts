@@ -145,6 +145,54 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
     expect(pipedTwo.stderr).toMatch(/2 threads\)/);
     expect(pipedTwo.stdout).toBe(pipedOne.stdout);
     expect(pipedOne.stdout.split('\n').filter(Boolean)).toHaveLength(40_000);
+    // With --logsource the workers take events that do not say theirs as this thread does: a network rule does not
+    // fire on flat process events said to be process_creation.
+    writeFileSync(
+      join(consumer, 'r3.yml'),
+      [
+        'title: Net',
+        'logsource: {product: windows, category: network_connection}',
+        'detection:',
+        "  sel: {Image|endswith: '\\calc.exe'}",
+        '  condition: sel',
+      ].join('\n'),
+    );
+    const flat = Array.from({ length: 60_000 }, (_, i) => JSON.stringify({ Image: images[i % 3], n: i }));
+    writeFileSync(join(consumer, 'flat.jsonl'), flat.join('\n') + '\n');
+    const assumed = (jobs: string, extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(REPO, 'dist', 'cli.js'),
+          'match',
+          '-r',
+          'r1.yml',
+          '-r',
+          'r2.yml',
+          '-r',
+          'r3.yml',
+          'flat.jsonl',
+          '--jsonl',
+          '--stats',
+          '-j',
+          jobs,
+          ...extra,
+        ],
+        { cwd: consumer, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 60_000 },
+      );
+    const said = ['--logsource', 'product=windows,category=process_creation'];
+    const [open, saidOne, saidTwo] = [assumed('1', []), assumed('1', said), assumed('2', said)];
+    expect(saidTwo.stderr).toMatch(/2 threads\)/);
+    expect(saidTwo.stdout).toBe(saidOne.stdout);
+    const rulesOf = (out: string) =>
+      new Set(
+        out
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { rule: string }).rule),
+      );
+    expect(rulesOf(open.stdout)).toEqual(new Set(['r1.yml', 'r2.yml', 'r3.yml']));
+    expect(rulesOf(saidOne.stdout)).toEqual(new Set(['r1.yml', 'r2.yml']));
   }, 60_000);
 
   it('CommonJS: require("sigmaform") and require("sigmaform/node") share registries and the SigmaError class', () => {

@@ -3,7 +3,7 @@
  * `correlate()` over all the events given (one stream, ordered by each event's timestamp field), and each window
  * that fires is printed with its group and the events that made it.
  */
-import type { SigmaDocument } from '../../rule/ast.js';
+import type { Logsource, SigmaDocument } from '../../rule/ast.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
 import type { CliIO } from '../io.js';
 import type { CorrelationOf } from '../../node/match-rules.js';
@@ -13,6 +13,8 @@ export type { CorrelationOf, KeptEvent };
 
 export interface CorrelationPassOptions {
   readonly ignoreLogsource: boolean;
+  /** `--logsource`: what events that do not say their log source are. */
+  readonly logsource?: Logsource;
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
@@ -45,7 +47,12 @@ export function correlationPass(
   for (const { file, correlation } of correlations) {
     let hits: CorrelationHit[];
     try {
-      hits = correlate(correlation, events, { documents, ignoreLogsource: options.ignoreLogsource, timeFields });
+      hits = correlate(correlation, events, {
+        documents,
+        ignoreLogsource: options.ignoreLogsource,
+        ...(options.logsource !== undefined ? { logsource: options.logsource } : {}),
+        timeFields,
+      });
     } catch (e) {
       onError(e, file);
       continue;

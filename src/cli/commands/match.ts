@@ -1,7 +1,8 @@
 /** `sigmaform match`: test Sigma rules against JSON events, without any SIEM. */
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { toSigmaError } from '../../errors.js';
+import { SigmaError, toSigmaError } from '../../errors.js';
+import type { Logsource } from '../../rule/ast.js';
 import { resolvePipelines } from '../../convert.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
@@ -35,6 +36,12 @@ Options:
                         (the event extended with them once per set)
   --ignore-logsource    evaluate every rule on every event, even when the event says it comes from another
                         log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
+  --logsource product=P,category=C,service=S
+                        what events that do not say their log source are (any of the three; repeatable): an
+                        event says it through its Windows channel and event id, or host.os.type, and what it
+                        says is kept; what it leaves unknown is taken from here, so rules of other log sources
+                        do not fire on it (without, a flat export of process creations meets every rule that
+                        nothing in it contradicts: registry, network, Zeek …)
   --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false,
                         "selections": [the selections that matched]}
   --all                 with -r: also print the pairs that do not match (without -r every pair is printed)
@@ -70,6 +77,37 @@ or an events file had an error (reported on stderr, the rest is still evaluated)
 `;
 
 const EVENT_FILE = /\.(json|jsonl|ndjson)$/i;
+
+const LOGSOURCE_KEYS: ReadonlySet<string> = new Set(['product', 'category', 'service']);
+
+/** `--logsource product=windows,category=process_creation` (repeatable, merged): undefined when not given. */
+export function logsourceOption(given: readonly string[]): Logsource | undefined {
+  if (given.length === 0) return undefined;
+  const parts = new Map<string, string>();
+  for (const text of given)
+    for (const item of text.split(',')) {
+      const at = item.indexOf('=');
+      const key = (at === -1 ? item : item.slice(0, at)).trim();
+      const value = at === -1 ? '' : item.slice(at + 1).trim();
+      if (!LOGSOURCE_KEYS.has(key) || value === '')
+        throw new SigmaError(
+          'backend',
+          `--logsource takes product=…, category=… and service=… separated by commas (e.g. product=windows,category=process_creation), not '${item.trim()}'`,
+        );
+      const known = parts.get(key);
+      if (known !== undefined && known !== value)
+        throw new SigmaError('backend', `--logsource gives ${key} twice ('${known}' and '${value}')`);
+      parts.set(key, value);
+    }
+  const product = parts.get('product');
+  const category = parts.get('category');
+  const service = parts.get('service');
+  return {
+    ...(product !== undefined ? { product } : {}),
+    ...(category !== undefined ? { category } : {}),
+    ...(service !== undefined ? { service } : {}),
+  };
+}
 
 /** Events arguments → files (folders expanded), as given relative to cwd; `-` is standard input. */
 async function eventFiles(paths: readonly string[], cwd: string): Promise<string[]> {
@@ -164,6 +202,7 @@ export const matchCommand: Command = async (argv, io) => {
     pipeline: { type: 'string', short: 'p', multiple: true },
     'timestamp-field': { type: 'string', multiple: true },
     'ignore-logsource': { type: 'boolean' },
+    logsource: { type: 'string', multiple: true },
     jsonl: { type: 'boolean' },
     all: { type: 'boolean' },
     loop: { type: 'boolean' },
@@ -191,7 +230,9 @@ export const matchCommand: Command = async (argv, io) => {
   let pipeline: Pipeline | undefined;
   let cache: RuleCache | undefined;
   let jobs: number | undefined;
+  let logsource: Logsource | undefined;
   try {
+    logsource = logsourceOption(asList(values.logsource));
     pipeline = resolvePipelines(undefined, await resolvePipelineArgs(pipelineArgs, io.cwd));
     cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
     jobs = jobsOption(values.jobs).jobs;
@@ -203,11 +244,13 @@ export const matchCommand: Command = async (argv, io) => {
   const ruleFiles = many ? await expandRulePaths(ruleArgs, io.cwd) : [first as string];
   const eventPaths = await eventFiles(eventArgs, io.cwd);
   const ignoreLogsource = values['ignore-logsource'] === true;
+  // How events meet the rules' logsources, the same on every thread and in the correlation pass.
+  const checks = { ignoreLogsource, ...(logsource !== undefined ? { logsource } : {}) };
   const format: PairFormat = { jsonl: values.jsonl === true, all: !many || values.all === true };
   // Worker threads start first (their start-up and the library's import overlap this thread's loading).
   const threads = values.loop ? 1 : (jobs ?? 1);
   let workers = MatchWorkers.start(
-    { ignoreLogsource, format, ...(pipelineArgs.length > 0 ? { pipelines: pipelineArgs, cwd: io.cwd } : {}) },
+    { ...checks, format, ...(pipelineArgs.length > 0 ? { pipelines: pipelineArgs, cwd: io.cwd } : {}) },
     threads - 1,
   );
   // Rules → the pipeline (-p) or the engine → events, streamed → pairs; then the correlations over all events.
@@ -226,11 +269,11 @@ export const matchCommand: Command = async (argv, io) => {
       ? pipelineEvaluation(
           rules,
           pipeline,
-          { ignoreLogsource, loop: values.loop === true },
+          { ...checks, loop: values.loop === true },
           (e, file) => report.error(e, file),
           (w) => io.stderr(`sigmaform match: warning: ${w.format()}\n`),
         )
-      : engineEvaluation(rules, { ignoreLogsource, loop: values.loop === true, slim }, (e, file) => report.error(e, file));
+      : engineEvaluation(rules, { ...checks, loop: values.loop === true, slim }, (e, file) => report.error(e, file));
     // Without correlations nothing needs the rules' trees any more (the engine keeps them slim).
     return { evaluate, correlations, documents: slim ? [] : documents, loaded };
   })();
@@ -287,7 +330,7 @@ export const matchCommand: Command = async (argv, io) => {
       documents,
       kept,
       io,
-      { ignoreLogsource, jsonl: values.jsonl === true, timeFields: asList(values['timestamp-field']) },
+      { ...checks, jsonl: values.jsonl === true, timeFields: asList(values['timestamp-field']) },
       (e, file) => report.error(e, file),
     );
   return report.errors > 0 ? 1 : 0;
