@@ -113,4 +113,4 @@ const pack = await buildPack({
   pipelines: ['sqlite_columns'],
   out,
 });
-console.log(`pack: ${pack.files.join(', ')} (${pack.converted} rules)`);
+console.log(`pack: ${pack.files.join(', ')} (${pack.converted} rule${pack.converted === 1 ? '' : 's'})`);

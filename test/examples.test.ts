@@ -30,6 +30,6 @@ describe.skipIf(!HAS_DIST)('examples (run against the built package in dist/; `n
     expect(out).toContain(
       "SELECT * FROM logs WHERE command_line LIKE '%Export-PfxCertificate %' ESCAPE '\\' OR command_line LIKE '%Export-Certificate %' ESCAPE '\\'",
     );
-    expect(out).toContain('pack: detections.sql (1 rules)');
+    expect(out).toContain('pack: detections.sql (1 rule)');
   });
 });

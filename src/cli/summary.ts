@@ -10,6 +10,9 @@ import { SigmaError } from '../errors.js';
 export const noQueryWarning = (title: string): string =>
   `rule '${title}' converted to no query (the pipeline left nothing to search for); it is not in the output`;
 
+/** `1 rule`, `2 rules`. */
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function summary(results: readonly FileResult[], ms: number): string {
   const counts = runCounts(results);
   const lines: string[] = [];
@@ -23,10 +26,12 @@ export function summary(results: readonly FileResult[], ms: number): string {
   const reasons = [...byCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n} ${code}`);
   const ruleErrors = counts.errors.length - counts.failedFiles;
   lines.push(
-    `${counts.convertedFiles} of ${counts.files} files converted (${counts.convertedRules} rules)` +
-      (counts.noQueryRules ? `, ${counts.noQueryRules} rules converted to no query` : '') +
+    `${counts.convertedFiles} of ${plural(counts.files, 'file')} converted (${plural(counts.convertedRules, 'rule')})` +
+      (counts.noQueryRules ? `, ${plural(counts.noQueryRules, 'rule')} converted to no query` : '') +
       `, ${counts.failedFiles} failed` +
-      (counts.partialFiles ? `, ${ruleErrors} rules failed in ${counts.partialFiles} files that converted otherwise` : '') +
+      (counts.partialFiles
+        ? `, ${plural(ruleErrors, 'rule')} failed in ${plural(counts.partialFiles, 'file')} that converted otherwise`
+        : '') +
       (reasons.length ? ` (${reasons.join(', ')})` : '') +
       (warnings.length
         ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (alternatives the target cannot express, left out)`

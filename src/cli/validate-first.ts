@@ -65,7 +65,7 @@ export async function validateFirst(values: ValidateValues, paths: readonly stri
     if (failSeverity !== undefined && r.findings.some((f) => severityAtLeast(f.severity, failSeverity as Severity))) failing++;
   }
   io.stderr(
-    `validation: ${count} finding${count === 1 ? '' : 's'} in ${results.filter((r) => r.findings.length > 0).length} of ${files.length} files\n`,
+    `validation: ${count} finding${count === 1 ? '' : 's'} in ${results.filter((r) => r.findings.length > 0).length} of ${files.length} file${files.length === 1 ? '' : 's'}\n`,
   );
   if (failing > 0) {
     io.stderr(`sigmaform ${command}: ${failing} file(s) have findings at or above '${failSeverity ?? ''}'; nothing converted\n`);

@@ -247,7 +247,7 @@ describe('a rule that converts to no query', () => {
     const r = await run('convert', '-t', 'kusto', '-p', 'microsoft_xdr', 'noquery');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: noquery\/logoff\.yml:1:1: rule 'Logoff only' converted to no query/);
-    expect(r.stderr).toContain('1 of 2 files converted (1 rules), 1 rules converted to no query, 0 failed');
+    expect(r.stderr).toContain('1 of 2 files converted (1 rule), 1 rule converted to no query, 0 failed');
   });
 
   it('--jsonl: ok (as the reference), with noQuery and a located warning', async () => {

@@ -339,7 +339,7 @@ describe('a file with several rules', () => {
     const r = await run('convert', '-t', 'eql', '-p', 'ecs_windows', '--fail-on-error', 'two-rules.yml');
     expect(r.stdout).toContain('mimikatz');
     expect(r.stderr).toMatch(/error: two-rules\.yml:\d+:\d+: /);
-    expect(r.stderr).toContain('1 rules failed in 1 files that converted otherwise');
+    expect(r.stderr).toContain('1 rule failed in 1 file that converted otherwise');
     expect(r.code).toBe(1);
   });
 });

@@ -65,7 +65,9 @@ describe('check: text output', () => {
   it('--fail-severity fails on a finding at or above the level only', async () => {
     expect((await run(['check', ...TODAY, '--fail-severity', 'high', 'rules'])).code).toBe(1);
     expect((await run(['check', ...TODAY, '--fail-severity', 'critical', 'rules'])).code).toBe(0);
-    expect((await run(['check', ...TODAY, '--fail-severity', 'high', CLEAN])).code).toBe(0);
+    const clean = await run(['check', ...TODAY, '--fail-severity', 'high', CLEAN]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('1 of 1 file valid (1 document), 0 invalid; 0 findings');
     const bad = await run(['check', '--fail-severity', 'severe', 'rules']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown severity 'severe'");
@@ -304,7 +306,7 @@ describe('convert and pack --validate', () => {
     const ok = await run(['convert', '-t', 'splunk', '--validate', MIXED]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain(`${MIXED}:18:9: high sigmahq_fieldname_cast: field 'commandline' should be written 'CommandLine'`);
-    expect(ok.stderr).toContain('validation: 4 findings in 1 of 1 files');
+    expect(ok.stderr).toContain('validation: 4 findings in 1 of 1 file');
     expect(ok.stdout).toContain('whoami.exe');
     const gated = await run(['convert', '-t', 'splunk', '--validate', '--fail-severity', 'high', MIXED]);
     expect(gated.code).toBe(1);

@@ -190,7 +190,7 @@ export const checkCommand: Command = async (argv, io) => {
     const loadFailed = results.filter((r) => r.error).length;
     const documents = results.reduce((n, r) => n + r.documents, 0);
     io.stdout(
-      `${files.length - loadFailed} of ${files.length} files valid (${documents} documents), ${loadFailed} invalid; ` +
+      `${files.length - loadFailed} of ${files.length} file${files.length === 1 ? '' : 's'} valid (${documents} document${documents === 1 ? '' : 's'}), ${loadFailed} invalid; ` +
         `${all.length} finding${all.length === 1 ? '' : 's'}${countBySeverity(all)}` +
         (failSeverity ? `; ${failed} file${failed === 1 ? '' : 's'} failed at --fail-severity ${failSeverity}` : '') +
         '\n',

@@ -86,7 +86,7 @@ export const packCommand: Command = async (argv, io) => {
     return 1;
   }
   io.stdout(
-    `wrote ${result.files.length} files to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
+    `wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
   );
   return result.failed > 0 && values['fail-on-error'] ? 1 : 0;
 };

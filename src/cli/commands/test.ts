@@ -204,7 +204,7 @@ export const testCommand: Command = async (argv, io) => {
     if (o.status === 'failed' && o.detail) io.stdout(`${o.detail.replace(/^/gm, '         ')}\n`);
   }
   io.stdout(
-    `${count('passed')} passed, ${count('failed')} failed, ${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('skipped')} skipped (${outcomes.length} cases)\n`,
+    `${count('passed')} passed, ${count('failed')} failed, ${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('skipped')} skipped (${outcomes.length} case${outcomes.length === 1 ? '' : 's'})\n`,
   );
   if (typeof values.junit === 'string') await writeUserFile(values.junit, toJUnitXml(outcomes), io.cwd);
   return count('failed') + count('error') > 0 ? 1 : 0;
