@@ -28,6 +28,35 @@ export function resolvePattern(pattern: string, names: readonly string[]): strin
 }
 
 export function compileCondition(node: ConditionNode, names: readonly string[]): SelectionsTest {
+  return compileConditionWithout(node, names, () => false) ?? (() => false);
+}
+
+/** The and/or of tests, without the absent ones (null when none is left). */
+function joined(args: readonly (SelectionsTest | null)[], op: 'and' | 'or'): SelectionsTest | null {
+  const present = args.filter((a): a is SelectionsTest => a !== null);
+  if (present.length === 0) return null;
+  if (present.length === 1) return present[0] as SelectionsTest;
+  return op === 'and'
+    ? (r) => {
+        for (const a of present) if (!a(r)) return false;
+        return true;
+      }
+    : (r) => {
+        for (const a of present) if (a(r)) return true;
+        return false;
+      };
+}
+
+/**
+ * compileCondition where the selections at the positions `absent` says are left out, as the text compiler leaves
+ * out a selection a pipeline emptied (detection.ts, emptyDetection): an and/or without them, `not` of one absent
+ * is absent too. Null when nothing is left: the condition gives no query, and never holds.
+ */
+export function compileConditionWithout(
+  node: ConditionNode,
+  names: readonly string[],
+  absent: (position: number) => boolean,
+): SelectionsTest | null {
   const position = (name: string): number => {
     const i = names.indexOf(name);
     if (i === -1) throw new SigmaError('condition', `the condition refers to '${name}', which is not a selection of this rule`);
@@ -36,31 +65,24 @@ export function compileCondition(node: ConditionNode, names: readonly string[]):
   switch (node.kind) {
     case 'ref': {
       const i = position(node.name);
-      return (r) => r(i);
+      return absent(i) ? null : (r) => r(i);
     }
     case 'not': {
-      const arg = compileCondition(node.arg, names);
-      return (r) => !arg(r);
+      const arg = compileConditionWithout(node.arg, names, absent);
+      return arg === null ? null : (r) => !arg(r);
     }
-    case 'and': {
-      const args = node.args.map((a) => compileCondition(a, names));
-      return (r) => {
-        for (const a of args) if (!a(r)) return false;
-        return true;
-      };
-    }
-    case 'or': {
-      const args = node.args.map((a) => compileCondition(a, names));
-      return (r) => {
-        for (const a of args) if (a(r)) return true;
-        return false;
-      };
-    }
+    case 'and':
+    case 'or':
+      return joined(
+        node.args.map((a) => compileConditionWithout(a, names, absent)),
+        node.kind,
+      );
     case 'of': {
       const resolved = resolvePattern(node.pattern, names);
       if (resolved.length === 0)
         throw new SigmaError('condition', `'${node.quantifier === 'one' ? '1' : 'all'} of ${node.pattern}' matches no selection`);
-      const positions = resolved.map(position);
+      const positions = resolved.map(position).filter((i) => !absent(i));
+      if (positions.length === 0) return null;
       if (node.quantifier === 'all') {
         return (r) => {
           for (const i of positions) if (!r(i)) return false;

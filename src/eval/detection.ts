@@ -123,6 +123,19 @@ export function valueFields(detection: Detection, into = new Set<string>()): Set
 
 /** A selection's test; `memo`: its field tests remember their results per value (see remembering). */
 export function compileDetection(detection: Detection, memo = true): EventTest {
-  const tests = detection.items.map((i) => (i.kind === 'item' ? compileItem(i, memo) : compileDetection(i, memo)));
+  // A group a pipeline emptied is absent, as in the query (the text compiler leaves it out of its and/or).
+  const tests = detection.items.flatMap((i) =>
+    i.kind === 'item' ? [compileItem(i, memo)] : emptyDetection(i) ? [] : [compileDetection(i, memo)],
+  );
   return combine(tests, detection.linking);
+}
+
+/**
+ * Whether a detection holds nothing to search for: every item dropped by a pipeline (`drop_detection_item`, a
+ * field the target has no column for), here or in each of its groups. The converters leave such a selection out
+ * of the condition (`sel1 or sel2` is `sel2`, `sel and not filter` is `sel`; a condition of nothing else gives no
+ * query at all), and so does the evaluator: it is absent, neither true nor false.
+ */
+export function emptyDetection(detection: Detection): boolean {
+  return detection.items.every((i) => i.kind === 'detection' && emptyDetection(i));
 }

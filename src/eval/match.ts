@@ -7,9 +7,9 @@ import type { Logsource, SigmaRule } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import { indexEventCached, singleString, stringNumber, type IndexedEvent } from './fields.js';
 import { assumingSource, compileLogsource, logsourceKey, lowerLogsource } from './logsource.js';
-import { compileDetection, valueFields } from './detection.js';
+import { compileDetection, emptyDetection, valueFields } from './detection.js';
 import { PAIRED, pairNumber, ValueMemo } from './memo.js';
-import { compileCondition, type SelectionsTest } from './condition.js';
+import { compileConditionWithout, type SelectionsTest } from './condition.js';
 import type { EventTest } from './values.js';
 
 export interface MatchOptions {
@@ -46,18 +46,53 @@ export interface Matcher {
 
 const MISMATCH: MatchResult = Object.freeze({ match: false, selections: Object.freeze([]), logsourceMismatch: true });
 
-function compileConditions(rule: SigmaRule, names: readonly string[]): SelectionsTest {
-  const conditions = rule.detection.conditions.map((c) => {
+/**
+ * The rule's conditions as one test; the selections a pipeline emptied are left out of them (absentSelections), and
+ * a condition left with nothing never holds (the converters give no query for it).
+ */
+function compileConditions(rule: SigmaRule, names: readonly string[], absent: (position: number) => boolean): SelectionsTest {
+  if (rule.detection.conditions.length === 0) throw new SigmaError('condition', `rule '${rule.title}' has no condition`);
+  const conditions = rule.detection.conditions.flatMap((c) => {
     try {
-      return compileCondition(c.tree, names);
+      const test = compileConditionWithout(c.tree, names, absent);
+      return test === null ? [] : [test];
     } catch (e) {
       const error = toSigmaError(e);
       throw error.location.line === undefined && c.location ? new SigmaError(error.code, error.message, c.location) : error;
     }
   });
-  if (conditions.length === 0) throw new SigmaError('condition', `rule '${rule.title}' has no condition`);
+  if (conditions.length === 0) return NEVER;
   // A list of conditions is or-ed.
   return conditions.length === 1 ? (conditions[0] as SelectionsTest) : (r) => conditions.some((c) => c(r));
+}
+
+const NEVER: SelectionsTest = () => false;
+
+/**
+ * The positions of the selections a pipeline emptied (every item dropped: emptyDetection), which conditions leave
+ * out as the converters do. Empty for a rule as written.
+ */
+function absentSelections(rule: SigmaRule): ReadonlySet<number> {
+  const out = new Set<number>();
+  [...rule.detection.selections.values()].forEach((d, i) => {
+    if (emptyDetection(d)) out.add(i);
+  });
+  return out;
+}
+
+/**
+ * Whether a rule gives no query: every condition left with nothing once the selections a pipeline emptied are
+ * left out (the converters report it as converted to no query; its matcher never fires).
+ */
+export function convertsToNothing(rule: SigmaRule): boolean {
+  const absent = absentSelections(rule);
+  if (absent.size === 0) return false;
+  const names = [...rule.detection.selections.keys()];
+  try {
+    return rule.detection.conditions.every((c) => compileConditionWithout(c.tree, names, (i) => absent.has(i)) === null);
+  } catch {
+    return false; // a bad condition is the matcher's error to report
+  }
 }
 
 /** Compiles a rule for repeated matching. Throws SigmaError (located in the rule) for what cannot be evaluated. */
@@ -73,12 +108,13 @@ export function compileMatcher(rule: SigmaRule, options: MatchOptions = {}): Mat
  */
 export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, shown: SigmaRule, rememberResults = false): Matcher {
   const names = [...rule.detection.selections.keys()];
+  const absent = absentSelections(rule);
   let selections: readonly EventTest[];
   let condition: SelectionsTest;
   try {
     const memo = options.memo !== false;
     selections = [...rule.detection.selections.values()].map((d) => compileDetection(d, memo));
-    condition = compileConditions(rule, names);
+    condition = compileConditions(rule, names, (i) => absent.has(i));
   } catch (e) {
     throw toSigmaError(e).inFile(rule.source.file);
   }
@@ -122,7 +158,8 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
   };
 
   const evaluateAll = (ev: IndexedEvent): MatchResult => {
-    const results = selections.map((s) => s(ev));
+    // A selection left out of the conditions (absent) is never among those that matched.
+    const results = selections.map((s, i) => !absent.has(i) && s(ev));
     return Object.freeze({
       match: condition((i) => results[i] === true),
       selections: Object.freeze(names.filter((_, i) => results[i])),

@@ -4,7 +4,7 @@
  * over the processed rules; `--loop` tries every rule on every event instead.
  */
 import { SigmaError } from '../errors.js';
-import type { Matcher, MatchOptions, MatchResult } from '../eval/match.js';
+import { convertsToNothing, type Matcher, type MatchOptions, type MatchResult } from '../eval/match.js';
 import { compileEngine } from '../eval/engine.js';
 import { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from '../eval/pipeline.js';
 import type { Pipeline } from '../pipeline/index.js';
@@ -86,8 +86,19 @@ export function pipelineEvaluation(
   rules.forEach((r, i) => {
     const file = r.rule.source.file ?? r.name;
     if (failed.has(i)) onError(failed.get(i), file);
-    else
-      for (const w of (processed[i] as PipelineRule).warnings) onWarning(new SigmaError('unsupported', w.message, { file, ...w.location }));
+    else {
+      const p = processed[i] as PipelineRule;
+      for (const w of p.warnings) onWarning(new SigmaError('unsupported', w.message, { file, ...w.location }));
+      // As `convert` says of it: the target gets no query, so the rule never fires there.
+      if (convertsToNothing(p.rule))
+        onWarning(
+          new SigmaError(
+            'unsupported',
+            `rule '${r.rule.title}' converted to no query (the pipeline left nothing to search for); it never fires`,
+            { file, line: r.rule.source.line ?? 1, column: r.rule.source.column ?? 1 },
+          ),
+        );
+    }
   });
   const names = rules.map((r) => r.name);
   const compiled = matchers.filter((m) => m !== undefined).length;
