@@ -448,7 +448,7 @@ export function mapCorrelationFields(plan: CorrelationPlan, options: ConvertOpti
  * The rule with the correlation's group-by and value fields (by its own names) in its `fields` list, so that a
  * pipeline that computes a field (e.g. XDR's `User` as DOMAIN\\user) defines it in the rule's query too.
  */
-function withCorrelationFields(plan: CorrelationPlan, ruleid: string, rule: SigmaRule, options: ConvertOptions): SigmaRule {
+export function withCorrelationFields(plan: CorrelationPlan, ruleid: string, rule: SigmaRule, options: ConvertOptions): SigmaRule {
   // Only a pipeline that computes fields needs them listed; elsewhere `fields` would only add output (Splunk's
   // `| table`) to a base search that pySigma writes without it.
   if (!options.pipeline?.items.some((item) => item.type === 'computed_field')) return rule;

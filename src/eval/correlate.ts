@@ -10,12 +10,21 @@ import type { SigmaCorrelation, SigmaDocument } from '../rule/ast.js';
 import { SigmaError } from '../errors.js';
 import { aliasField, correlationComparisons, resolveCorrelation, type CorrelationPlan } from '../rule/correlation.js';
 import { compileMatcher, type MatchOptions } from './match.js';
+import type { Pipeline } from '../pipeline/index.js';
+import { mapCorrelationFields, withCorrelationFields } from '../compile/correlation.js';
+import { applyPipelineForMatch } from './pipeline.js';
 import { evaluateExpression, positiveRules, type CorrelationExpression } from '../rule/correlation-condition.js';
 import { indexEventCached, type IndexedEvent } from './fields.js';
 
 export interface CorrelateOptions extends MatchOptions {
   /** Fields holding the event time, tried in order (ISO-8601 text or epoch seconds/milliseconds). */
   readonly timeFields?: readonly string[];
+  /**
+   * A processing pipeline (`match -p`): events are rows of the target's tables, the referenced rules are evaluated
+   * as the pipeline converts them (computed fields included) and the group-by and value fields go by the names the
+   * pipeline gives them for each rule, as in the converted query.
+   */
+  readonly pipeline?: Pipeline;
 }
 
 export interface CorrelationHit {
@@ -145,10 +154,16 @@ function extendedFires(plan: CorrelationPlan, expression: CorrelationExpression,
 }
 
 /** The occurrences of every referenced rule in the events (matches; for a chained correlation, its windows). */
-function ruleHits(plan: CorrelationPlan, events: readonly unknown[], options: CorrelateOptions, timeFields: readonly string[]): Hit[][] {
+function ruleHits(
+  plan: CorrelationPlan,
+  original: CorrelationPlan,
+  events: readonly unknown[],
+  options: CorrelateOptions,
+  timeFields: readonly string[],
+): Hit[][] {
   return plan.rules.map((r, rule) => {
     if (r.plan) {
-      return correlateResolved(r.plan, events, options).map((hit) => ({
+      return correlateResolved(r.plan, events, options, original.rules[rule]?.plan ?? r.plan).map((hit) => ({
         index: hit.events[0] ?? 0,
         time: hit.start,
         rule,
@@ -156,10 +171,16 @@ function ruleHits(plan: CorrelationPlan, events: readonly unknown[], options: Co
         field: (name: string) => hit.group[name],
       }));
     }
-    const matcher = compileMatcher(r.rule, options);
+    // With a pipeline: the rule as it lands on the target, on the event extended with its computed fields.
+    // The correlation's fields listed in the rule first (by its own names), so that a field the pipeline computes
+    // (XDR's User as DOMAIN\\user) is computed for it, as the converted query defines it.
+    const pipeline = options.pipeline;
+    const processed =
+      pipeline !== undefined ? applyPipelineForMatch(withCorrelationFields(original, r.ruleid, r.rule, { pipeline }), pipeline) : undefined;
+    const matcher = compileMatcher(processed?.rule ?? r.rule, options);
     const hits: Hit[] = [];
     events.forEach((raw, index) => {
-      const event = indexEventCached(raw);
+      const event = indexEventCached(processed !== undefined ? processed.extend(raw) : raw);
       if (!matcher.test(event)) return;
       hits.push({ index, time: eventTime(event, timeFields, index), rule, events: [index], field: (name) => firstText(event, name) });
     });
@@ -173,8 +194,10 @@ export function correlate(
   events: readonly unknown[],
   options: CorrelateOptions & { readonly documents?: readonly SigmaDocument[] } = {},
 ): CorrelationHit[] {
-  const plan = 'correlation' in correlation ? correlation : resolveCorrelation(correlation, options.documents ?? []);
-  return correlateResolved(plan, events, options);
+  const resolved = 'correlation' in correlation ? correlation : resolveCorrelation(correlation, options.documents ?? []);
+  // Group-by and value fields by the pipeline's names for them, per referenced rule (aliases where they differ).
+  const plan = options.pipeline !== undefined ? mapCorrelationFields(resolved, { pipeline: options.pipeline }) : resolved;
+  return correlateResolved(plan, events, options, resolved);
 }
 
 /** A chain groups by fields its referenced correlations output (their group-by fields); checked before any event. */
@@ -196,13 +219,19 @@ function checkChainFields(plan: CorrelationPlan): void {
   }
 }
 
-function correlateResolved(plan: CorrelationPlan, events: readonly unknown[], options: CorrelateOptions): CorrelationHit[] {
+/** `original`: the plan before its fields were mapped through the pipeline (the rules' own names). */
+function correlateResolved(
+  plan: CorrelationPlan,
+  events: readonly unknown[],
+  options: CorrelateOptions,
+  original: CorrelationPlan = plan,
+): CorrelationHit[] {
   const c = plan.correlation;
   checkChainFields(plan);
   const timeFields = options.timeFields ?? DEFAULT_TIME_FIELDS;
 
   const groups = new Map<string, { group: Record<string, string>; hits: Hit[] }>();
-  for (const hits of ruleHits(plan, events, options, timeFields)) {
+  for (const hits of ruleHits(plan, original, events, options, timeFields)) {
     for (const hit of hits) {
       const r = plan.rules[hit.rule];
       if (!r) continue;

@@ -84,6 +84,48 @@ describe('sigmaform match with correlation rules', () => {
     });
   });
 
+  it('-p: evaluates the correlations as the pipeline converts them, on rows of the target table', async () => {
+    // The converted query (kusto, microsoft_xdr): DeviceProcessEvents | extend SysmonUser = iff(isempty(AccountDomain),
+    // AccountName, strcat(AccountDomain, "\\", AccountName)) | where FolderPath endswith "\\calc.exe" | summarize
+    // event_count = count() by bin(Timestamp, 5m), SysmonUser | where event_count >= 2.
+    writeFileSync(
+      join(dir, 'calc.yml'),
+      [
+        'title: calc',
+        'name: calc_rule',
+        'logsource: {product: windows, category: process_creation}',
+        'detection:',
+        "  sel: {Image|endswith: '\\calc.exe'}",
+        '  condition: sel',
+        '---',
+        'title: many calcs',
+        'correlation:',
+        '  type: event_count',
+        '  rules: [calc_rule]',
+        '  group-by: [User]',
+        '  timespan: 5m',
+        '  condition: {gte: 2}',
+      ].join('\n'),
+    );
+    const row = (minute: number, device: string, account: string) =>
+      JSON.stringify({
+        Timestamp: at(minute),
+        DeviceName: device,
+        FolderPath: 'C:\\Windows\\System32\\calc.exe',
+        AccountDomain: 'corp',
+        AccountName: account,
+      });
+    writeFileSync(join(dir, 'xdr.jsonl'), [row(0, 'pc1', 'bob'), row(1, 'pc2', 'bob'), row(2, 'pc2', 'alice')].join('\n') + '\n');
+    const { code, out, err } = await run(['-p', 'microsoft_xdr', '-r', 'calc.yml', 'xdr.jsonl']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(`CORRELATION  many calcs  calc.yml  event_count SysmonUser="corp\\\\bob"  ${at(0)} … ${at(1)}  value 2\n`);
+    expect(out).toContain('1 correlation window fired (1 correlation rule)\n');
+    // Without the pipeline the rule reads Image and User, which these rows do not have: nothing fires.
+    const plain = await run(['-r', 'calc.yml', 'xdr.jsonl']);
+    expect(plain.out).toContain('0 correlation windows fired (1 correlation rule)\n');
+  });
+
   it('reports events without a time in the fields it was told to read, and exits 1', async () => {
     const { code, err } = await run(['-r', 'chain.yml', '--ignore-logsource', 'logons.jsonl']);
     expect(code).toBe(1);

@@ -4,6 +4,7 @@
  * that fires is printed with its group and the events that made it.
  */
 import type { Logsource, SigmaDocument } from '../../rule/ast.js';
+import type { Pipeline } from '../../pipeline/index.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
 import type { CliIO } from '../io.js';
 import type { CorrelationOf } from '../../node/match-rules.js';
@@ -15,6 +16,8 @@ export interface CorrelationPassOptions {
   readonly ignoreLogsource: boolean;
   /** `--logsource`: what events that do not say their log source are. */
   readonly logsource?: Logsource;
+  /** `-p`: events are rows of the target's tables; correlations are evaluated as the pipeline converts them. */
+  readonly pipeline?: Pipeline;
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
@@ -51,6 +54,7 @@ export function correlationPass(
         documents,
         ignoreLogsource: options.ignoreLogsource,
         ...(options.logsource !== undefined ? { logsource: options.logsource } : {}),
+        ...(options.pipeline !== undefined ? { pipeline: options.pipeline } : {}),
         timeFields,
       });
     } catch (e) {

@@ -330,7 +330,12 @@ export const matchCommand: Command = async (argv, io) => {
       documents,
       kept,
       io,
-      { ...checks, jsonl: values.jsonl === true, timeFields: asList(values['timestamp-field']) },
+      {
+        ...checks,
+        ...(pipeline !== undefined ? { pipeline } : {}),
+        jsonl: values.jsonl === true,
+        timeFields: asList(values['timestamp-field']),
+      },
       (e, file) => report.error(e, file),
     );
   return report.errors > 0 ? 1 : 0;
