@@ -84,9 +84,28 @@ export interface Backend {
    * pack holds. A format not listed is a usage error naming these. Absent: every format, as given.
    */
   readonly packFormats?: Readonly<Record<string, string>>;
+  /**
+   * Whether the target's query for `field: null` also matches an empty string (KQL's `isempty()` does; EQL's
+   * `== null` and ES|QL's `IS NULL` do not). `match -p` with this backend's pipelines evaluates `null` so.
+   * Absent: true.
+   */
+  readonly nullMatchesEmpty?: boolean;
 }
 
 const registry = new Map<string, Backend>();
+
+/**
+ * How `null` matches with these `-p` pipelines (named ones: their backends' `nullMatchesEmpty`, which must agree;
+ * a pipeline file says nothing of its target): false only when every named pipeline's backends say so.
+ */
+export function pipelinesNullMatchesEmpty(pipelines: readonly (string | unknown)[]): boolean {
+  const names = pipelines.filter((p): p is string => typeof p === 'string');
+  if (names.length === 0) return true;
+  return !names.every((name) => {
+    const owners = listBackends().filter((b) => Object.prototype.hasOwnProperty.call(b.pipelines, name));
+    return owners.length > 0 && owners.every((b) => b.nullMatchesEmpty === false);
+  });
+}
 
 export function registerBackend(backend: Backend): void {
   registry.set(backend.name, backend);

@@ -60,6 +60,8 @@ export const eqlBackend: Backend = Object.freeze({
   description: 'Elastic EQL (Elasticsearch event query language, Elastic Security)',
   pipelines: eqlPipelines,
   formats: eqlFormats,
+  // `?field == null`: an empty string is not null.
+  nullMatchesEmpty: false,
   options: Object.freeze({
     categoryPrefix: {
       type: 'boolean',

@@ -63,6 +63,8 @@ export const esqlBackend: Backend = Object.freeze({
   description: 'Elastic ES|QL (Elasticsearch piped query language, Elastic Security esql rules; Elasticsearch ≥ 8.14)',
   pipelines: esqlPipelines,
   formats: esqlFormats,
+  // `field IS NULL`: an empty string is not null.
+  nullMatchesEmpty: false,
   convert,
   convertCorrelation: correlationConverter(convert, esqlFormats, (plan, queries) => esqlCorrelation(plan, queries)),
   pack: esqlPackFiles,

@@ -39,7 +39,7 @@ function combine(tests: readonly EventTest[], linking: 'and' | 'or'): EventTest 
 }
 
 /** Or-ed values: all string alternatives merged into one needle set, the other values tested one by one. */
-function orTests(values: readonly SigmaValue[], field: string): ValueTest[] {
+function orTests(values: readonly SigmaValue[], field: string, nullMatchesEmpty: boolean): ValueTest[] {
   const strings: SigmaString[] = [];
   const others: SigmaValue[] = [];
   for (const v of values) {
@@ -47,7 +47,7 @@ function orTests(values: readonly SigmaValue[], field: string): ValueTest[] {
     if (alternatives === undefined) others.push(v);
     else strings.push(...alternatives);
   }
-  return [...(strings.length > 0 ? [stringsTest(strings)] : []), ...others.map((v) => compileValue(v, field))];
+  return [...(strings.length > 0 ? [stringsTest(strings)] : []), ...others.map((v) => compileValue(v, field, nullMatchesEmpty))];
 }
 
 /** Whether a value's test reads only the field's values (not the event: `null`, `exists`, field references do). */
@@ -79,14 +79,25 @@ function remembering(field: string, test: ValueTest): EventTest {
   };
 }
 
-export function compileItem(item: DetectionItem, memo = true): EventTest {
+/** How a selection is compiled: `memo`, its field tests remember their results per value (see remembering); `nullMatchesEmpty`, whether `null` also matches an empty string (MatchOptions). */
+export interface DetectionOptions {
+  readonly memo?: boolean;
+  readonly nullMatchesEmpty?: boolean;
+}
+
+export function compileItem(item: DetectionItem, options: DetectionOptions = {}): EventTest {
+  const memo = options.memo !== false;
+  const nullMatchesEmpty = options.nullMatchesEmpty !== false;
   let test: EventTest;
   try {
     const field = item.field;
     if (field === null)
       test = combine(item.linking === 'or' ? compileKeywords(item.values) : item.values.map(compileKeyword), item.linking);
     else {
-      const tests = item.linking === 'or' ? orTests(item.values, field) : item.values.map((v) => compileValue(v, field));
+      const tests =
+        item.linking === 'or'
+          ? orTests(item.values, field, nullMatchesEmpty)
+          : item.values.map((v) => compileValue(v, field, nullMatchesEmpty));
       const over: ValueTest =
         item.linking === 'and'
           ? (values, ev) => {
@@ -122,10 +133,10 @@ export function valueFields(detection: Detection, into = new Set<string>()): Set
 }
 
 /** A selection's test; `memo`: its field tests remember their results per value (see remembering). */
-export function compileDetection(detection: Detection, memo = true): EventTest {
+export function compileDetection(detection: Detection, options: DetectionOptions = {}): EventTest {
   // A group a pipeline emptied is absent, as in the query (the text compiler leaves it out of its and/or).
   const tests = detection.items.flatMap((i) =>
-    i.kind === 'item' ? [compileItem(i, memo)] : emptyDetection(i) ? [] : [compileDetection(i, memo)],
+    i.kind === 'item' ? [compileItem(i, options)] : emptyDetection(i) ? [] : [compileDetection(i, options)],
   );
   return combine(tests, detection.linking);
 }

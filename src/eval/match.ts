@@ -22,6 +22,11 @@ export interface MatchOptions {
    */
   readonly logsource?: Logsource;
   /**
+   * Whether `null` also matches an empty string (default true: null, missing or empty, as KQL's `isempty()`);
+   * false where the target's null is only null (EQL's `== null`, ES|QL's `IS NULL`): `match -p ecs_windows`.
+   */
+  readonly nullMatchesEmpty?: boolean;
+  /**
    * Remember what each field test gave for the values seen before (default true, see memo.ts; false only to
    * measure what it brings, or for a reference without it).
    */
@@ -113,7 +118,8 @@ export function compileMatcherShowing(rule: SigmaRule, options: MatchOptions, sh
   let condition: SelectionsTest;
   try {
     const memo = options.memo !== false;
-    selections = [...rule.detection.selections.values()].map((d) => compileDetection(d, memo));
+    const nullMatchesEmpty = options.nullMatchesEmpty !== false;
+    selections = [...rule.detection.selections.values()].map((d) => compileDetection(d, { memo, nullMatchesEmpty }));
     condition = compileConditions(rule, names, (i) => absent.has(i));
   } catch (e) {
     throw toSigmaError(e).inFile(rule.source.file);
@@ -243,6 +249,7 @@ export function match(rule: SigmaRule, event: unknown, options: MatchOptions = {
     options.ignoreLogsource === true ? 'loose' : 'strict',
     options.logsource === undefined ? '' : logsourceKey(lowerLogsource(options.logsource)),
     options.memo === false ? 'forget' : 'memo',
+    options.nullMatchesEmpty === false ? 'null' : 'empty',
   ].join('\u0001');
   let matcher = entry.get(key);
   if (matcher === undefined) {

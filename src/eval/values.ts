@@ -60,6 +60,10 @@ function isEmpty(v: EventValue): boolean {
   return v.text === null || v.text === '';
 }
 
+function isNull(v: EventValue): boolean {
+  return v.text === null;
+}
+
 /** The strings a value stands for when it is a string or an expansion of strings only, else undefined. */
 export function stringAlternatives(value: SigmaValue): SigmaString[] | undefined {
   if (value.kind === 'string') return [value];
@@ -80,7 +84,7 @@ export function stringsTest(strings: readonly SigmaString[]): ValueTest {
 }
 
 /** Compiles one value of a field item. Throws SigmaError for values that cannot be evaluated. */
-export function compileValue(value: SigmaValue, field: string): ValueTest {
+export function compileValue(value: SigmaValue, field: string, nullMatchesEmpty = true): ValueTest {
   switch (value.kind) {
     case 'string':
       return stringsTest([value]);
@@ -91,7 +95,8 @@ export function compileValue(value: SigmaValue, field: string): ValueTest {
       return some((v) => v.raw === value.value || v.lower === text);
     }
     case 'null':
-      return (values, ev) => (values === undefined ? !ev.has(field) : values.every(isEmpty));
+      // Null, missing or empty (KQL's isempty()); where the target's null is only null (EQL, ES|QL), not empty.
+      return (values, ev) => (values === undefined ? !ev.has(field) : values.every(nullMatchesEmpty ? isEmpty : isNull));
     case 'regex': {
       const test = compileRegex(value);
       return some((v) => v.text !== null && test(v.text));
@@ -132,7 +137,7 @@ export function compileValue(value: SigmaValue, field: string): ValueTest {
     case 'expansion': {
       const strings = stringAlternatives(value);
       if (strings !== undefined) return stringsTest(strings);
-      const alternatives = value.values.map((v) => compileValue(v, field));
+      const alternatives = value.values.map((v) => compileValue(v, field, nullMatchesEmpty));
       return (values, ev) => {
         for (const t of alternatives) if (t(values, ev)) return true;
         return false;

@@ -11,15 +11,23 @@ import type { Pipeline } from '../pipeline/index.js';
 import type { LoadedRule } from './match-rules.js';
 import type { BatchEvaluator } from './match-run.js';
 
-/** How events meet the rules' logsources: checked or not (`--ignore-logsource`), what events that do not say are (`--logsource`). */
+/**
+ * How events meet the rules: logsources checked or not (`--ignore-logsource`), what events that do not say are
+ * (`--logsource`), whether `null` matches an empty string (the `-p` pipelines' target).
+ */
 export interface LogsourceChoice {
   readonly ignoreLogsource: boolean;
   readonly logsource?: MatchOptions['logsource'];
+  readonly nullMatchesEmpty?: boolean;
 }
 
 /** The MatchOptions of a choice. */
-function sourcing(choice: LogsourceChoice): Pick<MatchOptions, 'ignoreLogsource' | 'logsource'> {
-  return { ignoreLogsource: choice.ignoreLogsource, ...(choice.logsource !== undefined ? { logsource: choice.logsource } : {}) };
+function sourcing(choice: LogsourceChoice): Pick<MatchOptions, 'ignoreLogsource' | 'logsource' | 'nullMatchesEmpty'> {
+  return {
+    ignoreLogsource: choice.ignoreLogsource,
+    ...(choice.logsource !== undefined ? { logsource: choice.logsource } : {}),
+    ...(choice.nullMatchesEmpty === false ? { nullMatchesEmpty: false } : {}),
+  };
 }
 
 /** What `match` evaluates events with: rules in, pairs out. */

@@ -192,6 +192,8 @@ export interface MatchWorkerSpec {
   readonly ignoreLogsource: boolean;
   /** `--logsource`: what events that do not say their log source are. */
   readonly logsource?: Logsource;
+  /** False when `-p`'s target's null is only null (EQL, ES|QL). */
+  readonly nullMatchesEmpty?: boolean;
   readonly format: PairFormat;
   /** `-p` as given (names, pipeline files relative to `cwd`): the worker applies them as this thread does. */
   readonly pipelines?: readonly string[];

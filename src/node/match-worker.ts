@@ -16,7 +16,11 @@ import { evaluateBatch, type EventBatch, type MatchWorkerSpec } from './match-ru
 
 const spec = workerData as MatchWorkerSpec;
 /** The logsource checks as this thread's caller chose them. */
-const checks = { ignoreLogsource: spec.ignoreLogsource, ...(spec.logsource !== undefined ? { logsource: spec.logsource } : {}) };
+const checks = {
+  ignoreLogsource: spec.ignoreLogsource,
+  ...(spec.logsource !== undefined ? { logsource: spec.logsource } : {}),
+  ...(spec.nullMatchesEmpty === false ? { nullMatchesEmpty: false } : {}),
+};
 const quiet = (): void => undefined;
 const pipeline =
   spec.pipelines !== undefined && spec.pipelines.length > 0

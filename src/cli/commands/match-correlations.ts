@@ -18,6 +18,8 @@ export interface CorrelationPassOptions {
   readonly logsource?: Logsource;
   /** `-p`: events are rows of the target's tables; correlations are evaluated as the pipeline converts them. */
   readonly pipeline?: Pipeline;
+  /** False when `-p`'s target's null is only null (EQL, ES|QL). */
+  readonly nullMatchesEmpty?: boolean;
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
@@ -55,6 +57,7 @@ export function correlationPass(
         ignoreLogsource: options.ignoreLogsource,
         ...(options.logsource !== undefined ? { logsource: options.logsource } : {}),
         ...(options.pipeline !== undefined ? { pipeline: options.pipeline } : {}),
+        ...(options.nullMatchesEmpty === false ? { nullMatchesEmpty: false } : {}),
         timeFields,
       });
     } catch (e) {

@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import { SigmaError, toSigmaError } from '../../errors.js';
 import type { Logsource } from '../../rule/ast.js';
 import { resolvePipelines } from '../../convert.js';
+import { pipelinesNullMatchesEmpty } from '../../backend.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { resolvePipelineArgs } from '../../node/pipelines.js';
 import type { RuleCache } from '../../node/cache.js';
@@ -231,9 +232,13 @@ export const matchCommand: Command = async (argv, io) => {
   let cache: RuleCache | undefined;
   let jobs: number | undefined;
   let logsource: Logsource | undefined;
+  let nullMatchesEmpty = true;
   try {
     logsource = logsourceOption(asList(values.logsource));
-    pipeline = resolvePipelines(undefined, await resolvePipelineArgs(pipelineArgs, io.cwd));
+    const pipelines = await resolvePipelineArgs(pipelineArgs, io.cwd);
+    pipeline = resolvePipelines(undefined, pipelines);
+    // `null` as the pipelines' target queries it (EQL and ES|QL: not an empty string).
+    nullMatchesEmpty = pipelinesNullMatchesEmpty(pipelines);
     cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
     jobs = jobsOption(values.jobs).jobs;
   } catch (e) {
@@ -245,7 +250,11 @@ export const matchCommand: Command = async (argv, io) => {
   const eventPaths = await eventFiles(eventArgs, io.cwd);
   const ignoreLogsource = values['ignore-logsource'] === true;
   // How events meet the rules' logsources, the same on every thread and in the correlation pass.
-  const checks = { ignoreLogsource, ...(logsource !== undefined ? { logsource } : {}) };
+  const checks = {
+    ignoreLogsource,
+    ...(logsource !== undefined ? { logsource } : {}),
+    ...(!nullMatchesEmpty ? { nullMatchesEmpty: false } : {}),
+  };
   const format: PairFormat = { jsonl: values.jsonl === true, all: !many || values.all === true };
   // Worker threads start first (their start-up and the library's import overlap this thread's loading).
   const threads = values.loop ? 1 : (jobs ?? 1);
