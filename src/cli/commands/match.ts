@@ -232,7 +232,7 @@ export const matchCommand: Command = async (argv, io) => {
   let cache: RuleCache | undefined;
   let jobs: number | undefined;
   let logsource: Logsource | undefined;
-  let nullMatchesEmpty = true;
+  let nullMatchesEmpty: boolean;
   try {
     logsource = logsourceOption(asList(values.logsource));
     const pipelines = await resolvePipelineArgs(pipelineArgs, io.cwd);
