@@ -6,6 +6,14 @@ import type { SigmaCorrelation, SigmaDocument, SigmaRule } from '../rule/ast.js'
 import { toSigmaError } from '../errors.js';
 import { compileMatcher, type MatchOptions } from './match.js';
 import { correlate } from './correlate.js';
+import { compilePipelineMatcher } from './pipeline.js';
+import type { Pipeline } from '../pipeline/index.js';
+
+/** How cases run: MatchOptions, and a pipeline (`test -p`) when the events are rows of a target's tables. */
+export interface CaseOptions extends MatchOptions {
+  /** The rules are evaluated as the pipeline converts them (`match -p`): a rule the pipeline refuses is an error. */
+  readonly pipeline?: Pipeline;
+}
 
 /**
  * What a case expects: `each` — every event fires the rule (match true) or none does (false); for a
@@ -51,7 +59,7 @@ function verdict(e: Expectation, fired: number, total: number, correlation: bool
 }
 
 /** Runs one case. Never throws: a rule that cannot be evaluated is an `error` outcome. */
-export function runCase(c: TestCase, options: MatchOptions = {}, now: () => number = () => 0): CaseOutcome {
+export function runCase(c: TestCase, options: CaseOptions = {}, now: () => number = () => 0): CaseOutcome {
   const t0 = now();
   const base = { suite: c.suite, name: c.name };
   const correlation = c.target.kind === 'correlation';
@@ -63,7 +71,8 @@ export function runCase(c: TestCase, options: MatchOptions = {}, now: () => numb
       fired = hits.length;
       detail = hits.map((h) => `window ${new Date(h.start).toISOString()}: events ${h.events.join(', ')} (${h.value})`).join('\n');
     } else {
-      const matcher = compileMatcher(c.target, options);
+      const matcher =
+        options.pipeline !== undefined ? compilePipelineMatcher(c.target, options.pipeline, options) : compileMatcher(c.target, options);
       const results = c.events.map((e) => matcher(e));
       fired = results.filter((r) => r.match).length;
       detail = results

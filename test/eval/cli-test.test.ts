@@ -116,6 +116,59 @@ describe('sigmaform test', () => {
   });
 });
 
+describe('sigmaform test -p: test files of target-shaped events', () => {
+  it('evaluates the rules (and correlations) as the pipeline converts them, on rows of the target tables', async () => {
+    mkdirSync(join(dir, 'xdr'), { recursive: true });
+    writeFileSync(join(dir, 'xdr', 'whoami.yml'), RULE);
+    writeFileSync(
+      join(dir, 'xdr', 'brute.yml'),
+      CORRELATION.replace('logsource: {product: windows, service: security}', 'logsource: {product: windows, category: process_creation}')
+        .replace('sel: {EventID: 4625}', "sel: {Image|endswith: '\\\\whoami.exe'}")
+        .replace('group-by: [User]', 'group-by: [Computer]'),
+    );
+    // DeviceProcessEvents rows: FolderPath for Image; the correlation groups by Computer, which is DeviceName there.
+    const row = (m: number, device: string, path: string) => ({
+      Timestamp: `2026-01-01T10:0${m}:00Z`,
+      DeviceName: device,
+      FolderPath: path,
+    });
+    writeFileSync(
+      join(dir, 'xdr', 'whoami.test.yml'),
+      `rule: whoami.yml
+tests:
+  - name: fires on the DeviceProcessEvents row of whoami
+    match: true
+    event: ${JSON.stringify(row(0, 'pc1', 'C:\\Windows\\System32\\whoami.exe'))}
+  - name: not on a near miss
+    match: false
+    event: ${JSON.stringify(row(0, 'pc1', 'C:\\Windows\\System32\\whoami.exe.bak'))}
+`,
+    );
+    writeFileSync(
+      join(dir, 'xdr', 'brute.test.yml'),
+      `rule: brute.yml
+tests:
+  - name: three on one device fire
+    match: true
+    events: ${JSON.stringify([row(0, 'pc1', 'C:\\w\\whoami.exe'), row(1, 'pc1', 'C:\\w\\whoami.exe'), row(2, 'pc1', 'C:\\w\\whoami.exe')])}
+  - name: spread over devices they do not
+    match: false
+    events: ${JSON.stringify([row(0, 'pc1', 'C:\\w\\whoami.exe'), row(1, 'pc2', 'C:\\w\\whoami.exe'), row(2, 'pc1', 'C:\\w\\whoami.exe')])}
+`,
+    );
+    const piped = await run(['-p', 'microsoft_xdr', 'xdr']);
+    expect(piped.err).toBe('');
+    expect(piped.out).toContain('4 passed, 0 failed, 0 errors, 0 skipped (4 cases)');
+    expect(piped.code).toBe(0);
+    // The same rows read with Sigma's field names: the cases that must fire do not.
+    const plain = await run(['xdr']);
+    expect(plain.out).toContain('2 passed, 2 failed, 0 errors, 0 skipped (4 cases)');
+    expect(plain.code).toBe(1);
+    expect((await run(['-p', 'no_such_pipeline', 'xdr'])).code).toBe(2);
+    expect((await run(['--logsource', 'windows', 'xdr'])).code).toBe(2);
+  });
+});
+
 describe.skipIf(!HAVE_SHARED)("sigmaform test on SigmaHQ's regression data", () => {
   it('passes every case, and the JUnit report says so', async () => {
     const sigma = join(SHARED, 'sigma');

@@ -11,6 +11,11 @@ import { toJUnitXml } from '../../eval/junit.js';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
 import { expandPaths, readUserFileSync, writeUserFile } from '../../node/files.js';
+import { resolvePipelineArgs } from '../../node/pipelines.js';
+import { resolvePipelines } from '../../convert.js';
+import { pipelinesNullMatchesEmpty } from '../../backend.js';
+import { logsourceOption } from '../logsource.js';
+import type { CaseOptions } from '../../eval/suite.js';
 
 const HELP = `Usage: sigmaform test [OPTIONS] PATHS...
 
@@ -25,7 +30,13 @@ Runs rule test suites without any SIEM. PATHS are files or folders (searched rec
 Options:
   -r, --rules PATH      rule file or folder where rules named by id are found; repeatable
   --junit FILE          also write the results as JUnit XML (for CI)
+  -p, --pipeline NAME|FILE
+                        the events are rows of a target's tables (DeviceProcessEvents, ECS …): the rules are
+                        evaluated as the pipeline converts them, as \`match -p\` does (repeatable); a rule the
+                        pipeline refuses is an error case
   --ignore-logsource    evaluate rules even on events from another log source
+  --logsource product=P,category=C,service=S
+                        what events that do not say their log source are (as \`match --logsource\`)
   -h, --help            this help
 
 Exit status: 0 when every case passed, 1 when a case failed or could not be run, 2 on a usage error.
@@ -167,7 +178,9 @@ export const testCommand: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     rules: { type: 'string', short: 'r', multiple: true },
     junit: { type: 'string' },
+    pipeline: { type: 'string', short: 'p', multiple: true },
     'ignore-logsource': { type: 'boolean' },
+    logsource: { type: 'string', multiple: true },
   });
   if (values.help) {
     io.stdout(HELP);
@@ -175,6 +188,21 @@ export const testCommand: Command = async (argv, io) => {
   }
   if (positionals.length === 0) {
     io.stderr('sigmaform test: give the test files or folders to run (see --help)\n');
+    return 2;
+  }
+  let options: CaseOptions;
+  try {
+    const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
+    const pipeline = resolvePipelines(undefined, pipelines);
+    const logsource = logsourceOption(asList(values.logsource));
+    options = {
+      ignoreLogsource: values['ignore-logsource'] === true,
+      ...(logsource !== undefined ? { logsource } : {}),
+      ...(pipeline !== undefined ? { pipeline } : {}),
+      ...(pipelinesNullMatchesEmpty(pipelines) ? {} : { nullMatchesEmpty: false }),
+    };
+  } catch (e) {
+    io.stderr(`sigmaform test: ${toSigmaError(e).format()}\n`);
     return 2;
   }
   const outcomes: CaseOutcome[] = [];
@@ -193,7 +221,6 @@ export const testCommand: Command = async (argv, io) => {
       }
     }
   }
-  const options = { ignoreLogsource: values['ignore-logsource'] === true };
   for (const c of cases) outcomes.push(runCase(c, options, () => performance.now()));
 
   const count = (s: CaseOutcome['status']) => outcomes.filter((o) => o.status === s).length;
