@@ -43,6 +43,8 @@ export const DEFAULT_TIME_FIELDS = [
   'timestamp',
   'TimeCreated',
   'SystemTime',
+  // The Windows event JSON form (SigmaHQ's regression data): Event.System.TimeCreated's SystemTime attribute.
+  'TimeCreated_SystemTime',
   'UtcTime',
   '_time',
   'TimeGenerated',

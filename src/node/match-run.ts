@@ -114,7 +114,13 @@ function jsonRules(evaluator: BatchEvaluator): (RuleJson | undefined)[] {
 }
 
 /** Evaluates a batch: its events parsed, indexed, matched and printed. Bad events keep their positions. */
-export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, format: PairFormat, kept?: KeptEvent[]): BatchResult {
+export function evaluateBatch(
+  batch: EventBatch,
+  evaluator: BatchEvaluator,
+  format: PairFormat,
+  kept?: KeptEvent[],
+  keep?: Uint8Array,
+): BatchResult {
   const { file } = batch;
   const parts: string[] = [];
   const errors: WireError[] = [];
@@ -146,7 +152,6 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
       errors.push(item.error.toJSON());
       return;
     }
-    kept?.push({ event: item.event, file, index: i });
     let ev: IndexedEvent;
     try {
       ev = indexEvent(item.event);
@@ -161,6 +166,8 @@ export function evaluateBatch(batch: EventBatch, evaluator: BatchEvaluator, form
     events++;
     const fired = evaluator.fired(ev);
     matches += fired.length;
+    // For the correlation pass: the events a rule it references fired on (all events when that is not known).
+    if (kept !== undefined && (keep === undefined || fired.some((r) => keep[r] === 1))) kept.push({ event: item.event, file, index: i });
     if (!format.all) for (const r of fired) emit(r, i, true, ev);
     else {
       let k = 0;
@@ -329,8 +336,13 @@ export interface MatchRunOptions {
   readonly stdin?: AsyncIterable<string | Uint8Array>;
   readonly evaluator: BatchEvaluator;
   readonly format: PairFormat;
-  /** Every event read, kept for the correlation pass (this thread alone evaluates then). */
+  /** Events kept for the correlation pass (this thread alone evaluates then): every one, or those `keep` says. */
   readonly kept?: KeptEvent[];
+  /**
+   * The rules (by position) whose events the correlation pass needs: an event none of them fires on is not kept
+   * (the correlations' windows are made of their referenced rules' events only). Absent: every event is kept.
+   */
+  readonly keep?: Uint8Array;
   readonly workers?: BatchPool;
   /** The printed pairs, in input order. */
   readonly write: (text: string) => void;
@@ -368,7 +380,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
   let events = 0;
   let matches = 0;
   const queue: Slot[] = [];
-  const here = (batch: EventBatch): BatchResult => evaluateBatch(batch, evaluator, format, kept);
+  const here = (batch: EventBatch): BatchResult => evaluateBatch(batch, evaluator, format, kept, options.keep);
   // The results at the head of the queue, written in order; a batch of lines that is not all whole values stops
   // there, and the batches after it are dropped (the file is read again from that line).
   const drain = (): Resync | undefined => {

@@ -126,6 +126,28 @@ describe('sigmaform match with correlation rules', () => {
     expect(plain.out).toContain('0 correlation windows fired (1 correlation rule)\n');
   });
 
+  it("reads the time of Windows event JSON (SigmaHQ's regression data) without --timestamp-field", async () => {
+    // Event.System.TimeCreated's SystemTime attribute, as the regression data's .json exports hold it.
+    const evtx = (minute: number, user: string) =>
+      JSON.stringify({
+        Event: {
+          System: { EventID: 4625, Channel: 'Security', TimeCreated: { '#attributes': { SystemTime: at(minute) } } },
+          EventData: { TargetUserName: user },
+        },
+      });
+    writeFileSync(
+      join(dir, 'evtx-chain.yml'),
+      readFileSync(join(dir, 'chain.yml'), 'utf8').replace(/group-by:\n(\s+)- User/g, 'group-by:\n$1- TargetUserName'),
+    );
+    writeFileSync(join(dir, 'evtx.jsonl'), [evtx(0, 'alice'), evtx(1, 'alice'), evtx(2, 'alice'), evtx(3, 'bob')].join('\n') + '\n');
+    const { code, out, err } = await run(['-r', 'evtx-chain.yml', 'evtx.jsonl']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      `CORRELATION  multiple_failed_login  evtx-chain.yml  event_count TargetUserName="alice"  ${at(0)} … ${at(2)}  value 3`,
+    );
+  });
+
   it('reports events without a time in the fields it was told to read, and exits 1', async () => {
     const { code, err } = await run(['-r', 'chain.yml', '--ignore-logsource', 'logons.jsonl']);
     expect(code).toBe(1);

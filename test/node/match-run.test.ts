@@ -160,6 +160,28 @@ describe('matchFiles', () => {
       expect(expected.out).not.toBe('');
     });
 
+  it('keeps for the correlation pass the events the rules it needs fire on, or every event without `keep`', async () => {
+    const file = 'kept.jsonl';
+    writeFileSync(join(dir, file), Array.from({ length: 300 }, (_, i) => event(i)).join('\n') + '\n');
+    const keptWith = async (keep?: Uint8Array) => {
+      const kept: { index: number }[] = [];
+      await matchFiles([file], {
+        cwd: dir,
+        evaluator,
+        format,
+        kept: kept as never,
+        ...(keep ? { keep } : {}),
+        write: () => undefined,
+        error: () => undefined,
+      });
+      return kept.map((k) => k.index);
+    };
+    // Every third event is whoami's: those alone, at their positions in the file.
+    expect(await keptWith(Uint8Array.of(1))).toEqual(Array.from({ length: 100 }, (_, k) => 3 * k));
+    expect(await keptWith(Uint8Array.of(0))).toEqual([]);
+    expect(await keptWith()).toHaveLength(300);
+  });
+
   it('reports an event it cannot index (too deep) where it starts in the file, in lines and in values', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100; i++) deep = { a: deep };

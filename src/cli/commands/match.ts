@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { toSigmaError } from '../../errors.js';
 import { logsourceOption } from '../logsource.js';
-import type { Logsource } from '../../rule/ast.js';
+import type { Logsource, SigmaRule } from '../../rule/ast.js';
 import { resolvePipelines } from '../../convert.js';
 import { pipelinesNullMatchesEmpty } from '../../backend.js';
 import type { Pipeline } from '../../pipeline/index.js';
@@ -14,7 +14,8 @@ import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
 import { expandRulePaths, walkFiles } from '../../node/files.js';
 import { cacheOption, jobsOption } from '../jobs.js';
-import { loadRuleFiles, type LoadedRules } from '../../node/match-rules.js';
+import { loadRuleFiles, type LoadedRule, type LoadedRules } from '../../node/match-rules.js';
+import { resolveCorrelation, type CorrelationPlan } from '../../rule/correlation.js';
 import { matchFiles, MatchWorkers, type KeptEvent, type PairFormat } from '../../node/match-run.js';
 import { engineEvaluation, pipelineEvaluation, type Evaluation } from '../../node/match-eval.js';
 
@@ -63,12 +64,12 @@ Options:
                         matching rate (events/second), the threads and the process's peak memory
   --timestamp-field F   correlation rules: the field holding each event's time (ISO 8601 or epoch seconds or
                         milliseconds); repeatable, tried in order (default: @timestamp, timestamp, TimeCreated,
-                        SystemTime, UtcTime, _time, TimeGenerated, Timestamp, time)
+                        SystemTime, TimeCreated_SystemTime, UtcTime, _time, TimeGenerated, Timestamp, time)
   -h, --help            this help
 
 Correlation rules among the rules (event_count, value_count, temporal, temporal_ordered, value_*; chains and
-extended conditions) are evaluated over all the events given (kept in memory only when there are correlation
-rules), ordered by time: each window that fires is printed (CORRELATION, its group-by values, start and end, the
+extended conditions) are evaluated over the events their rules fire on (only those are kept in memory),
+ordered by time: each window that fires is printed (CORRELATION, its group-by values, start and end, the
 aggregate, and the events that made it; with --jsonl {"correlation", "rule", "type", "group", "start", "end",
 "value", "events": [{"event", "index"}]}).
 
@@ -97,6 +98,40 @@ async function eventFiles(paths: readonly string[], cwd: string): Promise<string
     } else out.push(p);
   }
   return [...new Set(out)];
+}
+
+/**
+ * The rules (by position) the correlations reference, through chains: the events the correlation pass needs are
+ * those these fire on. Undefined when a referenced rule is not among `rules` (then every event is kept).
+ */
+function correlatedRules(
+  correlations: LoadedRules['correlations'],
+  documents: LoadedRules['documents'],
+  rules: readonly LoadedRule[],
+): Uint8Array | undefined {
+  if (correlations.length === 0) return undefined;
+  const referenced = new Set<SigmaRule>();
+  const walk = (plan: CorrelationPlan): void => {
+    for (const r of plan.rules)
+      if (r.plan !== undefined) walk(r.plan);
+      else referenced.add(r.rule);
+  };
+  for (const { correlation } of correlations) {
+    try {
+      walk(resolveCorrelation(correlation, documents));
+    } catch {
+      // Reported by the correlation pass; it needs no events.
+    }
+  }
+  const keep = new Uint8Array(rules.length);
+  let found = 0;
+  rules.forEach((r, i) => {
+    if (referenced.has(r.rule)) {
+      keep[i] = 1;
+      found++;
+    }
+  });
+  return found === referenced.size ? keep : undefined;
 }
 
 class Reporter {
@@ -233,11 +268,12 @@ export const matchCommand: Command = async (argv, io) => {
     threads - 1,
   );
   // Rules → the pipeline (-p) or the engine → events, streamed → pairs; then the correlations over all events.
-  const { evaluate, correlations, documents, loaded } = ((): {
+  const { evaluate, correlations, documents, loaded, keep } = ((): {
     evaluate: Evaluation;
     correlations: LoadedRules['correlations'];
     documents: LoadedRules['documents'];
     loaded: number;
+    keep: Uint8Array | undefined;
   } => {
     const { rules, correlations, documents } = loadRuleFiles(ruleFiles, io.cwd, (e, file) => report.error(e, file), cache);
     const loaded = performance.now();
@@ -254,10 +290,11 @@ export const matchCommand: Command = async (argv, io) => {
         )
       : engineEvaluation(rules, { ...checks, loop: values.loop === true, slim }, (e, file) => report.error(e, file));
     // Without correlations nothing needs the rules' trees any more (the engine keeps them slim).
-    return { evaluate, correlations, documents: slim ? [] : documents, loaded };
+    return { evaluate, correlations, documents: slim ? [] : documents, loaded, keep: correlatedRules(correlations, documents, rules) };
   })();
   await cache?.save();
-  // Correlations need every event at once (time-ordered windows), on this thread: it keeps them only then.
+  // Correlations need their rules' events at once (time-ordered windows), on this thread: it keeps them only then,
+  // and only those (memory grows with the matches, not with the input).
   const kept: KeptEvent[] | undefined = correlations.length > 0 ? [] : undefined;
   if (kept !== undefined) {
     await workers?.close();
@@ -274,7 +311,7 @@ export const matchCommand: Command = async (argv, io) => {
       ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
       evaluator: evaluate,
       format,
-      ...(kept !== undefined ? { kept } : {}),
+      ...(kept !== undefined ? { kept, ...(keep !== undefined ? { keep } : {}) } : {}),
       ...(workers !== undefined ? { workers } : {}),
       write: (text) => out.write(text),
       error: (e) => {
