@@ -21,7 +21,7 @@ export interface EventValue {
 
 export interface IndexedEvent {
   readonly kind: 'indexed-event';
-  /** The event as given. */
+  /** The event as given (unwrapped from an Elasticsearch hit's `_source` or a Splunk export record's `result`). */
   readonly event: unknown;
   /** The values of a field (by any of its names), or undefined when the event has no such leaf field. */
   get(field: string): readonly EventValue[] | undefined;
@@ -567,8 +567,22 @@ export function indexEvent(event: unknown): IndexedEvent {
       'value',
       `an event must be a JSON object, not ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`,
     );
-  const b = build(event, false);
-  return new Indexed(event, shapeOf(b), b.values, b.texts);
+  const root = unwrapped(event);
+  const b = build(root, false);
+  return new Indexed(root, shapeOf(b), b.values, b.texts);
+}
+
+/**
+ * The event inside a SIEM's export wrapper, as a search API or an export gives it: an Elasticsearch hit's
+ * `_source` (`{"_index", "_id", "_source": {…}}`, e.g. `.hits.hits[]` of a `_search`), a Splunk JSON export record's
+ * `result` (`{"preview": false, "result": {…}}`). Anything else is the event itself.
+ */
+function unwrapped(event: Record<string, unknown>): Record<string, unknown> {
+  const source = event['_source'];
+  if (isObject(source) && typeof event['_index'] === 'string') return source;
+  const result = event['result'];
+  if (isObject(result) && typeof event['preview'] === 'boolean') return result;
+  return event;
 }
 
 /**

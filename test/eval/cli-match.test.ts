@@ -128,6 +128,22 @@ detection:
     expect(await pairs(['--logsource', 'category=network_connection', '--loop'])).toEqual(['net.yml#0']);
   });
 
+  it('matches the events of a SIEM export as they come: Elasticsearch hits (-p ecs_windows), Splunk export records', async () => {
+    const hit = {
+      _index: 'logs-windows.sysmon_operational-default',
+      _id: 'x',
+      _source: {
+        winlog: { channel: 'Microsoft-Windows-Sysmon/Operational', event_id: '1' },
+        process: { executable: 'C:\\Windows\\System32\\whoami.exe' },
+      },
+    };
+    const record = { preview: false, offset: 0, result: { Image: 'C:\\Windows\\System32\\whoami.exe' } };
+    writeFileSync(join(dir, 'es-hits.jsonl'), `${JSON.stringify(hit)}\n`);
+    writeFileSync(join(dir, 'splunk-export.jsonl'), `${JSON.stringify(record)}\n`);
+    expect((await run(['-p', 'ecs_windows', 'rules/whoami.yml', 'es-hits.jsonl'])).out).toContain('1 match (1 rule × 1 event, 1 pair)');
+    expect((await run(['rules/whoami.yml', 'splunk-export.jsonl'])).out).toContain('1 match (1 rule × 1 event, 1 pair)');
+  });
+
   it('says "1 pair" in the summary of one rule over one event', async () => {
     const { code, out } = await run(['rules/whoami.yml', 'registry.jsonl']);
     expect(code).toBe(0);

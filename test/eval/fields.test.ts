@@ -198,3 +198,43 @@ describe('field index: events whose keys differ every time', () => {
     expect(known.get('EventID')?.[0]?.raw).toBe(4688);
   });
 });
+
+describe('field index: events in a SIEM export wrapper', () => {
+  it("reads an Elasticsearch hit's _source (a _search response's .hits.hits[]) as the event", () => {
+    const hit = {
+      _index: '.ds-logs-windows.sysmon_operational-default-2026.12.04-000001',
+      _id: 'a1',
+      _score: 1,
+      _source: { winlog: { channel: 'Microsoft-Windows-Sysmon/Operational', event_id: '1' }, process: { command_line: 'whoami /all' } },
+    };
+    const ev = indexEvent(hit);
+    expect(ev.get('process.command_line')?.map((v) => v.raw)).toEqual(['whoami /all']);
+    expect(ev.get('Channel')?.map((v) => v.raw)).toEqual(['Microsoft-Windows-Sysmon/Operational']);
+    expect(ev.get('_index')).toBeUndefined();
+    expect(ev.source).toEqual({ product: 'windows', services: ['sysmon'], categories: ['process_creation'] });
+  });
+
+  it("reads a Splunk JSON export record's result as the event", () => {
+    const ev = indexEvent({ preview: false, offset: 0, result: { Image: 'C:\\Windows\\System32\\whoami.exe', _time: '2026-12-04' } });
+    expect(ev.get('Image')?.map((v) => v.raw)).toEqual(['C:\\Windows\\System32\\whoami.exe']);
+    expect(ev.get('preview')).toBeUndefined();
+  });
+
+  it('leaves events that only look alike as they are (a _source without _index, a result without preview)', () => {
+    expect(
+      indexEvent({ _source: { a: 1 } })
+        .get('_source.a')
+        ?.map((v) => v.raw),
+    ).toEqual([1]);
+    expect(
+      indexEvent({ result: { code: 0 } })
+        .get('result.code')
+        ?.map((v) => v.raw),
+    ).toEqual([0]);
+    expect(
+      indexEvent({ result: 'success', preview: false })
+        .get('result')
+        ?.map((v) => v.raw),
+    ).toEqual(['success']);
+  });
+});
