@@ -98,8 +98,15 @@ export class SplunkCompiler extends TextCompiler {
     });
   }
 
-  /** A `field=value` term that can be searched before any stage (hoisted in front of `| rex`). */
+  /**
+   * A `field=value` term that can be searched before any stage (hoisted in front of `| rex`), or a `field IN (…)`
+   * list of such values (splunk_windows' `source IN ("WinEventLog:…", "XmlWinEventLog:…")`).
+   */
   protected isPlainTerm(node: QueryNode): boolean {
+    if (node.kind === 'or' && node.fromValues === true) {
+      const field = node.args[0]?.kind === 'match' ? node.args[0].field : null;
+      return field !== null && node.args.every((a) => a.kind === 'match' && a.field === field && this.isPlainTerm(a));
+    }
     if (node.kind !== 'match' || node.field === null) return false;
     const v = node.value;
     return v.kind === 'number' || (v.kind === 'string' && !needsRegex(v));

@@ -128,7 +128,10 @@ describe.skipIf(!HAS_SHARED)('named pipelines on the SigmaHQ corpus', () => {
     const tree = r.detection.conditions[0]!.tree;
     expect(tree.kind === 'and' && tree.args[0]).toMatchObject({ kind: 'ref' });
     const added = tree.kind === 'and' && tree.args[0]!.kind === 'ref' ? r.detection.selections.get(tree.args[0]!.name) : undefined;
-    expect(added?.items).toMatchObject([{ field: 'source', values: [{ parts: ['WinEventLog:Security'] }] }]);
+    // Both renderings of the event log: the reference's classic one and the XML one (renderXml = true).
+    expect(added?.items).toMatchObject([
+      { field: 'source', values: [{ parts: ['WinEventLog:Security'] }, { parts: ['XmlWinEventLog:Security'] }] },
+    ]);
     expect(fieldsOf(r).has('EventCode') && !fieldsOf(r).has('EventID')).toBe(true);
   });
 

@@ -226,7 +226,7 @@ describe('trap: pipeline conditions before | regex and | rex', () => {
       ['splunk_windows'],
     );
     const lines = q.split('\n| ');
-    expect(lines[0]).toBe('source="WinEventLog:Security" EventCode=4688');
+    expect(lines[0]).toBe('source IN ("WinEventLog:Security", "XmlWinEventLog:Security") EventCode=4688');
     expect(lines[1]).toMatch(/^rex field=CommandLine /);
     expect(lines[3]).toBe('search CommandLineCondition="true" OR CommandLine="*FromBase64String*"');
   });
@@ -242,7 +242,7 @@ describe('trap: pipeline conditions before | regex and | rex', () => {
       ),
       ['splunk_windows'],
     );
-    expect(q.split('\n| ')[0]).toBe('source="WinEventLog:Security"');
+    expect(q.split('\n| ')[0]).toBe('source IN ("WinEventLog:Security", "XmlWinEventLog:Security")');
     expect(q).toMatch(/\n\| search CommandLineCondition="true" OR EventCode=4688$/);
   });
 
@@ -257,6 +257,6 @@ describe('trap: pipeline conditions before | regex and | rex', () => {
       ),
       ['splunk_windows'],
     );
-    expect(q).toBe('source="WinEventLog:Security" EventCode=4688\n| regex CommandLine="\\\\s-enc\\\\s"');
+    expect(q).toBe('source IN ("WinEventLog:Security", "XmlWinEventLog:Security") EventCode=4688\n| regex CommandLine="\\\\s-enc\\\\s"');
   });
 });
