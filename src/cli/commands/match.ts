@@ -26,7 +26,8 @@ Tests Sigma rules against JSON events. An events file holds one JSON object, a J
 lines, or several JSON objects one after another, of any size: events are read and matched as they come, with
 bounded memory, and results are written as they are found (event by event). \`-\` reads standard input; a
 folder is searched recursively for *.json, *.jsonl and *.ndjson. Windows events in the evtx JSON form
-(Event.System / Event.EventData) are understood, as are flat and dotted (ECS-style) events.
+(Event.System / Event.EventData) are understood, as are flat and dotted (ECS-style) events, Elasticsearch hits
+(their _source) and Splunk JSON export records (their result).
 
 Options:
   -r, --rules PATH      rule file or folder (searched recursively for *.yml/*.yaml); repeatable
@@ -34,9 +35,10 @@ Options:
                         apply a processing pipeline (named, e.g. microsoft_xdr, or a pySigma pipeline YAML;
                         repeatable) before evaluating: events are then rows of the target's tables
                         (DeviceProcessEvents, imRegistry …) and a rule fires where its converted query would.
-                        A rule the pipeline refuses is an error; alternatives it leaves out are warnings. The
-                        processed rules are compiled into an engine per set of computed fields they declare
-                        (the event extended with them once per set)
+                        A rule the pipeline refuses is an error; alternatives it leaves out are warnings; a
+                        selection it empties is left out as in the query (a rule left with nothing never fires,
+                        with a warning); null is matched as the target queries it. The processed rules are
+                        compiled into an engine per set of computed fields they declare
   --ignore-logsource    evaluate every rule on every event, even when the event says it comes from another
                         log source (a Sysmon EventID 1 is process_creation, so a registry rule never fires on it)
   --logsource product=P,category=C,service=S
