@@ -7,6 +7,7 @@ export { applyPipelineForMatch, compilePipelineMatcher, type PipelineRule } from
 export { compileEngine, type Engine, type EngineOptions, type EngineHit, type EngineStats } from './engine.js';
 export { ruleRequirements, type Atom, type Clause } from './requirements.js';
 export { createEventSplitter, splitEvents, type EventSplitter, type SplitItem } from './stream.js';
+export { createCsvReader, parseCsvEvents, type CsvReader } from './csv.js';
 export { runCase, type TestCase, type CaseOutcome, type Expectation } from './suite.js';
 export { toJUnitXml } from './junit.js';
 export { configureMemos, MEMO_LIMITS, type MemoLimits } from './memo.js';

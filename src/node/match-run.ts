@@ -29,6 +29,7 @@ import {
   type SplitItem,
 } from '../eval/stream.js';
 import { readTextPieces } from './events.js';
+import { createCsvReader, isCsvFile } from '../eval/csv.js';
 import { builtScript, fromWireError, type WireError } from './parallel.js';
 
 /** Events per batch: enough that a batch's message costs little beside its evaluation (~2 ms). */
@@ -447,6 +448,9 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
     let firstLine = 1;
     let firstIndex = 0;
     let values: RawEvent[] = [];
+    // A CSV file (a SIEM's export) is read record by record, each record an event (src/eval/csv.ts).
+    const csv = isCsvFile(file) ? createCsvReader(file) : undefined;
+    if (csv !== undefined) raw = { push: csv.push, end: () => undefined };
     const flush = async (): Promise<Resync | undefined> => {
       if (raw !== undefined) {
         if (values.length === 0) return undefined;
@@ -548,6 +552,11 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
           lineNo++;
           if (shape === 'candidate') index++;
         }
+      }
+      // A CSV file's last record, when no line break ends it.
+      for (const v of csv?.end() ?? []) {
+        values.push(v);
+        index++;
       }
       await complete();
       raw?.end();

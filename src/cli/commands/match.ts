@@ -25,7 +25,9 @@ const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
 Tests Sigma rules against JSON events. An events file holds one JSON object, a JSON array of objects, JSON
 lines, or several JSON objects one after another, of any size: events are read and matched as they come, with
 bounded memory, and results are written as they are found (event by event). \`-\` reads standard input; a
-folder is searched recursively for *.json, *.jsonl and *.ndjson. Windows events in the evtx JSON form
+folder is searched recursively for *.json, *.jsonl, *.ndjson and *.csv. A .csv file (a SIEM's export of a
+search's results) is read record by record, the first one naming the columns, an empty cell an absent field.
+Windows events in the evtx JSON form
 (Event.System / Event.EventData) are understood, as are flat and dotted (ECS-style) events, Elasticsearch hits
 (their _source) and Splunk JSON export records (their result).
 
@@ -81,7 +83,7 @@ Exit status: 0 when everything could be read and evaluated (whether or not anyth
 or an events file had an error (reported on stderr, the rest is still evaluated), 2 on a usage error.
 `;
 
-const EVENT_FILE = /\.(json|jsonl|ndjson)$/i;
+const EVENT_FILE = /\.(json|jsonl|ndjson|csv)$/i;
 
 /** Events arguments → files (folders expanded), as given relative to cwd; `-` is standard input. */
 async function eventFiles(paths: readonly string[], cwd: string): Promise<string[]> {

@@ -6,6 +6,7 @@ import type { SigmaCorrelation, SigmaDocument, SigmaRule } from '../../rule/ast.
 import { loadRules } from '../../rule/load.js';
 import { SigmaError, toSigmaError } from '../../errors.js';
 import { parseEvents } from '../../eval/events.js';
+import { isCsvFile, parseCsvEvents } from '../../eval/csv.js';
 import { runCase, type CaseOutcome, type Expectation, type TestCase } from '../../eval/suite.js';
 import { toJUnitXml } from '../../eval/junit.js';
 import type { Command } from '../io.js';
@@ -164,7 +165,8 @@ function testFileCases(file: string, shown: string, rules: RuleIndex, cases: Tes
     else if (Array.isArray(test['events'])) events = test['events'];
     else if (typeof test['events_file'] === 'string') {
       const f = join(dirname(file), test['events_file']);
-      events = parseEvents(readUserFileSync(f, cwd, 'events file'), f);
+      const text = readUserFileSync(f, cwd, 'events file');
+      events = isCsvFile(f) ? parseCsvEvents(text, f) : parseEvents(text, f);
     } else return fail(`test '${name}' needs 'event', 'events' or 'events_file'`);
     let expect: Expectation;
     if (typeof test['match_count'] === 'number') expect = { kind: 'count', count: test['match_count'] };
