@@ -169,6 +169,24 @@ tests:
   });
 });
 
+describe('sigmaform test: events files', () => {
+  it('reads an events_file in CSV (a SIEM export) as JSON events files are read', async () => {
+    mkdirSync(join(dir, 'csv'), { recursive: true });
+    writeFileSync(join(dir, 'csv', 'whoami.yml'), RULE);
+    writeFileSync(
+      join(dir, 'csv', 'export.csv'),
+      'Image,CommandLine\nC:\\x\\whoami.exe,"whoami, /all"\nC:\\x\\calc.exe,calc\nC:\\y\\WHOAMI.EXE,\n',
+    );
+    writeFileSync(
+      join(dir, 'csv', 'whoami.test.yml'),
+      'rule: whoami.yml\ntests:\n  - name: two of three\n    events_file: export.csv\n    match_count: 2\n',
+    );
+    const { code, out } = await run(['csv']);
+    expect(out).toContain('1 passed, 0 failed, 0 errors, 0 skipped (1 case)');
+    expect(code).toBe(0);
+  });
+});
+
 describe.skipIf(!HAVE_SHARED)("sigmaform test on SigmaHQ's regression data", () => {
   it('passes every case, and the JUnit report says so', async () => {
     const sigma = join(SHARED, 'sigma');
