@@ -12,7 +12,7 @@ import { aliasField, correlationComparisons, resolveCorrelation, type Correlatio
 import { compileMatcher, type MatchOptions } from './match.js';
 import type { Pipeline } from '../pipeline/index.js';
 import { mapCorrelationFields, withCorrelationFields } from '../compile/correlation.js';
-import { applyPipelineForMatch } from './pipeline.js';
+import { applyPipelineForMatch, queryTable, tableFilter } from './pipeline.js';
 import { evaluateExpression, positiveRules, type CorrelationExpression } from '../rule/correlation-condition.js';
 import { indexEventCached, type IndexedEvent } from './fields.js';
 
@@ -163,6 +163,17 @@ function ruleHits(
   options: CorrelateOptions,
   timeFields: readonly string[],
 ): Hit[][] {
+  // With a pipeline: each rule as it lands on the target, on the event extended with its computed fields. The
+  // correlation's fields are listed in the rule first (by its own names), so that a field the pipeline computes
+  // (XDR's User as DOMAIN\\user) is computed for it, as the converted query defines it.
+  const pipeline = options.pipeline;
+  const processed = plan.rules.map((r) =>
+    pipeline === undefined || r.plan !== undefined
+      ? undefined
+      : applyPipelineForMatch(withCorrelationFields(original, r.ruleid, r.rule, { pipeline }), pipeline),
+  );
+  // Rows that say their table meet only the rules whose query reads it (pipeline.ts, tableFilter).
+  const onTable = tableFilter(processed.map((p) => (p === undefined ? undefined : queryTable(p))));
   return plan.rules.map((r, rule) => {
     if (r.plan) {
       return correlateResolved(r.plan, events, options, original.rules[rule]?.plan ?? r.plan).map((hit) => ({
@@ -173,16 +184,12 @@ function ruleHits(
         field: (name: string) => hit.group[name],
       }));
     }
-    // With a pipeline: the rule as it lands on the target, on the event extended with its computed fields.
-    // The correlation's fields listed in the rule first (by its own names), so that a field the pipeline computes
-    // (XDR's User as DOMAIN\\user) is computed for it, as the converted query defines it.
-    const pipeline = options.pipeline;
-    const processed =
-      pipeline !== undefined ? applyPipelineForMatch(withCorrelationFields(original, r.ruleid, r.rule, { pipeline }), pipeline) : undefined;
-    const matcher = compileMatcher(processed?.rule ?? r.rule, options);
+    const landed = processed[rule];
+    const matcher = compileMatcher(landed?.rule ?? r.rule, options);
     const hits: Hit[] = [];
     events.forEach((raw, index) => {
-      const event = indexEventCached(processed !== undefined ? processed.extend(raw) : raw);
+      const event = indexEventCached(landed !== undefined ? landed.extend(raw) : raw);
+      if (onTable !== undefined && !onTable(event, rule)) return;
       if (!matcher.test(event)) return;
       hits.push({ index, time: eventTime(event, timeFields, index), rule, events: [index], field: (name) => firstText(event, name) });
     });

@@ -7,8 +7,8 @@
 import type { SigmaRule } from '../rule/ast.js';
 import { applyPipeline, computedFields, computeField, pipelineWarnings } from '../pipeline/index.js';
 import type { ComputedField, Pipeline, PipelineWarning } from '../pipeline/index.js';
-import { indexEventCached } from './fields.js';
-import { compileMatcher, type Matcher, type MatchOptions } from './match.js';
+import { indexEventCached, type IndexedEvent } from './fields.js';
+import { compileMatcher, type Matcher, type MatchOptions, type MatchResult } from './match.js';
 
 /** What the evaluator needs of a rule processed for a target. */
 export interface PipelineRule {
@@ -49,6 +49,38 @@ export function applyPipelineForMatch(rule: SigmaRule, pipeline: Pipeline): Pipe
   return Object.freeze({ rule: processed.rule, state: processed.state, computed, warnings: pipelineWarnings(processed.state), extend });
 }
 
+/** The table a processed rule's query reads (the pipeline state's `query_table`: `DeviceFileEvents` …), if any. */
+export function queryTable(rule: PipelineRule): string | undefined {
+  const table = rule.state['query_table'];
+  return typeof table === 'string' && table !== '' ? table : undefined;
+}
+
+/** The table a row says it comes from: the `Type` column of Log Analytics / Microsoft Sentinel rows. */
+export function rowTable(ev: IndexedEvent): string | undefined {
+  const v = ev.get('Type')?.[0]?.raw;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An ASIM parser (`imProcessCreate`, `_Im_Dns`, `_ASim_FileEvent` …): its rows come from other tables. */
+const ASIM_PARSER = /^(im[A-Z]|_Im_|_ASim_|ASim[A-Z])/;
+
+/**
+ * Which rules may fire on a row, by table: a row that says its table (`Type`) meets a rule whose query reads
+ * another table never (a `DeviceFileEvents` query never sees a `DeviceProcessEvents` row, though both have a
+ * `FolderPath`). A row that says nothing meets every rule, and so does a rule that reads an ASIM parser (its rows
+ * keep their source table's `Type`). Undefined when no rule reads a table.
+ */
+export function tableFilter(tables: readonly (string | undefined)[]): ((ev: IndexedEvent, rule: number) => boolean) | undefined {
+  const own = tables.map((t) => (t === undefined || ASIM_PARSER.test(t) ? undefined : t));
+  if (own.every((t) => t === undefined)) return undefined;
+  return (ev, rule) => {
+    const table = own[rule];
+    if (table === undefined) return true;
+    const t = rowTable(ev);
+    return t === undefined || t === table;
+  };
+}
+
 /**
  * A matcher for `rule` as `pipeline` converts it: events are rows of the target's tables (DeviceProcessEvents,
  * imRegistry …), from the rule or from what `applyPipelineForMatch` made of it. Throws SigmaError when the
@@ -58,7 +90,22 @@ export function compilePipelineMatcher(rule: SigmaRule | PipelineRule, pipeline:
   // A rule already processed (`applyPipelineForMatch`, e.g. to read its warnings first) is not processed again.
   const processed = 'extend' in rule ? rule : applyPipelineForMatch(rule, pipeline);
   const inner = compileMatcher(processed.rule, options);
-  if (processed.computed.length === 0) return inner;
-  const full = (event: unknown) => inner(processed.extend(event));
-  return Object.freeze(Object.assign(full, { test: (event: unknown) => inner.test(processed.extend(event)), rule: inner.rule }));
+  const onTable = tableFilter([queryTable(processed)]);
+  if (processed.computed.length === 0 && onTable === undefined) return inner;
+  // A row of another table (its `Type`) is never one the query reads.
+  const landed = (event: unknown): IndexedEvent | undefined => {
+    const ev = indexEventCached(processed.extend(event));
+    return onTable === undefined || onTable(ev, 0) ? ev : undefined;
+  };
+  const full = (event: unknown): MatchResult => {
+    const ev = landed(event);
+    return ev === undefined ? OTHER_TABLE : inner(ev);
+  };
+  const test = (event: unknown): boolean => {
+    const ev = landed(event);
+    return ev !== undefined && inner.test(ev);
+  };
+  return Object.freeze(Object.assign(full, { test, rule: inner.rule }));
 }
+
+const OTHER_TABLE: MatchResult = Object.freeze({ match: false, selections: Object.freeze([]) });

@@ -1,0 +1,89 @@
+/**
+ * A converted query reads one table (`DeviceFileEvents | where …`); a row of another table never meets it, even
+ * when it has the same columns (`FolderPath` is in DeviceFileEvents and DeviceProcessEvents). Rows exported from
+ * Microsoft Sentinel / Log Analytics say their table in `Type`: `match -p` and `test -p` route them so.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import '../../src/index.js';
+import { loadRules } from '../../src/rule/load.js';
+import { createConverter } from '../../src/convert.js';
+import { getNamedPipeline } from '../../src/backend.js';
+import { compilePipelineMatcher } from '../../src/eval/pipeline.js';
+import { matchCommand } from '../../src/cli/commands/match.js';
+
+const RULE = [
+  'title: exe dropped',
+  'logsource: {product: windows, category: file_event}',
+  'detection:',
+  "  sel: {TargetFilename|endswith: '\\evil.exe'}",
+  '  condition: sel',
+].join('\n');
+const rule = () => {
+  const doc = loadRules(RULE, 'drop.yml').documents[0];
+  if (doc?.kind !== 'rule') throw new Error('not a rule');
+  return doc;
+};
+const PATH = 'C:\\Users\\a\\evil.exe';
+
+describe('rows are routed by the table they say they come from (Type)', () => {
+  it('microsoft_xdr: the query reads DeviceFileEvents; a DeviceProcessEvents row with the same FolderPath never matches', () => {
+    expect(createConverter({ target: 'kusto', pipelines: ['microsoft_xdr'] }).rule(rule()).queries[0]).toMatch(/^DeviceFileEvents\n/);
+    const m = compilePipelineMatcher(rule(), getNamedPipeline(undefined, 'microsoft_xdr'));
+    expect(m.test({ Type: 'DeviceFileEvents', FolderPath: PATH })).toBe(true);
+    expect(m.test({ Type: 'DeviceProcessEvents', FolderPath: PATH })).toBe(false);
+    expect(m({ Type: 'DeviceProcessEvents', FolderPath: PATH })).toEqual({ match: false, selections: [] });
+    // A row that does not say its table meets the rule.
+    expect(m.test({ FolderPath: PATH })).toBe(true);
+  });
+
+  it('sentinel_asim: an ASIM parser (imFileEvent) reads rows that keep their source table, so Type does not route', () => {
+    const query = createConverter({ target: 'kusto', pipelines: ['sentinel_asim'] }).rule(rule()).queries[0] as string;
+    expect(query).toMatch(/^imFileEvent\n/);
+    const column = /where (\w+) endswith/.exec(query)?.[1] as string;
+    const m = compilePipelineMatcher(rule(), getNamedPipeline(undefined, 'sentinel_asim'));
+    expect(m.test({ Type: 'DeviceFileEvents', [column]: PATH })).toBe(true);
+    expect(m.test({ Type: 'SecurityEvent', [column]: PATH })).toBe(true);
+  });
+
+  it('`match -p` (engine and --loop) and its correlations leave a row of another table out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmaform-table-'));
+    try {
+      writeFileSync(
+        join(dir, 'drop.yml'),
+        `${RULE.replace('title: exe dropped', 'title: exe dropped\nname: drop')}\n---\ntitle: two drops\ncorrelation:\n  type: event_count\n  rules: [drop]\n  group-by: [Computer]\n  timespan: 5m\n  condition: {gte: 2}\n`,
+      );
+      const row = (minute: number, type: string) =>
+        JSON.stringify({ Type: type, Timestamp: `2026-12-04T10:0${minute}:00Z`, DeviceName: 'pc1', FolderPath: PATH });
+      writeFileSync(
+        join(dir, 'rows.jsonl'),
+        [row(0, 'DeviceFileEvents'), row(1, 'DeviceProcessEvents'), row(2, 'DeviceFileEvents')].join('\n') + '\n',
+      );
+      const run = async (extra: string[]) => {
+        let out = '';
+        const code = await matchCommand(['-p', 'microsoft_xdr', '-r', 'drop.yml', 'rows.jsonl', ...extra], {
+          stdout: (t) => (out += t),
+          stderr: () => undefined,
+          cwd: dir,
+          isTTY: false,
+        });
+        expect(code).toBe(0);
+        return out;
+      };
+      for (const extra of [[], ['--loop']]) {
+        const out = await run(extra);
+        expect(out).toContain('MATCH     drop.yml  rows.jsonl#0');
+        expect(out).not.toContain('rows.jsonl#1');
+        expect(out).toContain('MATCH     drop.yml  rows.jsonl#2');
+        // The window holds the two DeviceFileEvents rows only.
+        expect(out).toMatch(
+          /CORRELATION {2}two drops {2}drop\.yml {2}event_count DeviceName="pc1" .* value 2\n {4}rows\.jsonl#0\n {4}rows\.jsonl#2\n/,
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
