@@ -65,20 +65,57 @@ export function rowTable(ev: IndexedEvent): string | undefined {
 const ASIM_PARSER = /^(im[A-Z]|_Im_|_ASim_|ASim[A-Z])/;
 
 /**
+ * The rows an ASIM unifying parser returns, by their ASIM fields: `EventSchema` (the schema the row is normalized
+ * to, ASIM's common fields) and, for the parsers of one event type, `EventType` (imProcessCreate returns the
+ * Process Event schema's `ProcessCreated` rows, not `ProcessTerminated`).
+ */
+const ASIM_ROWS: Readonly<Record<string, { readonly schema: string; readonly eventType?: string }>> = {
+  imProcessCreate: { schema: 'ProcessEvent', eventType: 'ProcessCreated' },
+  imProcessTerminate: { schema: 'ProcessEvent', eventType: 'ProcessTerminated' },
+  imFileEvent: { schema: 'FileEvent' },
+  imRegistry: { schema: 'RegistryEvent' },
+  imNetworkSession: { schema: 'NetworkSession' },
+  imWebSession: { schema: 'WebSession' },
+  imAuthentication: { schema: 'Authentication' },
+  imDns: { schema: 'Dns' },
+  imAuditEvent: { schema: 'AuditEvent' },
+  imUserManagement: { schema: 'UserManagement' },
+  imDhcpEvent: { schema: 'Dhcp' },
+};
+
+const firstString = (ev: IndexedEvent, field: string): string | undefined => {
+  const v = ev.get(field)?.[0]?.raw;
+  return typeof v === 'string' ? v : undefined;
+};
+
+/**
  * Which rules may fire on a row, by table: a row that says its table (`Type`) meets a rule whose query reads
  * another table never (a `DeviceFileEvents` query never sees a `DeviceProcessEvents` row, though both have a
- * `FolderPath`). A row that says nothing meets every rule, and so does a rule that reads an ASIM parser (its rows
- * keep their source table's `Type`). Undefined when no rule reads a table.
+ * `FolderPath`). A rule that reads an ASIM parser meets rows of any table (they keep their source table's `Type`)
+ * but, when a row says its ASIM schema (`EventSchema`, and `EventType` where the parser returns one type), only
+ * rows the parser returns. A row that says nothing meets every rule. Undefined when no rule reads a table.
  */
 export function tableFilter(tables: readonly (string | undefined)[]): ((ev: IndexedEvent, rule: number) => boolean) | undefined {
-  const own = tables.map((t) => (t === undefined || ASIM_PARSER.test(t) ? undefined : t));
-  if (own.every((t) => t === undefined)) return undefined;
-  return (ev, rule) => {
-    const table = own[rule];
-    if (table === undefined) return true;
-    const t = rowTable(ev);
-    return t === undefined || t === table;
-  };
+  if (tables.every((t) => t === undefined)) return undefined;
+  const tests = tables.map((table): ((ev: IndexedEvent) => boolean) | undefined => {
+    if (table === undefined) return undefined;
+    if (!ASIM_PARSER.test(table)) {
+      return (ev) => {
+        const t = rowTable(ev);
+        return t === undefined || t === table;
+      };
+    }
+    const rows = Object.prototype.hasOwnProperty.call(ASIM_ROWS, table) ? ASIM_ROWS[table] : undefined;
+    if (rows === undefined) return undefined;
+    return (ev) => {
+      const schema = firstString(ev, 'EventSchema');
+      if (schema === undefined) return true;
+      if (schema !== rows.schema) return false;
+      const type = rows.eventType === undefined ? undefined : firstString(ev, 'EventType');
+      return type === undefined || type === rows.eventType;
+    };
+  });
+  return (ev, rule) => tests[rule]?.(ev) ?? true;
 }
 
 /**

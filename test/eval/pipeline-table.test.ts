@@ -48,6 +48,21 @@ describe('rows are routed by the table they say they come from (Type)', () => {
     expect(m.test({ Type: 'SecurityEvent', [column]: PATH })).toBe(true);
   });
 
+  it('sentinel_asim: a row that says its ASIM schema (EventSchema, EventType) meets only the parser that returns it', () => {
+    const proc = loadRules(
+      "title: whoami\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {Image|endswith: '\\whoami.exe'}\n  condition: sel\n",
+      'whoami.yml',
+    ).documents[0];
+    if (proc?.kind !== 'rule') throw new Error('not a rule');
+    expect(createConverter({ target: 'kusto', pipelines: ['sentinel_asim'] }).rule(proc).queries[0]).toMatch(/^imProcessCreate\n/);
+    const m = compilePipelineMatcher(proc, getNamedPipeline(undefined, 'sentinel_asim'));
+    const row = (extra: Record<string, string>) => ({ TargetProcessName: 'C:\\Windows\\System32\\whoami.exe', ...extra });
+    expect(m.test(row({}))).toBe(true);
+    expect(m.test(row({ EventSchema: 'ProcessEvent', EventType: 'ProcessCreated', Type: 'SecurityEvent' }))).toBe(true);
+    expect(m.test(row({ EventSchema: 'ProcessEvent', EventType: 'ProcessTerminated' }))).toBe(false);
+    expect(m.test(row({ EventSchema: 'FileEvent', EventType: 'FileCreated' }))).toBe(false);
+  });
+
   it('`match -p` (engine and --loop) and its correlations leave a row of another table out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmaform-table-'));
     try {

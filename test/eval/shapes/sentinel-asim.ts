@@ -38,6 +38,8 @@ export function asimRow(r: SysmonRecord): [string, Row] | undefined {
         'imProcessCreate',
         {
           ...dvc,
+          // ASIM's common fields: the schema the row is normalized to.
+          EventSchema: 'ProcessEvent',
           EventType: 'ProcessCreated',
           TargetProcessName: d['Image'] ?? '',
           TargetProcessCommandLine: d['CommandLine'] ?? '',
@@ -72,6 +74,7 @@ export function asimRow(r: SysmonRecord): [string, Row] | undefined {
         'imFileEvent',
         {
           ...dvc,
+          EventSchema: 'FileEvent',
           EventType: r.eventId === 11 ? 'FileCreated' : 'FileDeleted',
           TargetFilePath: path,
           TargetFileName: fileName(path),
@@ -92,6 +95,7 @@ export function asimRow(r: SysmonRecord): [string, Row] | undefined {
         'imRegistry',
         {
           ...dvc,
+          EventSchema: 'RegistryEvent',
           EventType: type,
           RegistryKey: registryKey(renamed ? (d['NewName'] ?? '') : key),
           RegistryValue: valueName,
