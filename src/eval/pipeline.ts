@@ -55,10 +55,15 @@ export function queryTable(rule: PipelineRule): string | undefined {
   return typeof table === 'string' && table !== '' ? table : undefined;
 }
 
+/** The first value of a field when it is a string. */
+function firstString(ev: IndexedEvent, field: string): string | undefined {
+  const v = ev.get(field)?.[0]?.raw;
+  return typeof v === 'string' ? v : undefined;
+}
+
 /** The table a row says it comes from: the `Type` column of Log Analytics / Microsoft Sentinel rows. */
 export function rowTable(ev: IndexedEvent): string | undefined {
-  const v = ev.get('Type')?.[0]?.raw;
-  return typeof v === 'string' ? v : undefined;
+  return firstString(ev, 'Type');
 }
 
 /** An ASIM parser (`imProcessCreate`, `_Im_Dns`, `_ASim_FileEvent` …): its rows come from other tables. */
@@ -81,11 +86,6 @@ const ASIM_ROWS: Readonly<Record<string, { readonly schema: string; readonly eve
   imAuditEvent: { schema: 'AuditEvent' },
   imUserManagement: { schema: 'UserManagement' },
   imDhcpEvent: { schema: 'Dhcp' },
-};
-
-const firstString = (ev: IndexedEvent, field: string): string | undefined => {
-  const v = ev.get(field)?.[0]?.raw;
-  return typeof v === 'string' ? v : undefined;
 };
 
 /**
@@ -127,22 +127,29 @@ export function compilePipelineMatcher(rule: SigmaRule | PipelineRule, pipeline:
   // A rule already processed (`applyPipelineForMatch`, e.g. to read its warnings first) is not processed again.
   const processed = 'extend' in rule ? rule : applyPipelineForMatch(rule, pipeline);
   const inner = compileMatcher(processed.rule, options);
-  const onTable = tableFilter([queryTable(processed)]);
-  if (processed.computed.length === 0 && onTable === undefined) return inner;
+  const extended = processed.computed.length === 0 ? inner : withExtension(inner, processed.extend);
   // A row of another table (its `Type`) is never one the query reads.
-  const landed = (event: unknown): IndexedEvent | undefined => {
-    const ev = indexEventCached(processed.extend(event));
-    return onTable === undefined || onTable(ev, 0) ? ev : undefined;
-  };
-  const full = (event: unknown): MatchResult => {
-    const ev = landed(event);
-    return ev === undefined ? OTHER_TABLE : inner(ev);
-  };
-  const test = (event: unknown): boolean => {
-    const ev = landed(event);
-    return ev !== undefined && inner.test(ev);
-  };
-  return Object.freeze(Object.assign(full, { test, rule: inner.rule }));
+  const onTable = tableFilter([queryTable(processed)]);
+  return onTable === undefined ? extended : onTableOnly(extended, (ev) => onTable(ev, 0));
+}
+
+/** A matcher evaluated on the event extended with computed fields (PipelineRule.extend). */
+export function withExtension(matcher: Matcher, extend: (event: unknown) => unknown): Matcher {
+  const full = (event: unknown): MatchResult => matcher(extend(event));
+  return Object.freeze(Object.assign(full, { test: (event: unknown) => matcher.test(extend(event)), rule: matcher.rule }));
 }
 
 const OTHER_TABLE: MatchResult = Object.freeze({ match: false, selections: Object.freeze([]) });
+
+/** A matcher that never fires on a row of another table than its query reads (`on` says whether the row is of it). */
+export function onTableOnly(matcher: Matcher, on: (ev: IndexedEvent) => boolean): Matcher {
+  const full = (event: unknown): MatchResult => {
+    const ev = indexEventCached(event);
+    return on(ev) ? matcher(ev) : OTHER_TABLE;
+  };
+  const test = (event: unknown): boolean => {
+    const ev = indexEventCached(event);
+    return on(ev) && matcher.test(ev);
+  };
+  return Object.freeze(Object.assign(full, { test, rule: matcher.rule }));
+}

@@ -4,10 +4,18 @@
  * over the processed rules; `--loop` tries every rule on every event instead.
  */
 import { SigmaError } from '../errors.js';
-import { indexEventCached, type IndexedEvent } from '../eval/fields.js';
-import { convertsToNothing, type Matcher, type MatchOptions, type MatchResult } from '../eval/match.js';
+import type { IndexedEvent } from '../eval/fields.js';
+import { convertsToNothing, type Matcher, type MatchOptions } from '../eval/match.js';
 import { compileEngine } from '../eval/engine.js';
-import { applyPipelineForMatch, compilePipelineMatcher, queryTable, tableFilter, type PipelineRule } from '../eval/pipeline.js';
+import {
+  applyPipelineForMatch,
+  compilePipelineMatcher,
+  onTableOnly,
+  queryTable,
+  tableFilter,
+  withExtension,
+  type PipelineRule,
+} from '../eval/pipeline.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { LoadedRule } from './match-rules.js';
 import type { BatchEvaluator } from './match-run.js';
@@ -111,14 +119,12 @@ export function pipelineEvaluation(
   });
   const names = rules.map((r) => r.name);
   const compiled = matchers.filter((m) => m !== undefined).length;
+  // compilePipelineMatcher routes rows by table itself.
+  if (loop) return { ...everyRule(matchers), names, compiled };
   // Rows that say their table meet only the rules whose query reads it.
   const onTable = tableFilter(processed.map((p) => (p === undefined ? undefined : queryTable(p))));
   const byTable = (ev: IndexedEvent, out: readonly number[]): readonly number[] =>
     onTable === undefined ? out : out.filter((r) => onTable(ev, r));
-  if (loop) {
-    const every = everyRule(matchers);
-    return { ...every, fired: (ev) => byTable(ev, every.fired(ev)), names, compiled };
-  }
   // The matchers printed from: a row of another table than a rule's query reads never matches it.
   const shown = onTable === undefined ? matchers : matchers.map((m, i) => (m === undefined ? m : onTableOnly(m, (ev) => onTable(ev, i))));
   // The closures below share this scope: the processed rules (their trees) would otherwise live as long as they.
@@ -136,27 +142,6 @@ export function pipelineEvaluation(
     names,
     compiled,
   };
-}
-
-/** A matcher evaluated on the event extended with computed fields. */
-function withExtension(matcher: Matcher, extend: (event: unknown) => unknown): Matcher {
-  const full = (event: unknown): MatchResult => matcher(extend(event));
-  return Object.freeze(Object.assign(full, { test: (event: unknown) => matcher.test(extend(event)), rule: matcher.rule }));
-}
-
-const OTHER_TABLE: MatchResult = Object.freeze({ match: false, selections: Object.freeze([]) });
-
-/** A matcher that never fires on a row of another table than its query reads (`on` says whether the row is of it). */
-function onTableOnly(matcher: Matcher, on: (ev: IndexedEvent) => boolean): Matcher {
-  const full = (event: unknown): MatchResult => {
-    const ev = indexEventCached(event);
-    return on(ev) ? matcher(ev) : OTHER_TABLE;
-  };
-  const test = (event: unknown): boolean => {
-    const ev = indexEventCached(event);
-    return on(ev) && matcher.test(ev);
-  };
-  return Object.freeze(Object.assign(full, { test, rule: matcher.rule }));
 }
 
 /** Every rule tried on every event, one by one. */
