@@ -31,20 +31,28 @@ export function compileCondition(node: ConditionNode, names: readonly string[]):
   return compileConditionWithout(node, names, () => false) ?? (() => false);
 }
 
+/**
+ * The and/or of tests (of selections here, of a selection's items in detection.ts), one test being itself. Plain
+ * loops instead of every/some with arrow functions: the evaluator's hot path allocates nothing.
+ */
+export function combine<T>(tests: readonly ((x: T) => boolean)[], linking: 'and' | 'or'): (x: T) => boolean {
+  if (tests.length === 1) return tests[0] as (x: T) => boolean;
+  if (linking === 'and') {
+    return (x) => {
+      for (const t of tests) if (!t(x)) return false;
+      return true;
+    };
+  }
+  return (x) => {
+    for (const t of tests) if (t(x)) return true;
+    return false;
+  };
+}
+
 /** The and/or of tests, without the absent ones (null when none is left). */
 function joined(args: readonly (SelectionsTest | null)[], op: 'and' | 'or'): SelectionsTest | null {
   const present = args.filter((a): a is SelectionsTest => a !== null);
-  if (present.length === 0) return null;
-  if (present.length === 1) return present[0] as SelectionsTest;
-  return op === 'and'
-    ? (r) => {
-        for (const a of present) if (!a(r)) return false;
-        return true;
-      }
-    : (r) => {
-        for (const a of present) if (a(r)) return true;
-        return false;
-      };
+  return present.length === 0 ? null : combine(present, op);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Detection, DetectionItem } from '../rule/ast.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { SigmaString, SigmaValue } from '../rule/ast.js';
 import { ValueMemo } from './memo.js';
+import { combine } from './condition.js';
 import { singleString, stringNumber } from './fields.js';
 import {
   compileKeyword,
@@ -21,21 +22,6 @@ function located(e: unknown, item: DetectionItem): SigmaError {
   const error = toSigmaError(e);
   if (error.location.line !== undefined || item.location === undefined) return error;
   return new SigmaError(error.code, error.message, { ...item.location, ...(error.location.file ? { file: error.location.file } : {}) });
-}
-
-// Plain loops instead of every/some with arrow functions: the evaluator's hot path allocates nothing.
-function combine(tests: readonly EventTest[], linking: 'and' | 'or'): EventTest {
-  if (tests.length === 1) return tests[0] as EventTest;
-  if (linking === 'and') {
-    return (ev) => {
-      for (const t of tests) if (!t(ev)) return false;
-      return true;
-    };
-  }
-  return (ev) => {
-    for (const t of tests) if (t(ev)) return true;
-    return false;
-  };
 }
 
 /** Or-ed values: all string alternatives merged into one needle set, the other values tested one by one. */
