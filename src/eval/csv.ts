@@ -29,7 +29,6 @@ export function createCsvReader(file?: string): CsvReader {
   let fields: string[] = [];
   let field = '';
   let quoted = false; // inside a quoted field
-  let quoteSeen = false; // the field began with a quote
   let afterQuote = false; // just read the closing quote of a quoted field (a second one is a literal quote)
   let line = 1; // the line being read
   let recordLine = 1; // where the record being read starts
@@ -50,7 +49,6 @@ export function createCsvReader(file?: string): CsvReader {
   const endRecord = (out: RawEvent[]): void => {
     fields.push(field);
     field = '';
-    quoteSeen = false;
     afterQuote = false;
     const cells = fields;
     fields = [];
@@ -102,17 +100,14 @@ export function createCsvReader(file?: string): CsvReader {
           field += '"';
           quoted = true;
           afterQuote = false;
-        } else if (field === '' && !quoteSeen) {
-          quoted = true;
-          quoteSeen = true;
-        } else field += '"'; // a quote inside an unquoted field is a character, as exporters write it
+        } else if (field === '') quoted = true;
+        else field += '"'; // a quote inside an unquoted field is a character, as exporters write it
         continue;
       }
       afterQuote = false;
       if (c === COMMA) {
         fields.push(field + chunk.slice(from, i));
         field = '';
-        quoteSeen = false;
         from = i + 1;
       } else if (c === LF || c === CR) {
         field += chunk.slice(from, i);
