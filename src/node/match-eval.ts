@@ -31,7 +31,7 @@ export interface LogsourceChoice {
 }
 
 /** The MatchOptions of a choice. */
-function sourcing(choice: LogsourceChoice): Pick<MatchOptions, 'ignoreLogsource' | 'logsource' | 'nullMatchesEmpty'> {
+export function matchOptionsOf(choice: LogsourceChoice): Pick<MatchOptions, 'ignoreLogsource' | 'logsource' | 'nullMatchesEmpty'> {
   return {
     ignoreLogsource: choice.ignoreLogsource,
     ...(choice.logsource !== undefined ? { logsource: choice.logsource } : {}),
@@ -59,7 +59,7 @@ export function pipelineEvaluation(
   onWarning: (warning: SigmaError) => void,
 ): Evaluation {
   const { loop } = options;
-  const checks = sourcing(options);
+  const checks = matchOptionsOf(options);
   const failed = new Map<number, unknown>();
   const processed = rules.map((r, i): PipelineRule | undefined => {
     try {
@@ -171,7 +171,7 @@ export function engineEvaluation(
   const { loop, slim } = options;
   const engine = compileEngine(
     rules.map((r) => r.rule),
-    { ...sourcing(options), slim, ...(loop ? { routing: false, prefilter: false, memo: false } : {}) },
+    { ...matchOptionsOf(options), slim, ...(loop ? { routing: false, prefilter: false, memo: false } : {}) },
   );
   for (const [i, error] of engine.errors) onError(error, (rules[i] as LoadedRule).rule.source.file ?? (rules[i] as LoadedRule).name);
   const compiled = rules.length - engine.errors.size;

@@ -13,7 +13,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { serialize } from 'node:v8';
-import type { Logsource, SigmaRule } from '../rule/ast.js';
+import type { SigmaRule } from '../rule/ast.js';
+import type { LogsourceChoice } from './match-eval.js';
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { Matcher, MatchResult } from '../eval/match.js';
 import { indexEvent, type IndexedEvent } from '../eval/fields.js';
@@ -196,12 +197,7 @@ export function evaluateBatch(
 }
 
 /** How a worker thread evaluates (the rules themselves come with MatchWorkers.load). */
-export interface MatchWorkerSpec {
-  readonly ignoreLogsource: boolean;
-  /** `--logsource`: what events that do not say their log source are. */
-  readonly logsource?: Logsource;
-  /** False when `-p`'s target's null is only null (EQL, ES|QL). */
-  readonly nullMatchesEmpty?: boolean;
+export interface MatchWorkerSpec extends LogsourceChoice {
   readonly format: PairFormat;
   /** `-p` as given (names, pipeline files relative to `cwd`): the worker applies them as this thread does. */
   readonly pipelines?: readonly string[];

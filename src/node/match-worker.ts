@@ -15,12 +15,6 @@ import { engineEvaluation, pipelineEvaluation, type Evaluation } from './match-e
 import { evaluateBatch, type EventBatch, type MatchWorkerSpec } from './match-run.js';
 
 const spec = workerData as MatchWorkerSpec;
-/** The logsource checks as this thread's caller chose them. */
-const checks = {
-  ignoreLogsource: spec.ignoreLogsource,
-  ...(spec.logsource !== undefined ? { logsource: spec.logsource } : {}),
-  ...(spec.nullMatchesEmpty === false ? { nullMatchesEmpty: false } : {}),
-};
 const quiet = (): void => undefined;
 const pipeline =
   spec.pipelines !== undefined && spec.pipelines.length > 0
@@ -32,8 +26,8 @@ let evaluator: Evaluation | undefined;
 function build(serialized: Uint8Array): Evaluation {
   const rules = deserialize(serialized) as readonly LoadedRule[];
   return pipeline
-    ? pipelineEvaluation(rules, pipeline, { ...checks, loop: false }, quiet, quiet)
-    : engineEvaluation(rules, { ...checks, loop: false, slim: true }, quiet);
+    ? pipelineEvaluation(rules, pipeline, { ...spec, loop: false }, quiet, quiet)
+    : engineEvaluation(rules, { ...spec, loop: false, slim: true }, quiet);
 }
 
 parentPort?.on('message', (m: { rules?: Uint8Array; id?: number; batch?: EventBatch }) => {

@@ -3,7 +3,8 @@
  * `correlate()` over all the events given (one stream, ordered by each event's timestamp field), and each window
  * that fires is printed with its group and the events that made it.
  */
-import type { Logsource, SigmaDocument } from '../../rule/ast.js';
+import type { SigmaDocument } from '../../rule/ast.js';
+import { matchOptionsOf, type LogsourceChoice } from '../../node/match-eval.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
 import type { CliIO } from '../io.js';
@@ -12,14 +13,9 @@ import type { KeptEvent } from '../../node/match-run.js';
 
 export type { CorrelationOf, KeptEvent };
 
-export interface CorrelationPassOptions {
-  readonly ignoreLogsource: boolean;
-  /** `--logsource`: what events that do not say their log source are. */
-  readonly logsource?: Logsource;
+export interface CorrelationPassOptions extends LogsourceChoice {
   /** `-p`: events are rows of the target's tables; correlations are evaluated as the pipeline converts them. */
   readonly pipeline?: Pipeline;
-  /** False when `-p`'s target's null is only null (EQL, ES|QL). */
-  readonly nullMatchesEmpty?: boolean;
   readonly jsonl: boolean;
   /** Fields holding the event time, tried in order; default `DEFAULT_TIME_FIELDS`. */
   readonly timeFields?: readonly string[];
@@ -54,10 +50,8 @@ export function correlationPass(
     try {
       hits = correlate(correlation, events, {
         documents,
-        ignoreLogsource: options.ignoreLogsource,
-        ...(options.logsource !== undefined ? { logsource: options.logsource } : {}),
+        ...matchOptionsOf(options),
         ...(options.pipeline !== undefined ? { pipeline: options.pipeline } : {}),
-        ...(options.nullMatchesEmpty === false ? { nullMatchesEmpty: false } : {}),
         timeFields,
       });
     } catch (e) {

@@ -2,12 +2,9 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { toSigmaError } from '../../errors.js';
-import { logsourceOption } from '../logsource.js';
-import type { Logsource, SigmaRule } from '../../rule/ast.js';
-import { resolvePipelines } from '../../convert.js';
-import { pipelinesNullMatchesEmpty } from '../../backend.js';
+import { evaluationOptions } from '../match-options.js';
+import type { SigmaRule } from '../../rule/ast.js';
 import type { Pipeline } from '../../pipeline/index.js';
-import { resolvePipelineArgs } from '../../node/pipelines.js';
 import type { RuleCache } from '../../node/cache.js';
 import { correlationPass } from './match-correlations.js';
 import type { CliIO, Command } from '../io.js';
@@ -17,7 +14,7 @@ import { cacheOption, jobsOption } from '../jobs.js';
 import { loadRuleFiles, type LoadedRule, type LoadedRules } from '../../node/match-rules.js';
 import { resolveCorrelation, type CorrelationPlan } from '../../rule/correlation.js';
 import { matchFiles, MatchWorkers, type KeptEvent, type PairFormat } from '../../node/match-run.js';
-import { engineEvaluation, pipelineEvaluation, type Evaluation } from '../../node/match-eval.js';
+import { engineEvaluation, pipelineEvaluation, type Evaluation, type LogsourceChoice } from '../../node/match-eval.js';
 
 const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
        sigmaform match [OPTIONS] -r RULES [-r RULES...] EVENTS...
@@ -240,14 +237,10 @@ export const matchCommand: Command = async (argv, io) => {
   let pipeline: Pipeline | undefined;
   let cache: RuleCache | undefined;
   let jobs: number | undefined;
-  let logsource: Logsource | undefined;
-  let nullMatchesEmpty: boolean;
+  // How events meet the rules, the same on every thread and in the correlation pass.
+  let checks: LogsourceChoice;
   try {
-    logsource = logsourceOption(asList(values.logsource));
-    const pipelines = await resolvePipelineArgs(pipelineArgs, io.cwd);
-    pipeline = resolvePipelines(undefined, pipelines);
-    // `null` as the pipelines' target queries it (EQL and ES|QL: not an empty string).
-    nullMatchesEmpty = pipelinesNullMatchesEmpty(pipelines);
+    ({ pipeline, checks } = await evaluationOptions(values, io.cwd));
     cache = await cacheOption(values.cache, values['cache-location'], io.cwd);
     jobs = jobsOption(values.jobs).jobs;
   } catch (e) {
@@ -257,13 +250,6 @@ export const matchCommand: Command = async (argv, io) => {
   const started = performance.now();
   const ruleFiles = many ? await expandRulePaths(ruleArgs, io.cwd) : [first as string];
   const eventPaths = await eventFiles(eventArgs, io.cwd);
-  const ignoreLogsource = values['ignore-logsource'] === true;
-  // How events meet the rules' logsources, the same on every thread and in the correlation pass.
-  const checks = {
-    ignoreLogsource,
-    ...(logsource !== undefined ? { logsource } : {}),
-    ...(!nullMatchesEmpty ? { nullMatchesEmpty: false } : {}),
-  };
   const format: PairFormat = { jsonl: values.jsonl === true, all: !many || values.all === true };
   // Worker threads start first (their start-up and the library's import overlap this thread's loading).
   const threads = values.loop ? 1 : (jobs ?? 1);

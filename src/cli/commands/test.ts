@@ -12,10 +12,8 @@ import { toJUnitXml } from '../../eval/junit.js';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
 import { expandPaths, readUserFileSync, writeUserFile } from '../../node/files.js';
-import { resolvePipelineArgs } from '../../node/pipelines.js';
-import { resolvePipelines } from '../../convert.js';
-import { pipelinesNullMatchesEmpty } from '../../backend.js';
-import { logsourceOption } from '../logsource.js';
+import { evaluationOptions } from '../match-options.js';
+import { matchOptionsOf } from '../../node/match-eval.js';
 import type { CaseOptions } from '../../eval/suite.js';
 
 const HELP = `Usage: sigmaform test [OPTIONS] PATHS...
@@ -194,15 +192,8 @@ export const testCommand: Command = async (argv, io) => {
   }
   let options: CaseOptions;
   try {
-    const pipelines = await resolvePipelineArgs(asList(values.pipeline), io.cwd);
-    const pipeline = resolvePipelines(undefined, pipelines);
-    const logsource = logsourceOption(asList(values.logsource));
-    options = {
-      ignoreLogsource: values['ignore-logsource'] === true,
-      ...(logsource !== undefined ? { logsource } : {}),
-      ...(pipeline !== undefined ? { pipeline } : {}),
-      ...(pipelinesNullMatchesEmpty(pipelines) ? {} : { nullMatchesEmpty: false }),
-    };
+    const { pipeline, checks } = await evaluationOptions(values, io.cwd);
+    options = { ...matchOptionsOf(checks), ...(pipeline !== undefined ? { pipeline } : {}) };
   } catch (e) {
     io.stderr(`sigmaform test: ${toSigmaError(e).format()}\n`);
     return 2;

@@ -1,6 +1,12 @@
-/** `--logsource product=P,category=C,service=S` of `match` and `test`. */
+/** The options `match` and `test` share: `-p PIPELINE`, `--ignore-logsource`, `--logsource product=P,…`. */
 import { SigmaError } from '../errors.js';
 import type { Logsource } from '../rule/ast.js';
+import type { Pipeline } from '../pipeline/index.js';
+import { resolvePipelines } from '../convert.js';
+import { pipelinesNullMatchesEmpty } from '../backend.js';
+import { resolvePipelineArgs } from '../node/pipelines.js';
+import type { LogsourceChoice } from '../node/match-eval.js';
+import { asList } from './args.js';
 
 const LOGSOURCE_KEYS: ReadonlySet<string> = new Set(['product', 'category', 'service']);
 
@@ -31,4 +37,24 @@ export function logsourceOption(given: readonly string[]): Logsource | undefined
     ...(category !== undefined ? { category } : {}),
     ...(service !== undefined ? { service } : {}),
   };
+}
+
+/**
+ * How `match` and `test` evaluate: the `-p` pipeline (named or files, relative to `cwd`), the logsource checks and
+ * how `null` matches (as the pipelines' target queries it: EQL and ES|QL do not take an empty string for null).
+ * Throws SigmaError on a bad option (a usage error).
+ */
+export async function evaluationOptions(
+  values: { readonly pipeline?: unknown; readonly logsource?: unknown; readonly 'ignore-logsource'?: unknown },
+  cwd: string,
+): Promise<{ readonly pipeline?: Pipeline; readonly checks: LogsourceChoice }> {
+  const logsource = logsourceOption(asList(values.logsource));
+  const pipelines = await resolvePipelineArgs(asList(values.pipeline), cwd);
+  const pipeline = resolvePipelines(undefined, pipelines);
+  const checks: LogsourceChoice = {
+    ignoreLogsource: values['ignore-logsource'] === true,
+    ...(logsource !== undefined ? { logsource } : {}),
+    ...(pipelinesNullMatchesEmpty(pipelines) ? {} : { nullMatchesEmpty: false }),
+  };
+  return { ...(pipeline !== undefined ? { pipeline } : {}), checks };
 }
