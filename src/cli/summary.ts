@@ -10,8 +10,8 @@ import { SigmaError } from '../errors.js';
 export const noQueryWarning = (title: string): string =>
   `rule '${title}' converted to no query (the pipeline left nothing to search for); it is not in the output`;
 
-/** `1 rule`, `2 rules`. */
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 rule`, `2 rules`: the count and its noun, for the summaries the commands print. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function summary(results: readonly FileResult[], ms: number): string {
   const counts = runCounts(results);
@@ -33,9 +33,7 @@ export function summary(results: readonly FileResult[], ms: number): string {
         ? `, ${plural(ruleErrors, 'rule')} failed in ${plural(counts.partialFiles, 'file')} that converted otherwise`
         : '') +
       (reasons.length ? ` (${reasons.join(', ')})` : '') +
-      (warnings.length
-        ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (alternatives the target cannot express, left out)`
-        : '') +
+      (warnings.length ? `, ${plural(warnings.length, 'warning')} (alternatives the target cannot express, left out)` : '') +
       ` in ${(ms / 1000).toFixed(2)} s`,
   );
   return lines.join('\n') + '\n';

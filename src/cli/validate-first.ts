@@ -1,6 +1,7 @@
 /** `convert --validate` / `pack --validate`: run the rule validators before converting, as a gate. */
 import { SigmaError, toSigmaError } from '../errors.js';
 import type { CliIO } from './io.js';
+import { plural } from './summary.js';
 import type { Options } from './args.js';
 import { expandPaths, readUserFileSync } from '../node/files.js';
 import type { ValidateOptions } from '../validate/run.js';
@@ -65,7 +66,7 @@ export async function validateFirst(values: ValidateValues, paths: readonly stri
     if (failSeverity !== undefined && r.findings.some((f) => severityAtLeast(f.severity, failSeverity as Severity))) failing++;
   }
   io.stderr(
-    `validation: ${count} finding${count === 1 ? '' : 's'} in ${results.filter((r) => r.findings.length > 0).length} of ${files.length} file${files.length === 1 ? '' : 's'}\n`,
+    `validation: ${plural(count, 'finding')} in ${results.filter((r) => r.findings.length > 0).length} of ${plural(files.length, 'file')}\n`,
   );
   if (failing > 0) {
     io.stderr(`sigmaform ${command}: ${failing} file(s) have findings at or above '${failSeverity ?? ''}'; nothing converted\n`);

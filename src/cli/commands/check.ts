@@ -2,6 +2,7 @@
 import { SigmaError, toSigmaError } from '../../errors.js';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
+import { plural } from '../summary.js';
 import { expandRulePaths, readUserFileSync, writeUserFile } from '../../node/files.js';
 import { progress } from '../progress.js';
 import { loadForValidation, type LoadedFile } from '../../validate/context.js';
@@ -190,9 +191,9 @@ export const checkCommand: Command = async (argv, io) => {
     const loadFailed = results.filter((r) => r.error).length;
     const documents = results.reduce((n, r) => n + r.documents, 0);
     io.stdout(
-      `${files.length - loadFailed} of ${files.length} file${files.length === 1 ? '' : 's'} valid (${documents} document${documents === 1 ? '' : 's'}), ${loadFailed} invalid; ` +
-        `${all.length} finding${all.length === 1 ? '' : 's'}${countBySeverity(all)}` +
-        (failSeverity ? `; ${failed} file${failed === 1 ? '' : 's'} failed at --fail-severity ${failSeverity}` : '') +
+      `${files.length - loadFailed} of ${plural(files.length, 'file')} valid (${plural(documents, 'document')}), ${loadFailed} invalid; ` +
+        `${plural(all.length, 'finding')}${countBySeverity(all)}` +
+        (failSeverity ? `; ${plural(failed, 'file')} failed at --fail-severity ${failSeverity}` : '') +
         '\n',
     );
   }

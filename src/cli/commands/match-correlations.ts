@@ -8,6 +8,7 @@ import { matchOptionsOf, type LogsourceChoice } from '../../node/match-eval.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { correlate, DEFAULT_TIME_FIELDS, type CorrelationHit } from '../../eval/correlate.js';
 import type { CliIO } from '../io.js';
+import { plural } from '../summary.js';
 import type { CorrelationOf } from '../../node/match-rules.js';
 import type { KeptEvent } from '../../node/match-run.js';
 
@@ -85,9 +86,7 @@ export function correlationPass(
     }
   }
   if (!options.jsonl) {
-    io.stdout(
-      `${fired} correlation window${fired === 1 ? '' : 's'} fired (${correlations.length} correlation rule${correlations.length === 1 ? '' : 's'})\n`,
-    );
+    io.stdout(`${plural(fired, 'correlation window')} fired (${plural(correlations.length, 'correlation rule')})\n`);
   }
   return fired;
 }

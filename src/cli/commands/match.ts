@@ -9,6 +9,7 @@ import type { RuleCache } from '../../node/cache.js';
 import { correlationPass } from './match-correlations.js';
 import type { CliIO, Command } from '../io.js';
 import { asList, parse } from '../args.js';
+import { plural } from '../summary.js';
 import { expandRulePaths, walkFiles } from '../../node/files.js';
 import { cacheOption, jobsOption } from '../jobs.js';
 import { loadRuleFiles, type LoadedRule, type LoadedRules } from '../../node/match-rules.js';
@@ -197,8 +198,8 @@ function stats(
   const rate = matching > 0 ? Math.round((events / matching) * 1000).toLocaleString('en-US') : '-';
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   return (
-    `sigmaform match: ${rules} rule${rules === 1 ? '' : 's'} loaded in ${s(t.loaded - t.started)}, ${compiled} compiled in ${s(t.compiledAt - t.loaded)}; ` +
-    `${events} event${events === 1 ? '' : 's'} read and matched in ${s(matching)} (${rate} events/s, ${threads} thread${threads === 1 ? '' : 's'}), ` +
+    `sigmaform match: ${plural(rules, 'rule')} loaded in ${s(t.loaded - t.started)}, ${compiled} compiled in ${s(t.compiledAt - t.loaded)}; ` +
+    `${plural(events, 'event')} read and matched in ${s(matching)} (${rate} events/s, ${plural(threads, 'thread')}), ` +
     `${matches} match${matches === 1 ? '' : 'es'}; peak memory ${peak} MiB\n`
   );
 }
@@ -327,7 +328,7 @@ export const matchCommand: Command = async (argv, io) => {
     const { compiled } = evaluate;
     const n = counts.events;
     io.stdout(
-      `${counts.matches} match${counts.matches === 1 ? '' : 'es'} (${compiled} rule${compiled === 1 ? '' : 's'} × ${n} event${n === 1 ? '' : 's'}, ${compiled * n} pair${compiled * n === 1 ? '' : 's'})\n`,
+      `${counts.matches} match${counts.matches === 1 ? '' : 'es'} (${plural(compiled, 'rule')} × ${plural(n, 'event')}, ${plural(compiled * n, 'pair')})\n`,
     );
   }
   if (kept)

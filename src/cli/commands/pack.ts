@@ -4,7 +4,7 @@ import { asList, CONVERSION_OPTIONS, parse } from '../args.js';
 import { buildPack } from '../../node/pack.js';
 import { progress } from '../progress.js';
 import { jobsOption } from '../jobs.js';
-import { summary } from '../summary.js';
+import { plural, summary } from '../summary.js';
 import { parseBackendOptions } from '../backend-options.js';
 import { VALIDATE_HELP, VALIDATE_OPTIONS, validateFirst } from '../validate-first.js';
 import { expandRulePaths } from '../../node/files.js';
@@ -86,7 +86,7 @@ export const packCommand: Command = async (argv, io) => {
     return 1;
   }
   io.stdout(
-    `wrote ${result.files.length} file${result.files.length === 1 ? '' : 's'} to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
+    `wrote ${plural(result.files.length, 'file')} to ${values.output}: ${result.files.slice(0, 5).join(', ')}${result.files.length > 5 ? ', …' : ''}\n`,
   );
   return result.failed > 0 && values['fail-on-error'] ? 1 : 0;
 };

@@ -11,6 +11,7 @@ import { runCase, type CaseOutcome, type Expectation, type TestCase } from '../.
 import { toJUnitXml } from '../../eval/junit.js';
 import type { Command } from '../io.js';
 import { asList, parse } from '../args.js';
+import { plural } from '../summary.js';
 import { expandPaths, readUserFileSync, writeUserFile } from '../../node/files.js';
 import { evaluationOptions } from '../match-options.js';
 import { matchOptionsOf } from '../../node/match-eval.js';
@@ -224,7 +225,7 @@ export const testCommand: Command = async (argv, io) => {
     if (o.status === 'failed' && o.detail) io.stdout(`${o.detail.replace(/^/gm, '         ')}\n`);
   }
   io.stdout(
-    `${count('passed')} passed, ${count('failed')} failed, ${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('skipped')} skipped (${outcomes.length} case${outcomes.length === 1 ? '' : 's'})\n`,
+    `${count('passed')} passed, ${count('failed')} failed, ${plural(count('error'), 'error')}, ${count('skipped')} skipped (${plural(outcomes.length, 'case')})\n`,
   );
   if (typeof values.junit === 'string') await writeUserFile(values.junit, toJUnitXml(outcomes), io.cwd);
   return count('failed') + count('error') > 0 ? 1 : 0;
