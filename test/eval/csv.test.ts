@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCsvReader, parseCsvEvents } from '../../src/eval/csv.js';
 import { SigmaError } from '../../src/errors.js';
-import { matchCommand } from '../../src/cli/commands/match.js';
+import { runMatch } from './cli-run.js';
 
 describe('CSV events', () => {
   it('names the fields by the header; quotes, doubled quotes, commas and line breaks inside quotes (RFC 4180)', () => {
@@ -91,13 +91,7 @@ describe('CSV events', () => {
         join(dir, 'export.csv'),
         'Timestamp,DeviceName,FolderPath,ProcessCommandLine\n2026-12-04T10:00:00Z,pc1,C:\\Windows\\System32\\whoami.exe,whoami /all\n2026-12-04T10:00:01Z,pc1,C:\\Windows\\notepad.exe,notepad\n',
       );
-      let out = '';
-      const code = await matchCommand(['-p', 'microsoft_xdr', 'rule.yml', 'export.csv'], {
-        stdout: (t) => (out += t),
-        stderr: () => undefined,
-        cwd: dir,
-        isTTY: false,
-      });
+      const { code, out } = await runMatch(['-p', 'microsoft_xdr', 'rule.yml', 'export.csv'], dir);
       expect(code).toBe(0);
       expect(out).toContain('MATCH     rule.yml  export.csv#0');
       expect(out).toContain('no match  rule.yml  export.csv#1');

@@ -11,7 +11,12 @@ export function ruleFromDetection(detection: string, logsource = 'product: windo
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n')}\n`;
-  const doc = loadRules(text, 'test.yml').documents[0];
+  return ruleFromText(text);
+}
+
+/** The rule a rule file's text holds (its first document, through the real loader). */
+export function ruleFromText(text: string, path = 'test.yml'): SigmaRule {
+  const doc = loadRules(text, path).documents[0];
   if (!doc || doc.kind !== 'rule') throw new Error('not a rule');
   return doc;
 }

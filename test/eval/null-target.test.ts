@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/index.js';
-import { loadRules } from '../../src/rule/load.js';
+import { ruleFromText } from './helpers.js';
 import { createConverter } from '../../src/convert.js';
 import { pipelinesNullMatchesEmpty } from '../../src/backend.js';
 import { compileMatcher } from '../../src/eval/match.js';
-import { matchCommand } from '../../src/cli/commands/match.js';
+import { runMatch } from './cli-run.js';
 
 const RULE = [
   'title: calc with a command line',
@@ -24,11 +24,7 @@ const RULE = [
   '  condition: sel and not filter',
 ].join('\n');
 
-const rule = () => {
-  const doc = loadRules(RULE, 'null.yml').documents[0];
-  if (doc?.kind !== 'rule') throw new Error('not a rule');
-  return doc;
-};
+const rule = () => ruleFromText(RULE, 'null.yml');
 
 describe('null as the target queries it', () => {
   it('the queries: kusto tests isempty(), EQL and ES|QL test null only', () => {
@@ -74,8 +70,7 @@ describe('null as the target queries it', () => {
         JSON.stringify({ FolderPath: 'C:\\Windows\\System32\\calc.exe', ProcessCommandLine: '' }) + '\n',
       );
       const run = async (argv: string[]) => {
-        let out = '';
-        const code = await matchCommand(argv, { stdout: (t) => (out += t), stderr: () => undefined, cwd: dir, isTTY: false });
+        const { code, out } = await runMatch(argv, dir);
         expect(code).toBe(0);
         return out;
       };

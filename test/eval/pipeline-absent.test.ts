@@ -10,23 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/index.js';
-import { loadRules } from '../../src/rule/load.js';
+import { ruleFromText } from './helpers.js';
 import type { SigmaRule } from '../../src/rule/ast.js';
 import { createConverter } from '../../src/convert.js';
 import { getNamedPipeline } from '../../src/backend.js';
 import { applyPipelineForMatch, compilePipelineMatcher } from '../../src/eval/pipeline.js';
 import { convertsToNothing } from '../../src/eval/match.js';
-import { matchCommand } from '../../src/cli/commands/match.js';
+import { runMatch } from './cli-run.js';
 import { HAVE_SHARED, loadCorpus } from './corpus.js';
 
 const XDR = getNamedPipeline(undefined, 'microsoft_xdr');
 const kusto = createConverter({ target: 'kusto', pipelines: ['microsoft_xdr'] });
 
 function rule(detection: string): SigmaRule {
-  const text = `title: t\nlogsource: {product: windows, category: process_creation}\ndetection:\n${detection}\n`;
-  const doc = loadRules(text, 't.yml').documents[0];
-  if (doc?.kind !== 'rule') throw new Error('not a rule');
-  return doc;
+  return ruleFromText(`title: t\nlogsource: {product: windows, category: process_creation}\ndetection:\n${detection}\n`, 't.yml');
 }
 
 const CALC = { FolderPath: 'C:\\Windows\\System32\\calc.exe', ProcessCommandLine: 'calc', ActionType: 'ProcessCreated' };
@@ -81,14 +78,7 @@ describe('a selection the pipeline empties is left out of the condition, as in t
         'title: Logoff\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {EventID: 4634}\n  condition: sel\n',
       );
       writeFileSync(join(dir, 'rows.jsonl'), `${JSON.stringify(CALC)}\n${JSON.stringify(NOTEPAD)}\n`);
-      let out = '';
-      let err = '';
-      const code = await matchCommand(['-p', 'microsoft_xdr', 'logoff.yml', 'rows.jsonl'], {
-        stdout: (t) => (out += t),
-        stderr: (t) => (err += t),
-        cwd: dir,
-        isTTY: false,
-      });
+      const { code, out, err } = await runMatch(['-p', 'microsoft_xdr', 'logoff.yml', 'rows.jsonl'], dir);
       expect(code).toBe(0);
       expect(err).toContain(
         "logoff.yml:1:1: rule 'Logoff' converted to no query (the pipeline left nothing to search for); it never fires",

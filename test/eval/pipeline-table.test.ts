@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/index.js';
-import { loadRules } from '../../src/rule/load.js';
+import { ruleFromText } from './helpers.js';
 import { createConverter } from '../../src/convert.js';
 import { getNamedPipeline } from '../../src/backend.js';
 import { compilePipelineMatcher } from '../../src/eval/pipeline.js';
-import { matchCommand } from '../../src/cli/commands/match.js';
+import { runMatch } from './cli-run.js';
 
 const RULE = [
   'title: exe dropped',
@@ -21,11 +21,7 @@ const RULE = [
   "  sel: {TargetFilename|endswith: '\\evil.exe'}",
   '  condition: sel',
 ].join('\n');
-const rule = () => {
-  const doc = loadRules(RULE, 'drop.yml').documents[0];
-  if (doc?.kind !== 'rule') throw new Error('not a rule');
-  return doc;
-};
+const rule = () => ruleFromText(RULE, 'drop.yml');
 const PATH = 'C:\\Users\\a\\evil.exe';
 
 describe('rows are routed by the table they say they come from (Type)', () => {
@@ -49,11 +45,10 @@ describe('rows are routed by the table they say they come from (Type)', () => {
   });
 
   it('sentinel_asim: a row that says its ASIM schema (EventSchema, EventType) meets only the parser that returns it', () => {
-    const proc = loadRules(
+    const proc = ruleFromText(
       "title: whoami\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {Image|endswith: '\\whoami.exe'}\n  condition: sel\n",
       'whoami.yml',
-    ).documents[0];
-    if (proc?.kind !== 'rule') throw new Error('not a rule');
+    );
     expect(createConverter({ target: 'kusto', pipelines: ['sentinel_asim'] }).rule(proc).queries[0]).toMatch(/^imProcessCreate\n/);
     const m = compilePipelineMatcher(proc, getNamedPipeline(undefined, 'sentinel_asim'));
     const row = (extra: Record<string, string>) => ({ TargetProcessName: 'C:\\Windows\\System32\\whoami.exe', ...extra });
@@ -77,13 +72,7 @@ describe('rows are routed by the table they say they come from (Type)', () => {
         [row(0, 'DeviceFileEvents'), row(1, 'DeviceProcessEvents'), row(2, 'DeviceFileEvents')].join('\n') + '\n',
       );
       const run = async (extra: string[]) => {
-        let out = '';
-        const code = await matchCommand(['-p', 'microsoft_xdr', '-r', 'drop.yml', 'rows.jsonl', ...extra], {
-          stdout: (t) => (out += t),
-          stderr: () => undefined,
-          cwd: dir,
-          isTTY: false,
-        });
+        const { code, out } = await runMatch(['-p', 'microsoft_xdr', '-r', 'drop.yml', 'rows.jsonl', ...extra], dir);
         expect(code).toBe(0);
         return out;
       };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConverter } from '../../../src/convert.js';
 import { getNamedPipeline } from '../../../src/backend.js';
-import { loadRules } from '../../../src/rule/load.js';
+import { ruleFromText } from '../../eval/helpers.js';
 import { compilePipelineMatcher } from '../../../src/eval/pipeline.js';
 import { HAS_SHARED, corpus, reference } from '../../support/corpus.js';
 import { describeParity, withoutXmlRenderings } from './parity-support.js';
@@ -31,11 +31,10 @@ describe.skipIf(!HAS_SHARED)('splunk_windows searches both renderings of a Windo
   });
 
   it('`match -p splunk_windows` fires on the event in either rendering, not from another source', () => {
-    const doc = loadRules(
+    const doc = ruleFromText(
       'title: logon\nlogsource: {product: windows, service: security}\ndetection:\n  sel: {EventID: 4624, LogonType: 10}\n  condition: sel\n',
       'logon.yml',
-    ).documents[0];
-    if (doc?.kind !== 'rule') throw new Error('not a rule');
+    );
     const m = compilePipelineMatcher(doc, getNamedPipeline(undefined, 'splunk_windows'));
     const event = (source: string) => ({ source, sourcetype: source.split(':')[0], EventCode: 4624, LogonType: 10 });
     expect(m.test(event('WinEventLog:Security'))).toBe(true);
