@@ -173,7 +173,10 @@ function ruleHits(
       : applyPipelineForMatch(withCorrelationFields(original, r.ruleid, r.rule, { pipeline }), pipeline),
   );
   // Rows that say their table meet only the rules whose query reads it (pipeline.ts, tableFilter).
-  const onTable = tableFilter(processed.map((p) => (p === undefined ? undefined : queryTable(p))));
+  const onTable = tableFilter(
+    processed.map((p) => (p === undefined ? undefined : queryTable(p))),
+    options.table,
+  );
   return plan.rules.map((r, rule) => {
     if (r.plan) {
       return correlateResolved(r.plan, events, options, original.rules[rule]?.plan ?? r.plan).map((hit) => ({

@@ -22,6 +22,12 @@ export interface MatchOptions {
    */
   readonly logsource?: Logsource;
   /**
+   * Which table rows that do not say theirs come from (`match --table`), where a pipeline's queries read tables
+   * (eval/pipeline.ts, tableFilter): a Defender table (rows without a `Type` column are its rows) or an ASIM parser
+   * (rows without `EventSchema` are what it returns). Only pipeline evaluation reads it.
+   */
+  readonly table?: string;
+  /**
    * Whether `null` also matches an empty string (default true: null, missing or empty, as KQL's `isempty()`);
    * false where the target's null is only null (EQL's `== null`, ES|QL's `IS NULL`): `match -p ecs_windows`.
    */

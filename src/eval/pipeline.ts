@@ -88,30 +88,51 @@ const ASIM_ROWS: Readonly<Record<string, { readonly schema: string; readonly eve
   imDhcpEvent: { schema: 'Dhcp' },
 };
 
+/** Whether a table name is an ASIM parser's (its rows are normalized rows of other tables). */
+export function isAsimParser(table: string): boolean {
+  return ASIM_PARSER.test(table);
+}
+
+/** The rows an ASIM parser returns (its schema and event type), when the parser is one of the known ones. */
+function asimRows(table: string): { readonly schema: string; readonly eventType?: string } | undefined {
+  return Object.prototype.hasOwnProperty.call(ASIM_ROWS, table) ? ASIM_ROWS[table] : undefined;
+}
+
 /**
  * Which rules may fire on a row, by table: a row that says its table (`Type`) meets a rule whose query reads
  * another table never (a `DeviceFileEvents` query never sees a `DeviceProcessEvents` row, though both have a
  * `FolderPath`). A rule that reads an ASIM parser meets rows of any table (they keep their source table's `Type`)
  * but, when a row says its ASIM schema (`EventSchema`, and `EventType` where the parser returns one type), only
- * rows the parser returns. A row that says nothing meets every rule. Undefined when no rule reads a table.
+ * rows the parser returns. A row that says nothing meets every rule, unless `assumed` says what such rows are
+ * (`match --table`): the rows of that table, or those that ASIM parser returns, for what a row does not say
+ * itself. Undefined when no rule reads a table.
  */
-export function tableFilter(tables: readonly (string | undefined)[]): ((ev: IndexedEvent, rule: number) => boolean) | undefined {
+export function tableFilter(
+  tables: readonly (string | undefined)[],
+  assumed?: string,
+): ((ev: IndexedEvent, rule: number) => boolean) | undefined {
   if (tables.every((t) => t === undefined)) return undefined;
+  const assumedAsim = assumed !== undefined && isAsimParser(assumed);
+  // A row that does not say its Type: of the assumed table, or (assumed from an ASIM parser) normalized by it.
+  const assumedType = assumed !== undefined && !assumedAsim ? assumed : undefined;
+  const assumedRows = assumedAsim ? asimRows(assumed) : undefined;
   const tests = tables.map((table): ((ev: IndexedEvent) => boolean) | undefined => {
     if (table === undefined) return undefined;
-    if (!ASIM_PARSER.test(table)) {
+    if (!isAsimParser(table)) {
       return (ev) => {
-        const t = rowTable(ev);
-        return t === undefined || t === table;
+        const t = rowTable(ev) ?? assumedType;
+        // A row an ASIM parser returned is not a row of the table a query reads directly.
+        return t === undefined ? !assumedAsim : t === table;
       };
     }
-    const rows = Object.prototype.hasOwnProperty.call(ASIM_ROWS, table) ? ASIM_ROWS[table] : undefined;
-    if (rows === undefined) return undefined;
+    const rows = asimRows(table);
+    if (rows === undefined) return assumed === undefined ? undefined : () => assumed === table;
     return (ev) => {
-      const schema = firstString(ev, 'EventSchema');
-      if (schema === undefined) return true;
+      const schema = firstString(ev, 'EventSchema') ?? assumedRows?.schema;
+      // A raw row of the assumed table is not what an ASIM parser returns.
+      if (schema === undefined) return assumed === undefined || assumed === table;
       if (schema !== rows.schema) return false;
-      const type = rows.eventType === undefined ? undefined : firstString(ev, 'EventType');
+      const type = rows.eventType === undefined ? undefined : (firstString(ev, 'EventType') ?? assumedRows?.eventType);
       return type === undefined || type === rows.eventType;
     };
   });
@@ -129,7 +150,7 @@ export function compilePipelineMatcher(rule: SigmaRule | PipelineRule, pipeline:
   const inner = compileMatcher(processed.rule, options);
   const extended = processed.computed.length === 0 ? inner : withExtension(inner, processed.extend);
   // A row of another table (its `Type`) is never one the query reads.
-  const onTable = tableFilter([queryTable(processed)]);
+  const onTable = tableFilter([queryTable(processed)], options.table);
   return onTable === undefined ? extended : onTableOnly(extended, (ev) => onTable(ev, 0));
 }
 

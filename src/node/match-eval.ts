@@ -27,14 +27,19 @@ import type { BatchEvaluator } from './match-run.js';
 export interface LogsourceChoice {
   readonly ignoreLogsource: boolean;
   readonly logsource?: MatchOptions['logsource'];
+  /** What table rows that do not say theirs come from (`--table`, with `-p`). */
+  readonly table?: string;
   readonly nullMatchesEmpty?: boolean;
 }
 
 /** The MatchOptions of a choice. */
-export function matchOptionsOf(choice: LogsourceChoice): Pick<MatchOptions, 'ignoreLogsource' | 'logsource' | 'nullMatchesEmpty'> {
+export function matchOptionsOf(
+  choice: LogsourceChoice,
+): Pick<MatchOptions, 'ignoreLogsource' | 'logsource' | 'table' | 'nullMatchesEmpty'> {
   return {
     ignoreLogsource: choice.ignoreLogsource,
     ...(choice.logsource !== undefined ? { logsource: choice.logsource } : {}),
+    ...(choice.table !== undefined ? { table: choice.table } : {}),
     ...(choice.nullMatchesEmpty === false ? { nullMatchesEmpty: false } : {}),
   };
 }
@@ -117,12 +122,24 @@ export function pipelineEvaluation(
         );
     }
   });
+  // A table no query reads: every row without a Type would meet no rule (a misspelt name, or the wrong -p).
+  const tables = new Set(processed.flatMap((p) => (p === undefined ? [] : [queryTable(p) ?? []].flat())));
+  if (options.table !== undefined && tables.size > 0 && !tables.has(options.table))
+    onWarning(
+      new SigmaError(
+        'unsupported',
+        `--table ${options.table}: no rule's query reads that table under this pipeline (they read ${[...tables].sort().join(', ')}), so rows that do not say their table meet no rule`,
+      ),
+    );
   const names = rules.map((r) => r.name);
   const compiled = matchers.filter((m) => m !== undefined).length;
   // compilePipelineMatcher routes rows by table itself.
   if (loop) return { ...everyRule(matchers), names, compiled };
   // Rows that say their table meet only the rules whose query reads it.
-  const onTable = tableFilter(processed.map((p) => (p === undefined ? undefined : queryTable(p))));
+  const onTable = tableFilter(
+    processed.map((p) => (p === undefined ? undefined : queryTable(p))),
+    options.table,
+  );
   const byTable = (ev: IndexedEvent, out: readonly number[]): readonly number[] =>
     onTable === undefined ? out : out.filter((r) => onTable(ev, r));
   // The matchers printed from: a row of another table than a rule's query reads never matches it.

@@ -13,6 +13,7 @@ import { createConverter } from '../../src/convert.js';
 import { getNamedPipeline } from '../../src/backend.js';
 import { compilePipelineMatcher } from '../../src/eval/pipeline.js';
 import { runMatch } from './cli-run.js';
+import { testCommand } from '../../src/cli/commands/test.js';
 
 const RULE = [
   'title: exe dropped',
@@ -86,6 +87,100 @@ describe('rows are routed by the table they say they come from (Type)', () => {
           /CORRELATION {2}two drops {2}drop\.yml {2}event_count DeviceName="pc1" .* value 2\n {4}rows\.jsonl#0\n {4}rows\.jsonl#2\n/,
         );
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('`--table T`: what rows that do not say their table are', () => {
+  const proc = () =>
+    ruleFromText(
+      "title: whoami\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {Image|endswith: '\\whoami.exe'}\n  condition: sel\n",
+      'whoami.yml',
+    );
+
+  it('microsoft_xdr: a row without Type is a row of T; a row that says its Type keeps it', () => {
+    const xdr = getNamedPipeline(undefined, 'microsoft_xdr');
+    const as = (table: string) => compilePipelineMatcher(rule(), xdr, { table });
+    expect(as('DeviceFileEvents').test({ FolderPath: PATH })).toBe(true);
+    expect(as('DeviceProcessEvents').test({ FolderPath: PATH })).toBe(false);
+    expect(as('DeviceProcessEvents').test({ Type: 'DeviceFileEvents', FolderPath: PATH })).toBe(true);
+    expect(as('DeviceFileEvents').test({ Type: 'DeviceProcessEvents', FolderPath: PATH })).toBe(false);
+    // Rows an ASIM parser returned are normalized: a query that reads a Defender table directly never sees them.
+    expect(as('imFileEvent').test({ FolderPath: PATH })).toBe(false);
+  });
+
+  it('sentinel_asim: rows without EventSchema are what the parser T returns; raw rows of a table are not', () => {
+    const asim = getNamedPipeline(undefined, 'sentinel_asim');
+    const as = (table: string) => compilePipelineMatcher(proc(), asim, { table });
+    const row = { TargetProcessName: 'C:\\Windows\\System32\\whoami.exe' };
+    expect(as('imProcessCreate').test(row)).toBe(true);
+    // imProcessTerminate returns the same schema's ProcessTerminated rows; imFileEvent another schema.
+    expect(as('imProcessTerminate').test(row)).toBe(false);
+    expect(as('imFileEvent').test(row)).toBe(false);
+    expect(as('DeviceProcessEvents').test(row)).toBe(false);
+    // What a row says of itself wins over --table.
+    expect(as('imFileEvent').test({ ...row, EventSchema: 'ProcessEvent', EventType: 'ProcessCreated' })).toBe(true);
+    expect(as('imProcessCreate').test({ ...row, EventType: 'ProcessTerminated' })).toBe(false);
+  });
+
+  it('`match` (engine, --loop, correlations) and `test` take --table; without -p, or with a name that is not one, it is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmaform-table-'));
+    try {
+      writeFileSync(
+        join(dir, 'drop.yml'),
+        `${RULE.replace('title: exe dropped', 'title: exe dropped\nname: drop')}\n---\ntitle: two drops\ncorrelation:\n  type: event_count\n  rules: [drop]\n  group-by: [Computer]\n  timespan: 5m\n  condition: {gte: 2}\n`,
+      );
+      const row = (minute: number) => JSON.stringify({ Timestamp: `2026-12-04T10:0${minute}:00Z`, DeviceName: 'pc1', FolderPath: PATH });
+      writeFileSync(join(dir, 'rows.jsonl'), [row(0), row(1)].join('\n') + '\n');
+      for (const extra of [[], ['--loop']]) {
+        const files = await runMatch(['-p', 'microsoft_xdr', '--table', 'DeviceFileEvents', '-r', 'drop.yml', 'rows.jsonl', ...extra], dir);
+        expect(files.code).toBe(0);
+        expect(files.out).toContain('MATCH     drop.yml  rows.jsonl#1');
+        expect(files.out).toMatch(/CORRELATION {2}two drops .* value 2\n/);
+        const procs = await runMatch(
+          ['-p', 'microsoft_xdr', '--table', 'DeviceProcessEvents', '-r', 'drop.yml', 'rows.jsonl', ...extra],
+          dir,
+        );
+        expect(procs.code).toBe(0);
+        expect(procs.out).not.toContain('MATCH');
+        expect(procs.out).not.toContain('CORRELATION');
+        // No loaded rule reads that table: said once, as a warning.
+        expect(procs.err.match(/warning: --table DeviceProcessEvents: no rule's query reads that table .*DeviceFileEvents/g)).toHaveLength(
+          1,
+        );
+      }
+      const usage = async (argv: string[], message: RegExp) => {
+        const r = await runMatch([...argv, '-r', 'drop.yml', 'rows.jsonl'], dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(message);
+      };
+      await usage(['--table', 'DeviceFileEvents'], /--table .*give it with -p/);
+      await usage(['-p', 'microsoft_xdr', '--table', 'Device File'], /--table takes a table name .* not 'Device File'/);
+      // `test`: a test file of rows that must and must not fire, as Advanced Hunting exports them (no Type).
+      writeFileSync(join(dir, 'drop-only.yml'), RULE);
+      writeFileSync(
+        join(dir, 'drop.test.yml'),
+        ['rule: drop-only.yml', 'tests:', '  - name: an exe written', '    match: true', `    event: {FolderPath: '${PATH}'}`].join('\n') +
+          '\n',
+      );
+      let out = '';
+      const code = await testCommand(['-p', 'microsoft_xdr', '--table', 'DeviceProcessEvents', 'drop.test.yml'], {
+        stdout: (t) => (out += t),
+        stderr: (t) => (out += t),
+        cwd: dir,
+        isTTY: false,
+      });
+      expect(code, out).toBe(1);
+      let outFiles = '';
+      const codeFiles = await testCommand(['-p', 'microsoft_xdr', '--table', 'DeviceFileEvents', 'drop.test.yml'], {
+        stdout: (t) => (outFiles += t),
+        stderr: (t) => (outFiles += t),
+        cwd: dir,
+        isTTY: false,
+      });
+      expect(codeFiles, outFiles).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,10 +14,39 @@ import { asimRow } from './shapes/sentinel-asim.js';
 import { ecsRow } from './shapes/ecs.js';
 import { cimRow } from './shapes/splunk-cim.js';
 
-const TARGETS: readonly { pipeline: string; rows: string; shape: Shape; refused: readonly string[]; min: number }[] = [
+/**
+ * How a row says its table, for the targets whose queries read tables: XDR rows exported from Sentinel / Log
+ * Analytics carry `Type` (an Advanced Hunting export does not); ASIM rows carry EventSchema (the shapes write
+ * it; a projection may drop it).
+ */
+type Says = { readonly add: (row: Record<string, string | number>, table: string) => Record<string, string | number> } & {
+  readonly strip: (row: Record<string, string | number>) => Record<string, string | number>;
+};
+const SAYS_TYPE: Says = { add: (row, table) => ({ ...row, Type: table }), strip: (row) => row };
+const SAYS_SCHEMA: Says = {
+  add: (row) => row,
+  // EventType stays: it is a column the queries read (imRegistry's RegistryValueSet …), not only the parser's mark.
+  strip: (row) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'EventSchema')),
+};
+
+const TARGETS: readonly {
+  pipeline: string;
+  rows: string;
+  shape: Shape;
+  refused: readonly string[];
+  min: number;
+  says?: Says;
+}[] = [
   // Its filter needs Signed/SignatureStatus, which DeviceImageLoadEvents lacks; a filter under NOT cannot be left out.
-  { pipeline: 'microsoft_xdr', rows: 'Defender XDR', shape: xdrRow, refused: ['image_load_side_load_vcruntime140.yml'], min: 200 },
-  { pipeline: 'sentinel_asim', rows: 'Sentinel ASIM', shape: asimRow, refused: [], min: 200 },
+  {
+    pipeline: 'microsoft_xdr',
+    rows: 'Defender XDR',
+    shape: xdrRow,
+    refused: ['image_load_side_load_vcruntime140.yml'],
+    min: 200,
+    says: SAYS_TYPE,
+  },
+  { pipeline: 'sentinel_asim', rows: 'Sentinel ASIM', shape: asimRow, refused: [], min: 200, says: SAYS_SCHEMA },
   { pipeline: 'ecs_windows', rows: 'Elastic Agent Sysmon (ECS)', shape: ecsRow, refused: [], min: 200 },
   {
     pipeline: 'splunk_cim',
@@ -89,6 +118,65 @@ for (const t of TARGETS) {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    // Only where queries read tables (Defender, ASIM).
+    if (t.says !== undefined)
+      it('`match -p --table T` on rows that do not say their table fires as on the same rows saying it, and only there', async () => {
+        const says = t.says as Says;
+        const paths = [...run.matchers.keys()].sort();
+        const dir = mkdtempSync(join(tmpdir(), 'sigmaform-table-'));
+        // Pairs as "row-index rule" over `rows`, with `extra` options.
+        const pairs = async (rows: readonly Record<string, string | number>[], extra: readonly string[]): Promise<string[]> => {
+          writeFileSync(join(dir, 'rows.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+          let out = '';
+          let err = '';
+          const code = await matchCommand(
+            ['-p', t.pipeline, ...paths.flatMap((p) => ['-r', p]), join(dir, 'rows.jsonl'), '--jsonl', ...extra],
+            { stdout: (x) => (out += x), stderr: (x) => (err += x), cwd: RULES_DIR, isTTY: false },
+          );
+          expect(code).toBe(0);
+          expect(err).not.toMatch(/--table/);
+          return out
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as { rule: string; index: number })
+            .map((p) => `${p.index} ${p.rule}`);
+        };
+        try {
+          const tables = [...new Set(run.cases.map((c) => c.table))].sort();
+          expect(tables.length).toBeGreaterThan(2);
+          let crossTable = 0;
+          for (const table of tables) {
+            const rows = run.cases.filter((c) => c.table === table).flatMap((c) => (c.nearMiss ? [c.row, c.nearMiss.row] : [c.row]));
+            const saying = await pairs(
+              rows.map((r) => says.add(r, table)),
+              [],
+            );
+            const silent = rows.map((r) => says.strip(r));
+            const assumed = await pairs(silent, ['--table', table]);
+            expect(assumed, table).toEqual(saying);
+            // Every case of the table fires its rule there.
+            expect(saying.length, table).toBeGreaterThanOrEqual(run.cases.filter((c) => c.table === table).length);
+            // Without --table the same rows meet the rules of every table: never fewer pairs.
+            const open = await pairs(silent, []);
+            expect(open).toEqual(expect.arrayContaining(assumed));
+            crossTable += open.length - assumed.length;
+            // Said to be another table's rows, they meet only that table's rules.
+            const other = tables.find((x) => x !== table) as string;
+            const elsewhere = await pairs(silent, ['--table', other]);
+            const rulesOf = (ps: readonly string[]): Set<string> => new Set(ps.map((p) => p.slice(p.indexOf(' ') + 1)));
+            const otherRules = new Set(run.cases.filter((c) => c.table === other).map((c) => c.rulePath));
+            expect(
+              [...rulesOf(elsewhere)].filter((r) => !otherRules.has(r)),
+              `${table} as ${other}`,
+            ).toEqual([]);
+            expect(elsewhere.length, `${table} as ${other}`).toBeLessThan(saying.length);
+          }
+          console.info(`${t.pipeline}: ${crossTable} pairs of rows that do not say their table meet another table's rule without --table`);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }, 120_000);
 
     it('does not fire on the row of a near miss (one field the rule reads changed)', () => {
       const fired = run.cases

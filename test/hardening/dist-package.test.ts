@@ -166,6 +166,36 @@ describe.skipIf(!HAS_DIST)('the built package (dist/; `npm run build` first)', (
     const said = await streamed([...three, '--logsource', 'product=windows,category=process_creation'], flat);
     expect(open.rules).toEqual(new Set(['r1.yml', 'r2.yml', 'r3.yml']));
     expect(said).toMatchObject({ threads: 2, lines: 40_000, rules: new Set(['r1.yml', 'r2.yml']) });
+    // With --table the workers route rows that do not say their table as this thread does: Defender rows of
+    // DeviceFileEvents meet the file rule, not the process rule that reads the same FolderPath.
+    writeFileSync(
+      join(consumer, 'r5.yml'),
+      [
+        'title: Calc',
+        'logsource: {product: windows, category: process_creation}',
+        'detection:',
+        "  sel: {Image|endswith: '\\calc.exe'}",
+        '  condition: sel',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(consumer, 'r4.yml'),
+      [
+        'title: Drop',
+        'logsource: {product: windows, category: file_event}',
+        'detection:',
+        "  sel: {TargetFilename|endswith: '\\calc.exe'}",
+        '  condition: sel',
+      ].join('\n'),
+    );
+    const rows = Array.from({ length: 60_000 }, (_, i) => JSON.stringify({ FolderPath: images[i % 3], FileName: 'x.exe', n: i }));
+    const xdr = ['-p', 'microsoft_xdr', '-r', 'r4.yml', '-r', 'r5.yml'];
+    expect((await streamed(xdr, rows)).rules).toEqual(new Set(['r4.yml', 'r5.yml']));
+    expect(await streamed([...xdr, '--table', 'DeviceFileEvents'], rows)).toMatchObject({
+      threads: 2,
+      lines: 20_000,
+      rules: new Set(['r4.yml']),
+    });
   }, 120_000);
 
   it('CommonJS: require("sigmaform") and require("sigmaform/node") share registries and the SigmaError class', () => {

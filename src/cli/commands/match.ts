@@ -47,6 +47,10 @@ Options:
                         says is kept; what it leaves unknown is taken from here, so rules of other log sources
                         do not fire on it (without, a flat export of process creations meets every rule that
                         nothing in it contradicts: registry, network, Zeek …)
+  --table T             with -p: the table rows that do not say theirs (no Type column) come from, e.g. an
+                        Advanced Hunting export of DeviceProcessEvents: they meet only the rules whose query reads
+                        T. An ASIM parser (imProcessCreate) names what it returns: rows without EventSchema are
+                        its rows. Without, a row that does not say its table meets every rule's query
   --jsonl               one JSON line per pair: {"rule": RULE, "event": FILE, "index": I, "match": true|false,
                         "selections": [the selections that matched]}
   --all                 with -r: also print the pairs that do not match (without -r every pair is printed)
@@ -211,6 +215,7 @@ export const matchCommand: Command = async (argv, io) => {
     'timestamp-field': { type: 'string', multiple: true },
     'ignore-logsource': { type: 'boolean' },
     logsource: { type: 'string', multiple: true },
+    table: { type: 'string' },
     jsonl: { type: 'boolean' },
     all: { type: 'boolean' },
     loop: { type: 'boolean' },

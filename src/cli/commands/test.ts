@@ -37,6 +37,7 @@ Options:
   --ignore-logsource    evaluate rules even on events from another log source
   --logsource product=P,category=C,service=S
                         what events that do not say their log source are (as \`match --logsource\`)
+  --table T             with -p: the table rows that do not say theirs come from (as \`match --table\`)
   -h, --help            this help
 
 Exit status: 0 when every case passed, 1 when a case failed or could not be run, 2 on a usage error.
@@ -182,6 +183,7 @@ export const testCommand: Command = async (argv, io) => {
     pipeline: { type: 'string', short: 'p', multiple: true },
     'ignore-logsource': { type: 'boolean' },
     logsource: { type: 'string', multiple: true },
+    table: { type: 'string' },
   });
   if (values.help) {
     io.stdout(HELP);
