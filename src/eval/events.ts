@@ -1,8 +1,10 @@
 /**
  * Events text → event objects. Accepts one JSON object, a JSON array of objects, JSON lines, or several
- * (pretty-printed) JSON values written one after another, as some SigmaHQ regression files are.
+ * (pretty-printed) JSON values written one after another, as some SigmaHQ regression files are; a search API
+ * response (containers.ts) gives its rows.
  */
 import { SigmaError, type SourceLocation } from '../errors.js';
+import { containerRows } from './containers.js';
 
 /** Where `offset` is in `text`, 1-based. */
 function locate(text: string, offset: number, file?: string): SourceLocation {
@@ -87,7 +89,8 @@ export function parseEvents(text: string, file?: string): unknown[] {
   const values = whole !== undefined ? [{ value: whole, offset: body.search(/\S/) }] : parseStream(body, file);
   const events: unknown[] = [];
   for (const { value, offset } of values) {
-    const items = Array.isArray(value) ? value : [value];
+    // A search API response's rows are its events (containers.ts).
+    const items = Array.isArray(value) ? value : (containerRows(value)?.rows ?? [value]);
     for (const item of items) {
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
         throw new SigmaError(

@@ -7,6 +7,7 @@
  * call after the one that returns the events before it, or by `end`).
  */
 import { SigmaError, type SourceLocation } from '../errors.js';
+import { containerRows } from './containers.js';
 
 /** A value read from the stream: an event, or a bad one (with its place kept). */
 export type SplitItem = { readonly event: unknown; readonly error?: undefined } | { readonly error: SigmaError };
@@ -44,6 +45,8 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const NEWLINE = 10;
+/** `start` when the value being read began in an earlier piece (its text so far is in `pieces`). */
+const IN_PIECES = -2;
 
 function isSkippable(c: number): boolean {
   return c === 32 || c === NEWLINE || c === 13 || c === 9 || c === 44 || c === 0xfeff;
@@ -86,6 +89,12 @@ export function parseEventText(text: string, file: string | undefined, line: num
   return { event: value };
 }
 
+/** A row of a search API response as an event: it must be an object, as any event. */
+function eventItem(row: unknown, file: string | undefined): SplitItem {
+  if (row !== null && typeof row === 'object' && !Array.isArray(row)) return { event: row };
+  return { error: new SigmaError('value', `an event must be a JSON object, not ${describe(row)}`, file !== undefined ? { file } : {}) };
+}
+
 /** A splitter for one input (`file` names it in errors). `onError` receives bad events; by default they throw. */
 export function createEventSplitter(file?: string, onError?: EventErrorHandler): EventSplitter {
   const core = splitterCore(file, false, 1);
@@ -93,7 +102,12 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
     if (onError === undefined) throw error;
     onError(error);
   };
-  const pushItems = (chunk: string): SplitItem[] => core.push(chunk) as SplitItem[];
+  // A search API response's rows are events (containers.ts), each a value of its own.
+  const pushItems = (chunk: string): SplitItem[] =>
+    (core.push(chunk) as SplitItem[]).flatMap((item): SplitItem[] => {
+      const rows = item.error === undefined ? containerRows(item.event)?.rows : undefined;
+      return rows === undefined ? [item] : rows.map((row) => eventItem(row, file));
+    });
   const push = (chunk: string): unknown[] => {
     const events: unknown[] = [];
     for (const item of pushItems(chunk)) {
@@ -121,9 +135,15 @@ function splitterCore(
   firstLine: number,
 ): { push: (chunk: string) => (SplitItem | RawEvent)[]; end: () => void } {
   const where = (line: number, column: number) => locationOf(file, line, column);
+  // The piece being read. A value that goes on past it keeps its text so far in `pieces` (joined when it ends):
+  // each piece is read once, so a value of any length (a search API response of 100,000 rows) is read in linear
+  // time, where appending pieces to one string and reading it from there copied it whole at every piece.
   let buf = '';
   let pos = 0; // next character of buf to read
-  let start = -1; // where the current value starts in buf, -1 between values
+  let start = -1; // where the current value starts in buf, -1 between values, IN_PIECES when in an earlier piece
+  let pieces: string[] = [];
+  // Backslashes ending the pieces read before (a quote at the start of this one may be escaped by them).
+  let backslashes = 0;
   let depth = 0;
   let inString = false;
   let inArray = false; // inside the top-level array
@@ -153,7 +173,8 @@ function splitterCore(
   };
 
   const finish = (end: number, out: (SplitItem | RawEvent)[]): void => {
-    const text = buf.slice(start, end);
+    const text = start === IN_PIECES ? pieces.join('') + buf.slice(0, end) : buf.slice(start, end);
+    if (start === IN_PIECES) pieces = [];
     start = -1;
     out.push(raw ? { text, line: startLine, column: startColumn } : parseEventText(text, file, startLine, startColumn));
   };
@@ -161,7 +182,7 @@ function splitterCore(
   const push = (chunk: string): (SplitItem | RawEvent)[] => {
     if (stopped !== undefined) throw stopped;
     const out: (SplitItem | RawEvent)[] = [];
-    buf += chunk;
+    buf = chunk;
     const n = buf.length;
     let i = pos;
     while (i < n) {
@@ -175,7 +196,7 @@ function splitterCore(
         let k = q - 1;
         while (k >= 0 && buf.charCodeAt(k) === BACKSLASH) k--;
         i = q + 1;
-        if ((q - 1 - k) % 2 === 0) inString = false;
+        if ((q - 1 - k + (k < 0 ? backslashes : 0)) % 2 === 0) inString = false;
         continue;
       }
       const c = buf.charCodeAt(i);
@@ -232,12 +253,17 @@ function splitterCore(
       }
       i++;
     }
-    // Keep only the unfinished value.
-    const keep = start === -1 ? n : start;
-    consumed += keep;
-    buf = buf.slice(keep);
-    pos = i - keep;
-    if (start !== -1) start = 0;
+    // Keep only the unfinished value's text, and how many backslashes end the piece.
+    if (start !== -1) {
+      pieces.push(start === IN_PIECES ? buf : buf.slice(start));
+      start = IN_PIECES;
+    }
+    let k = n - 1;
+    while (k >= 0 && buf.charCodeAt(k) === BACKSLASH) k--;
+    backslashes = n - 1 - k + (k < 0 ? backslashes : 0);
+    consumed += n;
+    pos = i - n;
+    buf = '';
     return out;
   };
 

@@ -31,6 +31,7 @@ import {
 } from '../eval/stream.js';
 import { readTextPieces } from './events.js';
 import { createCsvReader, isCsvFile } from '../eval/csv.js';
+import { containerRows, mayBeContainer } from '../eval/containers.js';
 import { builtScript, fromWireError, type WireError } from './parallel.js';
 
 /** Events per batch: enough that a batch's message costs little beside its evaluation (~2 ms). */
@@ -370,6 +371,15 @@ function mayBeLine(start: string): boolean {
   return start.length <= MAX_LINE && lineStart(start) !== 'other';
 }
 
+/** The rows of a search API response's text, or undefined when it is not one (or not JSON: reported when evaluated). */
+function rowsOf(text: string): readonly unknown[] | undefined {
+  try {
+    return containerRows(JSON.parse(text))?.rows;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Evaluates every event of `files` (`-`: standard input). Returns the events evaluated and the pairs that matched. */
 export async function matchFiles(files: readonly string[], options: MatchRunOptions): Promise<{ events: number; matches: number }> {
   const { evaluator, format, kept } = options;
@@ -463,9 +473,14 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
     };
     const feed = async (text: string): Promise<void> => {
       for (const v of (raw as RawSplitter).push(text)) {
-        values.push(v);
-        index++;
-        if (values.length === BATCH) await flush();
+        // A search API response (eval/containers.ts): its rows are the events, each where the response starts.
+        const rows = csv === undefined && mayBeContainer(v.text) ? rowsOf(v.text) : undefined;
+        const count = rows === undefined ? 1 : rows.length;
+        for (let k = 0; k < count; k++) {
+          values.push(rows === undefined ? v : { text: JSON.stringify(rows[k]), line: v.line, column: v.column });
+          index++;
+          if (values.length === BATCH) await flush();
+        }
       }
     };
     // Value by value from a line on (`text`: what has been read from it).
@@ -518,7 +533,9 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
         for (let nl = piece.indexOf('\n'); nl !== -1; nl = piece.indexOf('\n', from)) {
           const line = head === '' ? piece.slice(from, nl) : head + piece.slice(from, nl);
           const shape = lineShape(line);
-          if (shape === 'other') {
+          // A search API response on one line is read as values: its rows are events (positions the lines do not
+          // give).
+          if (shape === 'other' || (shape === 'candidate' && mayBeContainer(line))) {
             other = true;
             break;
           }
@@ -541,7 +558,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       // The last line, without a newline.
       if (raw === undefined && partial !== '') {
         const shape = lineShape(partial);
-        if (shape === 'other') await otherLine();
+        if (shape === 'other' || (shape === 'candidate' && mayBeContainer(partial))) await otherLine();
         else {
           lines.push(partial);
           partial = '';

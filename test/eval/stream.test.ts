@@ -53,6 +53,23 @@ describe('streaming events', () => {
     );
   });
 
+  it('reads values cut into pieces of one to three characters: escapes and backslash runs span pieces', () => {
+    fc.assert(
+      fc.property(
+        fc.array(jsonObject, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('lines', 'pretty'),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 8 }),
+        (events, layout, sizes) => {
+          const text = events.map((e) => (layout === 'lines' ? JSON.stringify(e) : JSON.stringify(e, null, 2))).join('\n') + '\n';
+          const cuts: number[] = [];
+          for (let at = 0, k = 0; at < text.length; k++) cuts.push((at += sizes[k % sizes.length] as number));
+          expect(inPieces(text, cuts)).toEqual(events);
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
   it('reports a malformed event with its line and column and goes on with the next one', () => {
     const errors: SigmaError[] = [];
     const events = inPieces('{"a": 1}\n{"b": tru}\n{"c": 3}\n  [[1], {"d": 4}]\n', [3, 12, 17], 'x.jsonl', (e) => errors.push(e));

@@ -1,0 +1,74 @@
+/**
+ * Search API responses that hold many events in one JSON document, as a script gets them with `curl`: their rows
+ * are the events. Recognised by their whole shape, never by one key alone:
+ * - Microsoft Defender's advanced hunting API (`/api/advancedhunting/run`): `{"Stats", "Schema": [{Name, Type}],
+ *   "Results": [{…}]}`; Microsoft Graph's `runHuntingQuery`: `{"@odata.context", "schema": [{name, type}],
+ *   "results": [{…}]}`;
+ * - the Log Analytics / Microsoft Sentinel query API (`/v1/workspaces/{id}/query`): `{"tables": [{"name",
+ *   "columns": [{name, type}], "rows": [[…]]}]}`, each row an array of cells named by the columns;
+ * - an Elasticsearch `_search` response: `{"took", "_shards", "hits": {"hits": [{"_index", "_source"}]}}` (each hit
+ *   is read as its `_source`, fields.ts);
+ * - Splunk's search results in JSON (`/services/search/jobs/{sid}/results?output_mode=json`): `{"preview",
+ *   "init_offset", "fields", "results": [{…}]}`.
+ * Anything else is one event. Browser-safe.
+ */
+
+/** The kinds of response whose rows are events. */
+export type ContainerKind = 'defender-hunting' | 'graph-hunting' | 'log-analytics' | 'elasticsearch-search' | 'splunk-results';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** A Log Analytics table: its columns' names, and its rows as arrays of cells. */
+function laTable(t: unknown): { readonly names: readonly string[]; readonly rows: readonly unknown[] } | undefined {
+  if (!isObject(t) || !Array.isArray(t['columns']) || !Array.isArray(t['rows'])) return undefined;
+  const names: string[] = [];
+  for (const c of t['columns']) {
+    if (!isObject(c) || typeof c['name'] !== 'string') return undefined;
+    names.push(c['name']);
+  }
+  return { names, rows: t['rows'] };
+}
+
+/** A Log Analytics row (an array of cells) as an object named by the columns; anything else is left as it is. */
+function laRow(names: readonly string[], row: unknown): unknown {
+  if (!Array.isArray(row)) return row;
+  const out: Record<string, unknown> = {};
+  names.forEach((name, k) => {
+    if (k < row.length) out[name] = row[k];
+  });
+  return out;
+}
+
+/** The rows of a search API response (see above) and its kind; undefined when the value is not one (one event). */
+export function containerRows(value: unknown): { readonly kind: ContainerKind; readonly rows: readonly unknown[] } | undefined {
+  if (!isObject(value)) return undefined;
+  if (Array.isArray(value['Schema']) && Array.isArray(value['Results'])) return { kind: 'defender-hunting', rows: value['Results'] };
+  if (Array.isArray(value['schema']) && Array.isArray(value['results'])) return { kind: 'graph-hunting', rows: value['results'] };
+  const tables = value['tables'];
+  if (Array.isArray(tables) && tables.length > 0) {
+    const read = tables.map(laTable);
+    if (read.every((t) => t !== undefined))
+      return { kind: 'log-analytics', rows: read.flatMap((t) => t.rows.map((row) => laRow(t.names, row))) };
+  }
+  const hits = value['hits'];
+  if (isObject(hits) && Array.isArray(hits['hits']) && ('took' in value || '_shards' in value))
+    return { kind: 'elasticsearch-search', rows: hits['hits'] };
+  if (typeof value['preview'] === 'boolean' && Array.isArray(value['results']) && 'init_offset' in value)
+    return { kind: 'splunk-results', rows: value['results'] };
+  return undefined;
+}
+
+/**
+ * Whether a JSON value's text may be such a response, from how it starts (the first key each API writes): a cheap
+ * test before parsing a value the stream would otherwise hand on unparsed. A Splunk export record
+ * (`{"preview": false, "offset": 0, "result": {…}}`, one event a line) is not one.
+ */
+const CONTAINER_START =
+  /^[\s,\ufeff]*\{\s*(?:"(?:Stats|Schema|schema|@odata\.context|tables|took)"\s*:|"preview"\s*:\s*(?:true|false)\s*,\s*"init_offset"\s*:)/;
+
+export function mayBeContainer(text: string): boolean {
+  // Anchored: only the start is read, whatever the text's length.
+  return CONTAINER_START.test(text);
+}
