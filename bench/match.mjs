@@ -131,6 +131,10 @@ const uniquely = (v, key, mark) => {
 const uniqueLines = (lines, mark) => lines.map((l) => JSON.stringify(uniquely(JSON.parse(l), '', mark)));
 const uniqueFile = join(tmp, 'unique-events.jsonl');
 writeFileSync(uniqueFile, uniqueLines(allLines, '#').join('\n') + '\n');
+// The same events as one search API response (Defender advanced hunting: {"Stats", "Schema", "Results": [...]}, on
+// one line, as curl saves it): its rows are the events, numbered alike (src/eval/containers.ts).
+const responseFile = join(tmp, 'hunting-response.json');
+writeFileSync(responseFile, `{"Stats":{},"Schema":[],"Results":[${allLines.join(',')}]}`);
 const perSecond = (n, s) => Math.round(n / s).toLocaleString('en-US');
 console.log(`rules: ${rulesDir}\n\nwhole process (sigmaform match -r RULES EVENTS --jsonl --stats):`);
 const issueCli = await issueBuild();
@@ -155,12 +159,14 @@ const engine = rounds[0].engine;
 const issue = rounds[0].issue;
 const engineTwo = wholeProcess(eventsFile, ['-j', '2']);
 const engineUnique = wholeProcess(uniqueFile, []);
+const engineResponse = wholeProcess(responseFile, []);
 const engineSmall = wholeProcess(loopFile, []);
 const loop = wholeProcess(loopFile, ['--loop']);
 for (const [name, r] of [
   ['engine', engine],
   ['engine, -j 2', engineTwo],
   ['engine, unique values', engineUnique],
+  ['engine, one API response', engineResponse],
   [`engine, ${loopCount} events`, engineSmall],
   [`old loop, ${loopCount} events`, loop],
 ]) {
@@ -186,6 +192,9 @@ const pairKey = (line) => {
   return `${rule} ${index}`;
 };
 console.log(`  -j 2 prints the same bytes as one thread: ${engineTwo.pairs.join('\n') === engine.pairs.join('\n') ? 'yes' : 'NO'}`);
+console.log(
+  `  the API response's rows give the same (rule, index) pairs as the JSON lines: ${engineResponse.pairs.map(pairKey).join('\n') === engine.pairs.map(pairKey).join('\n') ? 'yes' : 'NO'}`,
+);
 const same = engineSmall.pairs.length === loop.pairs.length && sorted(engineSmall.pairs) === sorted(loop.pairs);
 console.log(
   `  identical results on the first ${loopCount} events: ${same ? 'yes' : 'NO'}; engine vs old loop, matching rate: ${(engine.events / engine.matching / (loop.events / loop.matching)).toFixed(1)}×`,

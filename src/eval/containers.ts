@@ -32,7 +32,7 @@ function laTable(t: unknown): { readonly names: readonly string[]; readonly rows
 }
 
 /** A Log Analytics row (an array of cells) as an object named by the columns; anything else is left as it is. */
-function laRow(names: readonly string[], row: unknown): unknown {
+export function laRow(names: readonly string[], row: unknown): unknown {
   if (!Array.isArray(row)) return row;
   const out: Record<string, unknown> = {};
   names.forEach((name, k) => {

@@ -9,6 +9,7 @@ export { ruleRequirements, type Atom, type Clause } from './requirements.js';
 export { createEventSplitter, splitEvents, type EventSplitter, type SplitItem } from './stream.js';
 export { createCsvReader, parseCsvEvents, type CsvReader } from './csv.js';
 export { containerRows, type ContainerKind } from './containers.js';
+export { createContainerWalker, type ContainerWalker, type WalkedRow, type WalkStep } from './container-stream.js';
 export { runCase, type TestCase, type CaseOutcome, type Expectation } from './suite.js';
 export { toJUnitXml } from './junit.js';
 export { configureMemos, MEMO_LIMITS, type MemoLimits } from './memo.js';

@@ -53,7 +53,7 @@ function isSkippable(c: number): boolean {
 }
 
 /** The first position from `i` that is not a space, a comma or a byte-order mark (the text's length if none). */
-function valueStart(text: string, i = 0): number {
+export function valueStart(text: string, i = 0): number {
   while (i < text.length && isSkippable(text.charCodeAt(i))) i++;
   return i;
 }
@@ -122,10 +122,10 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
 /**
  * A splitter that delimits values without parsing them: the same boundaries, lines and columns as
  * `createEventSplitter` (which only parses what this delimits), so the parsing can happen elsewhere (another
- * thread) with `parseEventText`. `firstLine` is the line number of the first text given.
+ * thread) with `parseEventText`. `firstLine` and `firstColumn` are where the first text given starts.
  */
-export function createRawSplitter(file?: string, firstLine = 1): RawSplitter {
-  const core = splitterCore(file, true, firstLine);
+export function createRawSplitter(file?: string, firstLine = 1, firstColumn = 1): RawSplitter {
+  const core = splitterCore(file, true, firstLine, firstColumn);
   return Object.freeze({ push: (chunk: string) => core.push(chunk) as RawEvent[], end: core.end });
 }
 
@@ -133,6 +133,7 @@ function splitterCore(
   file: string | undefined,
   raw: boolean,
   firstLine: number,
+  firstColumn = 1,
 ): { push: (chunk: string) => (SplitItem | RawEvent)[]; end: () => void } {
   const where = (line: number, column: number) => locationOf(file, line, column);
   // The piece being read. A value that goes on past it keeps its text so far in `pieces` (joined when it ends):
@@ -148,7 +149,7 @@ function splitterCore(
   let inString = false;
   let inArray = false; // inside the top-level array
   let line = firstLine;
-  let lineStart = 0; // offset in the whole input where `line` starts
+  let lineStart = -(firstColumn - 1); // offset in the whole input where `line` starts
   let consumed = 0; // characters dropped from buf so far
   let startLine = firstLine;
   let startColumn = 1;

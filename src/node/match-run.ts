@@ -24,6 +24,7 @@ import {
   lineShape,
   lineStart,
   valueColumn,
+  valueStart,
   parseEventText,
   type RawEvent,
   type RawSplitter,
@@ -31,9 +32,12 @@ import {
 } from '../eval/stream.js';
 import { readTextPieces } from './events.js';
 import { createCsvReader, isCsvFile } from '../eval/csv.js';
-import { containerRows, mayBeContainer } from '../eval/containers.js';
+import { containerRows, laRow, mayBeContainer } from '../eval/containers.js';
+import { createContainerWalker, type ContainerWalker, type WalkStep } from '../eval/container-stream.js';
 import { builtScript, fromWireError, type WireError } from './parallel.js';
 
+/** Characters read at a file's start (past spaces) before telling whether a search API response begins it. */
+const PROBE = 96;
 /** Events per batch: enough that a batch's message costs little beside its evaluation (~2 ms). */
 const BATCH = 64;
 /** Batches a worker holds at once: one evaluated, one waiting, so it never waits for this thread. */
@@ -75,7 +79,11 @@ export type EventBatch =
       /** Position in the file of the first event. */
       readonly firstIndex: number;
     }
-  | { readonly kind: 'values'; readonly file: string; readonly values: readonly RawEvent[]; readonly firstIndex: number };
+  | { readonly kind: 'values'; readonly file: string; readonly values: readonly BatchValue[]; readonly firstIndex: number };
+
+/** A value of a batch: its text as delimited, or (a row of a search API response) the event already parsed. */
+type BatchValue =
+  (RawEvent & { readonly columns?: readonly string[] }) | { readonly event: unknown; readonly line: number; readonly column: number };
 
 export interface BatchResult {
   /** The printed pairs. */
@@ -182,7 +190,17 @@ export function evaluateBatch(
     }
   };
   let resync: BatchResult['resync'];
-  if (batch.kind === 'values') for (const v of batch.values) evaluate(parseEventText(v.text, file, v.line, v.column), v.line, v.column);
+  if (batch.kind === 'values')
+    for (const v of batch.values)
+      evaluate(
+        !('text' in v)
+          ? rowItem(v.event, file, v)
+          : v.columns !== undefined
+            ? tableRow(v.text, v.columns, file, v)
+            : parseEventText(v.text, file, v.line, v.column),
+        v.line,
+        v.column,
+      );
   else
     for (let k = 0; k < batch.lines.length; k++) {
       const line = batch.lines[k] as string;
@@ -371,6 +389,30 @@ function mayBeLine(start: string): boolean {
   return start.length <= MAX_LINE && lineStart(start) !== 'other';
 }
 
+/** A row of a search API response as an event (an object, as any event), located where the response starts. */
+function rowItem(row: unknown, file: string, at: { readonly line: number; readonly column: number }): SplitItem {
+  if (row !== null && typeof row === 'object' && !Array.isArray(row)) return { event: row };
+  const what = row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row;
+  return { error: new SigmaError('value', `an event must be a JSON object, not ${what}`, { file, line: at.line, column: at.column }) };
+}
+
+/** A Log Analytics row (an array of cells, eval/container-stream.ts) as an event named by its table's columns. */
+function tableRow(
+  text: string,
+  columns: readonly string[],
+  file: string,
+  at: { readonly line: number; readonly column: number },
+): SplitItem {
+  let cells: unknown;
+  try {
+    cells = JSON.parse(text);
+  } catch {
+    // Reported as any malformed event is.
+    return parseEventText(text, file, at.line, at.column);
+  }
+  return rowItem(laRow(columns, cells), file, at);
+}
+
 /** The rows of a search API response's text, or undefined when it is not one (or not JSON: reported when evaluated). */
 function rowsOf(text: string): readonly unknown[] | undefined {
   try {
@@ -453,12 +495,12 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
     let lines: string[] = [];
     let firstLine = 1;
     let firstIndex = 0;
-    let values: RawEvent[] = [];
+    let values: BatchValue[] = [];
     // A CSV file (a SIEM's export) is read record by record, each record an event (src/eval/csv.ts).
     const csv = isCsvFile(file) ? createCsvReader(file) : undefined;
     if (csv !== undefined) raw = { push: csv.push, end: () => undefined };
     const flush = async (): Promise<Resync | undefined> => {
-      if (raw !== undefined) {
+      if (raw !== undefined || values.length > 0) {
         if (values.length === 0) return undefined;
         const batch: EventBatch = { kind: 'values', file, values, firstIndex: index - values.length };
         values = [];
@@ -472,20 +514,30 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       return dispatch(batch);
     };
     const feed = async (text: string): Promise<void> => {
-      for (const v of (raw as RawSplitter).push(text)) {
-        // A search API response (eval/containers.ts): its rows are the events, each where the response starts.
+      const read: (RawEvent | undefined)[] = (raw as RawSplitter).push(text);
+      for (let j = 0; j < read.length; j++) {
+        const v = read[j] as RawEvent;
+        // A search API response (eval/containers.ts): its rows are the events, each where the response starts,
+        // handed on parsed (its text let go first).
         const rows = csv === undefined && mayBeContainer(v.text) ? rowsOf(v.text) : undefined;
-        const count = rows === undefined ? 1 : rows.length;
-        for (let k = 0; k < count; k++) {
-          values.push(rows === undefined ? v : { text: JSON.stringify(rows[k]), line: v.line, column: v.column });
+        if (rows === undefined) {
+          values.push(v);
+          index++;
+          if (values.length === BATCH) await flush();
+          continue;
+        }
+        read[j] = undefined;
+        const { line, column } = v;
+        for (const event of rows) {
+          values.push({ event, line, column });
           index++;
           if (values.length === BATCH) await flush();
         }
       }
     };
     // Value by value from a line on (`text`: what has been read from it).
-    const toValues = async (text: string, startLine: number, startIndex: number): Promise<void> => {
-      raw = createRawSplitter(file, startLine);
+    const toValues = async (text: string, startLine: number, startIndex: number, startColumn = 1): Promise<void> => {
+      raw = createRawSplitter(file, startLine, startColumn);
       index = startIndex;
       await feed(text);
     };
@@ -517,44 +569,93 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       partial = '';
       await toValues(text, lineNo, index);
     };
+    // A search API response at the start of the file is walked as it arrives (eval/container-stream.ts): its rows
+    // are events, read one by one. The file's start is read until it can tell (`probe`).
+    let probe: string | undefined = csv === undefined ? '' : undefined;
+    let walker: ContainerWalker | undefined;
+    const rows = async (step: WalkStep): Promise<void> => {
+      for (const row of step.rows) {
+        values.push(row);
+        index++;
+        if (values.length === BATCH) await flush();
+      }
+    };
+    /** The walk over: what follows the response is read value by value; a value that was none is read so. */
+    const walked = async (step: WalkStep, piece: string, leading: string): Promise<void> => {
+      const w = walker as ContainerWalker;
+      walker = undefined;
+      const rest = piece.slice(step.end);
+      if (step.whole !== undefined) return take(leading + step.whole + rest);
+      await flush();
+      const { line, column } = w.position();
+      await toValues(rest, line, index, column);
+    };
+    /** The file's first text: whether a response begins it, then the pieces as they come. */
+    const route = async (piece: string, last: boolean): Promise<void> => {
+      if (walker !== undefined) {
+        const step = walker.push(piece);
+        await rows(step);
+        if (step.end !== undefined) await walked(step, piece, '');
+        return;
+      }
+      if (probe === undefined) return take(piece);
+      probe += piece;
+      const from = valueStart(probe);
+      if (probe.length - from < PROBE && !last) return;
+      const text = probe;
+      probe = undefined;
+      if (!mayBeContainer(text)) return take(text);
+      const before = text.slice(0, from);
+      const newlines = before.split('\n');
+      walker = createContainerWalker(file, newlines.length, (newlines[newlines.length - 1] as string).length + 1);
+      const step = walker.push(text.slice(from));
+      await rows(step);
+      if (step.end !== undefined) await walked(step, text.slice(from), before);
+    };
+    /** A piece read the usual way: JSON lines while they are whole values, else value by value. */
+    const take = async (piece: string): Promise<void> => {
+      if (raw !== undefined) {
+        await feed(piece);
+        return;
+      }
+      // Lines cut from the piece, the first one after the line read so far (`head`): the piece is not appended
+      // to that line first, which copied the whole input once more.
+      let head = partial;
+      let from = 0;
+      let stop: Resync | undefined;
+      let other = false;
+      for (let nl = piece.indexOf('\n'); nl !== -1; nl = piece.indexOf('\n', from)) {
+        const line = head === '' ? piece.slice(from, nl) : head + piece.slice(from, nl);
+        const shape = lineShape(line);
+        // A search API response on one line is read as values: its rows are events (positions the lines do not
+        // give).
+        if (shape === 'other' || (shape === 'candidate' && mayBeContainer(line))) {
+          other = true;
+          break;
+        }
+        lines.push(line);
+        lineNo++;
+        head = '';
+        from = nl + 1;
+        if (shape === 'candidate') {
+          index++;
+          if (index - firstIndex === BATCH) {
+            stop = await flush();
+            if (stop !== undefined) break;
+          }
+        }
+      }
+      partial = head + piece.slice(from);
+      if (stop !== undefined) await resync(stop);
+      else if (other || !mayBeLine(partial)) await otherLine();
+    };
     try {
       for await (const piece of readTextPieces(file, options.cwd, options.stdin)) {
         await turn();
-        if (raw !== undefined) {
-          await feed(piece);
-          continue;
-        }
-        // Lines cut from the piece, the first one after the line read so far (`head`): the piece is not appended
-        // to that line first, which copied the whole input once more.
-        let head = partial;
-        let from = 0;
-        let stop: Resync | undefined;
-        let other = false;
-        for (let nl = piece.indexOf('\n'); nl !== -1; nl = piece.indexOf('\n', from)) {
-          const line = head === '' ? piece.slice(from, nl) : head + piece.slice(from, nl);
-          const shape = lineShape(line);
-          // A search API response on one line is read as values: its rows are events (positions the lines do not
-          // give).
-          if (shape === 'other' || (shape === 'candidate' && mayBeContainer(line))) {
-            other = true;
-            break;
-          }
-          lines.push(line);
-          lineNo++;
-          head = '';
-          from = nl + 1;
-          if (shape === 'candidate') {
-            index++;
-            if (index - firstIndex === BATCH) {
-              stop = await flush();
-              if (stop !== undefined) break;
-            }
-          }
-        }
-        partial = head + piece.slice(from);
-        if (stop !== undefined) await resync(stop);
-        else if (other || !mayBeLine(partial)) await otherLine();
+        await route(piece, false);
       }
+      if (probe !== undefined && probe !== '') await route('', true);
+      walker?.end();
       // The last line, without a newline.
       if (raw === undefined && partial !== '') {
         const shape = lineShape(partial);

@@ -171,11 +171,13 @@ describe('search API responses are read as their rows', () => {
           .filter(Boolean)
           .map((l) => (JSON.parse(l) as { index: number }).index),
       ).toEqual([0, 2]);
-      // A row that is not an object is a bad event, located where the response starts.
-      writeFileSync(join(dir, 'bad.json'), '\n\n  ' + JSON.stringify({ ...SPLUNK, results: [{ Image: WHOAMI }, 'text'] }));
+      // A row that is not an object is a bad event, located where it is; the other rows are read.
+      const badLine = '  ' + JSON.stringify({ ...SPLUNK, results: [{ Image: WHOAMI }, 'text'] });
+      writeFileSync(join(dir, 'bad.json'), '\n\n' + badLine);
       const bad = await runMatch(['-r', 'whoami.yml', 'bad.json', '--jsonl'], dir);
       expect(bad.code).toBe(1);
-      expect(bad.err).toMatch(/bad\.json:3:3: .*an event must be a JSON object, not string/);
+      expect(bad.err).toContain(`bad.json:3:${badLine.indexOf('"text"') + 1}: `);
+      expect(bad.err).toMatch(/an event must be a JSON object, not string/);
       expect(bad.out.split('\n').filter(Boolean)).toHaveLength(1);
       // `test`: an events_file that is a response.
       writeFileSync(join(dir, 'ah-test.json'), JSON.stringify(DEFENDER));
