@@ -68,6 +68,21 @@ export function containerRows(value: unknown): { readonly kind: ContainerKind; r
 const CONTAINER_START =
   /^[\s,\ufeff]*\{\s*(?:"(?:Stats|Schema|schema|@odata\.context|tables|took)"\s*:|"preview"\s*:\s*(?:true|false)\s*,\s*"init_offset"\s*:)/;
 
+const FIRST_KEYS = ['Stats', 'Schema', 'schema', '@odata.context', 'tables', 'took', 'preview'];
+
+/**
+ * Whether more text could still make the start of a value, `text` so far, one of a response (mayBeContainer):
+ * false as soon as its first key is none of theirs, so that an ordinary event is told from one at once.
+ */
+export function mayBecomeContainer(text: string): boolean {
+  const open = /^[\s,\ufeff]*(?:\{\s*(?:"([^"]*)("?))?)?$|^[\s,\ufeff]*\{\s*"([^"]*)"/.exec(text);
+  if (open === null) return false;
+  if (open[3] !== undefined) return FIRST_KEYS.includes(open[3]);
+  const key = open[1];
+  if (key === undefined) return true;
+  return open[2] === '"' ? FIRST_KEYS.includes(key) : FIRST_KEYS.some((k) => k.startsWith(key));
+}
+
 export function mayBeContainer(text: string): boolean {
   // Anchored: only the start is read, whatever the text's length.
   return CONTAINER_START.test(text);

@@ -32,7 +32,7 @@ import {
 } from '../eval/stream.js';
 import { readTextPieces } from './events.js';
 import { createCsvReader, isCsvFile } from '../eval/csv.js';
-import { containerRows, laRow, mayBeContainer } from '../eval/containers.js';
+import { containerRows, laRow, mayBeContainer, mayBecomeContainer } from '../eval/containers.js';
 import { createContainerWalker, type ContainerWalker, type WalkStep } from '../eval/container-stream.js';
 import { builtScript, fromWireError, type WireError } from './parallel.js';
 
@@ -366,6 +366,8 @@ export interface MatchRunOptions {
   readonly error: (e: SigmaError) => void;
   /** Called every 50 ms or so with what has been written so far and the file being read. */
   readonly progress?: (done: { readonly events: number; readonly matches: number; readonly file: string }) => void;
+  /** Everything read so far is evaluated and written (standard input waits for more): flush what is buffered. */
+  readonly idle?: () => void;
 }
 
 interface Slot {
@@ -411,6 +413,12 @@ function tableRow(
     return parseEventText(text, file, at.line, at.column);
   }
   return rowItem(laRow(columns, cells), file, at);
+}
+
+/** Whether the text from `from` holds a whole line that is one JSON lines candidate (its first event, complete). */
+function wholeFirstLine(text: string, from: number): boolean {
+  const nl = text.indexOf('\n', from);
+  return nl !== -1 && lineShape(text.slice(from, nl)) === 'candidate';
 }
 
 /** The rows of a search API response's text, or undefined when it is not one (or not JSON: reported when evaluated). */
@@ -601,7 +609,9 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       if (probe === undefined) return take(piece);
       probe += piece;
       const from = valueStart(probe);
-      if (probe.length - from < PROBE && !last) return;
+      // Undecided while the start may still become a response's; a whole first line decides (a live stream's
+      // first event is not held back waiting for more text).
+      if (!last && probe.length - from < PROBE && mayBecomeContainer(probe) && !wholeFirstLine(probe, from)) return;
       const text = probe;
       probe = undefined;
       if (!mayBeContainer(text)) return take(text);
@@ -653,6 +663,12 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       for await (const piece of readTextPieces(file, options.cwd, options.stdin)) {
         await turn();
         await route(piece, false);
+        // Standard input may be a live stream (`tail -f … | sigmaform match -`): what arrived is evaluated and
+        // written before waiting for more, not when a batch fills.
+        if (file === '-' && probe === undefined) {
+          await complete();
+          options.idle?.();
+        }
       }
       if (probe !== undefined && probe !== '') await route('', true);
       walker?.end();

@@ -84,6 +84,33 @@ describe('sigmaform match', () => {
       expect((await shown(stderrIsTTY, isTTY)).err).toBe('');
   });
 
+  it('a live stream on stdin (`tail -f … | sigmaform match -`): an event is matched and written before the next arrives', async () => {
+    const line = JSON.stringify({ Image: 'C:\\Windows\\System32\\whoami.exe' }) + '\n';
+    let out = '';
+    let firstSeen = (): void => undefined;
+    const first = new Promise<boolean>((done) => (firstSeen = () => done(true)));
+    const waited: boolean[] = [];
+    const stdin = (async function* () {
+      yield line;
+      // The second event comes only once the first one's match is out (or after 5 s: then the test fails).
+      waited.push(await Promise.race([first, new Promise<boolean>((done) => setTimeout(() => done(false), 5000))]));
+      yield line;
+    })();
+    const code = await matchCommand(['-r', join(dir, 'rules', 'whoami.yml'), '-', '--jsonl'], {
+      stdout: (t) => {
+        out += t;
+        if (out.includes('"index":0')) firstSeen();
+      },
+      stderr: () => undefined,
+      cwd: dir,
+      isTTY: false,
+      stdin,
+    });
+    expect(code).toBe(0);
+    expect(waited).toEqual([true]);
+    expect(out.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
   it('prints every pair for one rule, with the matched selections', async () => {
     const { code, out } = await run(['rules/whoami.yml', 'events.json']);
     expect(code).toBe(0);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containerRows, mayBeContainer } from '../../src/eval/containers.js';
+import { containerRows, mayBeContainer, mayBecomeContainer } from '../../src/eval/containers.js';
 import { parseEvents } from '../../src/eval/events.js';
 import { splitEvents } from '../../src/eval/stream.js';
 import { testCommand } from '../../src/cli/commands/test.js';
@@ -112,6 +112,13 @@ describe('search API responses are read as their rows', () => {
     for (const e of events) expect(containerRows(e), JSON.stringify(e)).toBeUndefined();
     expect(mayBeContainer(JSON.stringify(events[0]))).toBe(false);
     expect(mayBeContainer('{"EventID": 1, "Image": "x"}')).toBe(false);
+  });
+
+  it("tells from a value's first characters whether it may still become a response (a live stream is not held back)", () => {
+    for (const start of ['', ' \n', '{', '{ \n ', '{"', '{"St', '{"Stats"', '{"Stats": {', '{"@odata.c', '{"preview":false,"offset"'])
+      expect(mayBecomeContainer(start), start).toBe(true);
+    for (const start of ['[', 'x', '{"Ev', '{"EventID": 1}', '{"Statistics"', '{"result": {'])
+      expect(mayBecomeContainer(start), start).toBe(false);
   });
 
   it('parseEvents and the streaming splitter give the rows, in order, among other events', () => {

@@ -310,6 +310,7 @@ export const matchCommand: Command = async (argv, io) => {
       ...(kept !== undefined ? { kept, ...(keep !== undefined ? { keep } : {}) } : {}),
       ...(workers !== undefined ? { workers } : {}),
       write: (text) => out.write(text),
+      idle: () => out.flush(),
       error: (e) => {
         status.clear();
         report.error(e);
