@@ -8,6 +8,7 @@
  * whose first key is `took`) ends as one value, its whole text given back. Browser-safe.
  */
 import { SigmaError } from '../errors.js';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, NEWLINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, isJsonSpace } from './json-text.js';
 
 /** A row of the response: its JSON text and where it starts; a Log Analytics row (an array) comes with its columns. */
 export interface WalkedRow {
@@ -32,20 +33,6 @@ export interface ContainerWalker {
   readonly position: () => { readonly line: number; readonly column: number };
   /** The input has ended: throws when it ends inside the response. */
   readonly end: () => void;
-}
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const NEWLINE = 10;
-const COMMA = 44;
-const COLON = 58;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === NEWLINE || c === 13 || c === 9 || c === 0xfeff;
 }
 
 /** What a bracketed value is to the walk. */
@@ -221,13 +208,13 @@ export function createContainerWalker(file: string | undefined, line: number, co
         continue;
       }
       if (scalar) {
-        if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) scalar = false;
+        if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isJsonSpace(c)) scalar = false;
         else {
           i++;
           continue;
         }
       }
-      if (isSpace(c)) {
+      if (isJsonSpace(c)) {
         i++;
         continue;
       }

@@ -8,9 +8,21 @@
  */
 import { SigmaError, type SourceLocation } from '../errors.js';
 import { containerRows } from './containers.js';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  isJsonSpace,
+  objectEvent,
+  type SplitItem,
+} from './json-text.js';
 
-/** A value read from the stream: an event, or a bad one (with its place kept). */
-export type SplitItem = { readonly event: unknown; readonly error?: undefined } | { readonly error: SigmaError };
+export type { SplitItem } from './json-text.js';
 
 /** A value's text as the stream delimits it, not yet parsed, with where it starts (see `createRawSplitter`). */
 export interface RawEvent {
@@ -38,18 +50,11 @@ export interface EventSplitter {
 /** What the splitter reports for a bad event before going on. */
 export type EventErrorHandler = (error: SigmaError) => void;
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const NEWLINE = 10;
 /** `start` when the value being read began in an earlier piece (its text so far is in `pieces`). */
 const IN_PIECES = -2;
 
 function isSkippable(c: number): boolean {
-  return c === 32 || c === NEWLINE || c === 13 || c === 9 || c === 44 || c === 0xfeff;
+  return c === COMMA || isJsonSpace(c);
 }
 
 /** The first position from `i` that is not a space, a comma or a byte-order mark (the text's length if none). */
@@ -62,10 +67,6 @@ export function valueStart(text: string, i = 0): number {
 function valueEnd(text: string, from: number, end = text.length): number {
   while (end > from && isSkippable(text.charCodeAt(end - 1))) end--;
   return end;
-}
-
-function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 function locationOf(file: string | undefined, line: number, column: number): SourceLocation {
@@ -84,15 +85,7 @@ export function parseEventText(text: string, file: string | undefined, line: num
     const reason = e instanceof Error ? e.message : String(e);
     return { error: new SigmaError('value', `malformed JSON event: ${reason}`, locationOf(file, line, column)) };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return { error: new SigmaError('value', `an event must be a JSON object, not ${describe(value)}`, locationOf(file, line, column)) };
-  return { event: value };
-}
-
-/** A row of a search API response as an event: it must be an object, as any event. */
-function eventItem(row: unknown, file: string | undefined): SplitItem {
-  if (row !== null && typeof row === 'object' && !Array.isArray(row)) return { event: row };
-  return { error: new SigmaError('value', `an event must be a JSON object, not ${describe(row)}`, file !== undefined ? { file } : {}) };
+  return objectEvent(value, locationOf(file, line, column));
 }
 
 /** A splitter for one input (`file` names it in errors). `onError` receives bad events; by default they throw. */
@@ -106,7 +99,7 @@ export function createEventSplitter(file?: string, onError?: EventErrorHandler):
   const pushItems = (chunk: string): SplitItem[] =>
     (core.push(chunk) as SplitItem[]).flatMap((item): SplitItem[] => {
       const rows = item.error === undefined ? containerRows(item.event)?.rows : undefined;
-      return rows === undefined ? [item] : rows.map((row) => eventItem(row, file));
+      return rows === undefined ? [item] : rows.map((row) => objectEvent(row, file !== undefined ? { file } : {}));
     });
   const push = (chunk: string): unknown[] => {
     const events: unknown[] = [];

@@ -33,6 +33,7 @@ import {
 import { readTextPieces } from './events.js';
 import { createCsvReader, isCsvFile } from '../eval/csv.js';
 import { containerRows, laRow, mayBeContainer, mayBecomeContainer } from '../eval/containers.js';
+import { objectEvent } from '../eval/json-text.js';
 import { createContainerWalker, type ContainerWalker, type WalkStep } from '../eval/container-stream.js';
 import { builtScript, fromWireError, type WireError } from './parallel.js';
 
@@ -391,11 +392,9 @@ function mayBeLine(start: string): boolean {
   return start.length <= MAX_LINE && lineStart(start) !== 'other';
 }
 
-/** A row of a search API response as an event (an object, as any event), located where the response starts. */
+/** A row of a search API response as an event (an object, as any event), located where it starts. */
 function rowItem(row: unknown, file: string, at: { readonly line: number; readonly column: number }): SplitItem {
-  if (row !== null && typeof row === 'object' && !Array.isArray(row)) return { event: row };
-  const what = row === null ? 'null' : Array.isArray(row) ? 'an array' : typeof row;
-  return { error: new SigmaError('value', `an event must be a JSON object, not ${what}`, { file, line: at.line, column: at.column }) };
+  return objectEvent(row, { file, line: at.line, column: at.column });
 }
 
 /** A Log Analytics row (an array of cells, eval/container-stream.ts) as an event named by its table's columns. */

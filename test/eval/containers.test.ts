@@ -13,9 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { containerRows, mayBeContainer, mayBecomeContainer } from '../../src/eval/containers.js';
 import { parseEvents } from '../../src/eval/events.js';
 import { splitEvents } from '../../src/eval/stream.js';
-import { testCommand } from '../../src/cli/commands/test.js';
 import { matchCommand } from '../../src/cli/commands/match.js';
-import { runMatch } from './cli-run.js';
+import { runMatch, runTest } from './cli-run.js';
 
 const WHOAMI = 'C:\\Windows\\System32\\whoami.exe';
 const CALC = 'C:\\Windows\\System32\\calc.exe';
@@ -193,14 +192,8 @@ describe('search API responses are read as their rows', () => {
         ['rule: whoami.yml', 'tests:', '  - name: a hunting export', '    events_file: ah-test.json', '    match_count: 2'].join('\n') +
           '\n',
       );
-      let report = '';
-      const tested = await testCommand(['-p', 'microsoft_xdr', 'whoami.test.yml'], {
-        stdout: (t) => (report += t),
-        stderr: (t) => (report += t),
-        cwd: dir,
-        isTTY: false,
-      });
-      expect(tested, report).toBe(0);
+      const tested = await runTest(['-p', 'microsoft_xdr', 'whoami.test.yml'], dir);
+      expect(tested.code, tested.out).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,8 +12,7 @@ import { ruleFromText } from './helpers.js';
 import { createConverter } from '../../src/convert.js';
 import { getNamedPipeline } from '../../src/backend.js';
 import { compilePipelineMatcher } from '../../src/eval/pipeline.js';
-import { runMatch } from './cli-run.js';
-import { testCommand } from '../../src/cli/commands/test.js';
+import { runMatch, runTest } from './cli-run.js';
 
 const RULE = [
   'title: exe dropped',
@@ -165,22 +164,10 @@ describe('`--table T`: what rows that do not say their table are', () => {
         ['rule: drop-only.yml', 'tests:', '  - name: an exe written', '    match: true', `    event: {FolderPath: '${PATH}'}`].join('\n') +
           '\n',
       );
-      let out = '';
-      const code = await testCommand(['-p', 'microsoft_xdr', '--table', 'DeviceProcessEvents', 'drop.test.yml'], {
-        stdout: (t) => (out += t),
-        stderr: (t) => (out += t),
-        cwd: dir,
-        isTTY: false,
-      });
-      expect(code, out).toBe(1);
-      let outFiles = '';
-      const codeFiles = await testCommand(['-p', 'microsoft_xdr', '--table', 'DeviceFileEvents', 'drop.test.yml'], {
-        stdout: (t) => (outFiles += t),
-        stderr: (t) => (outFiles += t),
-        cwd: dir,
-        isTTY: false,
-      });
-      expect(codeFiles, outFiles).toBe(0);
+      const procs = await runTest(['-p', 'microsoft_xdr', '--table', 'DeviceProcessEvents', 'drop.test.yml'], dir);
+      expect(procs.code, procs.out).toBe(1);
+      const files = await runTest(['-p', 'microsoft_xdr', '--table', 'DeviceFileEvents', 'drop.test.yml'], dir);
+      expect(files.code, files.out).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
