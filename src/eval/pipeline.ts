@@ -66,6 +66,11 @@ export function rowTable(ev: IndexedEvent): string | undefined {
   return firstString(ev, 'Type');
 }
 
+/** Whether a row says where it comes from: its table (`Type`) or its ASIM schema (`EventSchema`). */
+export function rowSaysTable(ev: IndexedEvent): boolean {
+  return rowTable(ev) !== undefined || firstString(ev, 'EventSchema') !== undefined;
+}
+
 /** An ASIM parser (`imProcessCreate`, `_Im_Dns`, `_ASim_FileEvent` …): its rows come from other tables. */
 const ASIM_PARSER = /^(im[A-Z]|_Im_|_ASim_|ASim[A-Z])/;
 

@@ -12,6 +12,7 @@ import {
   compilePipelineMatcher,
   onTableOnly,
   queryTable,
+  rowSaysTable,
   tableFilter,
   withExtension,
   type PipelineRule,
@@ -133,8 +134,20 @@ export function pipelineEvaluation(
     );
   const names = rules.map((r) => r.name);
   const compiled = matchers.filter((m) => m !== undefined).length;
+  // Rows that say nothing of their table meet every rule's query: counted when they fire rules and the queries
+  // read several tables (`match` then suggests --table).
+  let unrouted = 0;
+  const watched = options.table === undefined && tables.size > 1;
+  const counted = (ev: IndexedEvent, out: readonly number[]): readonly number[] => {
+    if (watched && out.length > 0 && !rowSaysTable(ev)) unrouted++;
+    return out;
+  };
+  const unroutedSoFar = (): number => unrouted;
   // compilePipelineMatcher routes rows by table itself.
-  if (loop) return { ...everyRule(matchers), names, compiled };
+  if (loop) {
+    const every = everyRule(matchers);
+    return { ...every, fired: (ev) => counted(ev, every.fired(ev)), names, compiled, unrouted: unroutedSoFar };
+  }
   // Rows that say their table meet only the rules whose query reads it.
   const onTable = tableFilter(
     processed.map((p) => (p === undefined ? undefined : queryTable(p))),
@@ -153,11 +166,12 @@ export function pipelineEvaluation(
       const out: number[] = [];
       for (const { engine, extend, at } of engines) for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
       // One engine's positions are ascending already; several interleave.
-      return byTable(ev, engines.length > 1 ? out.sort((a, b) => a - b) : out);
+      return counted(ev, byTable(ev, engines.length > 1 ? out.sort((a, b) => a - b) : out));
     },
     matcher: (i) => shown[i],
     names,
     compiled,
+    unrouted: unroutedSoFar,
   };
 }
 

@@ -52,6 +52,8 @@ export interface BatchEvaluator {
   readonly fired: (event: IndexedEvent) => readonly number[];
   readonly matcher: (rule: number) => Matcher | undefined;
   readonly names: readonly string[];
+  /** Events so far that fired rules without saying their table, where the queries read several (match-eval.ts). */
+  readonly unrouted?: () => number;
 }
 
 /** How pairs are printed. */
@@ -93,6 +95,8 @@ export interface BatchResult {
   readonly matches: number;
   /** Bad events and events that could not be indexed, in order. */
   readonly errors: readonly WireError[];
+  /** Events that fired rules without saying their table (BatchEvaluator.unrouted), when there are. */
+  readonly unrouted?: number;
   /** Lines: the first line that is not one whole value (`at`, in `lines`) and the position its value would have. */
   readonly resync?: { readonly at: number; readonly index: number };
 }
@@ -134,6 +138,7 @@ export function evaluateBatch(
   keep?: Uint8Array,
 ): BatchResult {
   const { file } = batch;
+  const unroutedBefore = evaluator.unrouted?.() ?? 0;
   const parts: string[] = [];
   const errors: WireError[] = [];
   let events = 0;
@@ -213,7 +218,8 @@ export function evaluateBatch(
       }
       evaluate(item, batch.firstLine + k, valueColumn(line));
     }
-  return { out: parts.join(''), events, matches, errors, ...(resync ? { resync } : {}) };
+  const unrouted = (evaluator.unrouted?.() ?? 0) - unroutedBefore;
+  return { out: parts.join(''), events, matches, errors, ...(unrouted > 0 ? { unrouted } : {}), ...(resync ? { resync } : {}) };
 }
 
 /** How a worker thread evaluates (the rules themselves come with MatchWorkers.load). */
@@ -430,11 +436,15 @@ function rowsOf(text: string): readonly unknown[] | undefined {
 }
 
 /** Evaluates every event of `files` (`-`: standard input). Returns the events evaluated and the pairs that matched. */
-export async function matchFiles(files: readonly string[], options: MatchRunOptions): Promise<{ events: number; matches: number }> {
+export async function matchFiles(
+  files: readonly string[],
+  options: MatchRunOptions,
+): Promise<{ events: number; matches: number; unrouted: number }> {
   const { evaluator, format, kept } = options;
   const workers = kept === undefined ? options.workers : undefined;
   let events = 0;
   let matches = 0;
+  let unrouted = 0;
   const queue: Slot[] = [];
   const here = (batch: EventBatch): BatchResult => evaluateBatch(batch, evaluator, format, kept, options.keep);
   // The results at the head of the queue, written in order; a batch of lines that is not all whole values stops
@@ -447,6 +457,7 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       for (const e of r.errors) options.error(fromWireError(e));
       events += r.events;
       matches += r.matches;
+      unrouted += r.unrouted ?? 0;
       if (r.resync !== undefined)
         return { batch: slot.batch as Resync['batch'], at: r.resync.at, index: r.resync.index, later: queue.splice(0) };
     }
@@ -699,5 +710,5 @@ export async function matchFiles(files: readonly string[], options: MatchRunOpti
       }
     }
   }
-  return { events, matches };
+  return { events, matches, unrouted };
 }

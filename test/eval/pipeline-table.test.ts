@@ -133,6 +133,7 @@ describe('`--table T`: what rows that do not say their table are', () => {
       );
       const row = (minute: number) => JSON.stringify({ Timestamp: `2026-12-04T10:0${minute}:00Z`, DeviceName: 'pc1', FolderPath: PATH });
       writeFileSync(join(dir, 'rows.jsonl'), [row(0), row(1)].join('\n') + '\n');
+      writeFileSync(join(dir, 'drop-only.yml'), RULE);
       for (const extra of [[], ['--loop']]) {
         const files = await runMatch(['-p', 'microsoft_xdr', '--table', 'DeviceFileEvents', '-r', 'drop.yml', 'rows.jsonl', ...extra], dir);
         expect(files.code).toBe(0);
@@ -150,6 +151,28 @@ describe('`--table T`: what rows that do not say their table are', () => {
           1,
         );
       }
+      // Rows that do not say their table and fire rules of several tables' queries: a warning suggests --table.
+      writeFileSync(
+        join(dir, 'proc.yml'),
+        "title: calc\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel: {Image|endswith: '\\evil.exe'}\n  condition: sel\n",
+      );
+      for (const extra of [[], ['--loop']]) {
+        const both = await runMatch(['-p', 'microsoft_xdr', '-r', 'proc.yml', '-r', 'drop-only.yml', 'rows.jsonl', ...extra], dir);
+        expect(both.out).toContain('MATCH     proc.yml  rows.jsonl#0');
+        expect(
+          both.err.match(/warning: 2 events fired rules but do not say their table \(no Type or EventSchema column\).*give --table T/g),
+        ).toHaveLength(1);
+        const chosen = await runMatch(
+          ['-p', 'microsoft_xdr', '--table', 'DeviceFileEvents', '-r', 'proc.yml', '-r', 'drop-only.yml', 'rows.jsonl', ...extra],
+          dir,
+        );
+        expect(chosen.err).toBe('');
+        // One table's rules only: where the rows come from changes nothing.
+        const one = await runMatch(['-p', 'microsoft_xdr', '-r', 'drop-only.yml', 'rows.jsonl', ...extra], dir);
+        expect(one.err).toBe('');
+      }
+      writeFileSync(join(dir, 'typed.jsonl'), JSON.stringify({ Type: 'DeviceFileEvents', FolderPath: PATH }) + '\n');
+      expect((await runMatch(['-p', 'microsoft_xdr', '-r', 'proc.yml', '-r', 'drop-only.yml', 'typed.jsonl'], dir)).err).toBe('');
       const usage = async (argv: string[], message: RegExp) => {
         const r = await runMatch([...argv, '-r', 'drop.yml', 'rows.jsonl'], dir);
         expect(r.code).toBe(2);
@@ -158,7 +181,6 @@ describe('`--table T`: what rows that do not say their table are', () => {
       await usage(['--table', 'DeviceFileEvents'], /--table .*give it with -p/);
       await usage(['-p', 'microsoft_xdr', '--table', 'Device File'], /--table takes a table name .* not 'Device File'/);
       // `test`: a test file of rows that must and must not fire, as Advanced Hunting exports them (no Type).
-      writeFileSync(join(dir, 'drop-only.yml'), RULE);
       writeFileSync(
         join(dir, 'drop.test.yml'),
         ['rule: drop-only.yml', 'tests:', '  - name: an exe written', '    match: true', `    event: {FolderPath: '${PATH}'}`].join('\n') +

@@ -300,7 +300,7 @@ export const matchCommand: Command = async (argv, io) => {
   const out = new Writer(io);
   // A status line on a terminal's stderr while the pairs go to a file or a pipe.
   const status = new StatusLine(io, io.stderrIsTTY === true && !io.isTTY, performance.now());
-  let counts: { events: number; matches: number };
+  let counts: { events: number; matches: number; unrouted: number };
   try {
     counts = await matchFiles(eventPaths, {
       cwd: io.cwd,
@@ -323,6 +323,11 @@ export const matchCommand: Command = async (argv, io) => {
   }
   out.flush();
   const matched = performance.now();
+  // Rows that do not say their table met the queries of every table (-p, pipeline.ts): say so, and what to do.
+  if (counts.unrouted > 0)
+    io.stderr(
+      `sigmaform match: warning: ${plural(counts.unrouted, 'event')} fired rules but ${counts.unrouted === 1 ? 'does' : 'do'} not say ${counts.unrouted === 1 ? 'its' : 'their'} table (no Type or EventSchema column), so the query of every table met ${counts.unrouted === 1 ? 'it' : 'them'}; give --table T for rows of one table (an Advanced Hunting export has no Type)\n`,
+    );
   if (values.stats === true)
     io.stderr(
       stats(
