@@ -22,10 +22,12 @@ const HELP = `Usage: sigmaform match [OPTIONS] RULE.yml EVENTS...
 
 Tests Sigma rules against JSON events. An events file holds one JSON object, a JSON array of objects, JSON
 lines, or several JSON objects one after another, of any size: events are read and matched as they come, with
-bounded memory, and results are written as they are found (event by event). \`-\` reads standard input; a
-folder is searched recursively for *.json, *.jsonl, *.ndjson and *.csv. A .csv file (a SIEM's export of a
-search's results) is read record by record, the first one naming the columns, an empty cell an absent field.
-Windows events in the evtx JSON form
+bounded memory, and results are written as they are found (\`-\` reads standard input, a live stream too:
+what has arrived is matched and written before waiting for more). A folder is searched recursively for *.json,
+*.jsonl, *.ndjson and *.csv. A .csv file (a SIEM's export of a search's results) is read record by record, the
+first one naming the columns, an empty cell an absent field. A search API's response is read as its rows
+(Defender advanced hunting and Microsoft Graph runHuntingQuery, the Log Analytics query API, an Elasticsearch
+_search, Splunk's results in JSON; streamed when it begins the input). Windows events in the evtx JSON form
 (Event.System / Event.EventData) are understood, as are flat and dotted (ECS-style) events, Elasticsearch hits
 (their _source) and Splunk JSON export records (their result).
 
