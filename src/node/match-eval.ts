@@ -125,11 +125,13 @@ export function pipelineEvaluation(
   });
   // A table no query reads: every row without a Type would meet no rule (a misspelt name, or the wrong -p).
   const tables = new Set(processed.flatMap((p) => (p === undefined ? [] : [queryTable(p) ?? []].flat())));
-  if (options.table !== undefined && tables.size > 0 && !tables.has(options.table))
+  if (options.table !== undefined && !tables.has(options.table))
     onWarning(
       new SigmaError(
         'unsupported',
-        `--table ${options.table}: no rule's query reads that table under this pipeline (they read ${[...tables].sort().join(', ')}), so rows that do not say their table meet no rule`,
+        tables.size > 0
+          ? `--table ${options.table}: no rule's query reads that table under this pipeline (they read ${[...tables].sort().join(', ')}), so rows that do not say their table meet no rule`
+          : `--table ${options.table}: the queries of this pipeline read no table (they search an index or a data model), so --table changes nothing`,
       ),
     );
   const names = rules.map((r) => r.name);

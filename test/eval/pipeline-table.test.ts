@@ -179,6 +179,10 @@ describe('`--table T`: what rows that do not say their table are', () => {
         expect(r.err).toMatch(message);
       };
       await usage(['--table', 'DeviceFileEvents'], /--table .*give it with -p/);
+      // A pipeline whose queries read no table (EQL searches an index): said, not silently ignored.
+      const ecs = await runMatch(['-p', 'ecs_windows', '--table', 'DeviceFileEvents', '-r', 'drop-only.yml', 'rows.jsonl'], dir);
+      expect(ecs.code).toBe(0);
+      expect(ecs.err).toMatch(/warning: --table DeviceFileEvents: the queries of this pipeline read no table .* changes nothing/);
       await usage(['-p', 'microsoft_xdr', '--table', 'Device File'], /--table takes a table name .* not 'Device File'/);
       // `test`: a test file of rows that must and must not fire, as Advanced Hunting exports them (no Type).
       writeFileSync(
