@@ -28,11 +28,25 @@ export interface PipelineRule {
 export function applyPipelineForMatch(rule: SigmaRule, pipeline: Pipeline): PipelineRule {
   const processed = applyPipeline(pipeline, rule);
   const computed = computedFields(processed.state);
-  // The last event extended (asked again by the matchers of the rules that fired): one entry, not a WeakMap of
-  // every event, whose ephemerons every minor garbage collection traces (fields.ts, indexEventCached).
+  return Object.freeze({
+    rule: processed.rule,
+    state: processed.state,
+    computed,
+    warnings: pipelineWarnings(processed.state),
+    extend: extension(computed),
+  });
+}
+
+/**
+ * The event with `computed` added, each computed from the event's own columns as the query's `extend` does (the
+ * same object when there are none). The last event extended is remembered (the matchers of the rules that fired
+ * ask again): one entry, not a WeakMap of every event, whose ephemerons every minor garbage collection traces
+ * (fields.ts, indexEventCached).
+ */
+export function extension(computed: readonly ComputedField[]): (event: unknown) => unknown {
   let lastRaw: object | undefined;
   let lastOut: unknown;
-  const extend = (event: unknown): unknown => {
+  return (event: unknown): unknown => {
     if (computed.length === 0) return event;
     const indexed = indexEventCached(event);
     const raw = indexed.event;
@@ -46,7 +60,6 @@ export function applyPipelineForMatch(rule: SigmaRule, pipeline: Pipeline): Pipe
     lastOut = out;
     return out;
   };
-  return Object.freeze({ rule: processed.rule, state: processed.state, computed, warnings: pipelineWarnings(processed.state), extend });
 }
 
 /** The table a processed rule's query reads (the pipeline state's `query_table`: `DeviceFileEvents` …), if any. */

@@ -10,6 +10,7 @@ import { compileEngine } from '../eval/engine.js';
 import {
   applyPipelineForMatch,
   compilePipelineMatcher,
+  extension,
   onTableOnly,
   queryTable,
   rowSaysTable,
@@ -17,7 +18,8 @@ import {
   withExtension,
   type PipelineRule,
 } from '../eval/pipeline.js';
-import type { Pipeline } from '../pipeline/index.js';
+import type { ComputedField, Pipeline } from '../pipeline/index.js';
+import { detectionItems } from '../pipeline/walk.js';
 import type { LoadedRule } from './match-rules.js';
 import type { BatchEvaluator } from './match-run.js';
 
@@ -76,7 +78,25 @@ export function pipelineEvaluation(
     }
   });
   const matchers: (Matcher | undefined)[] = rules.map(() => undefined);
-  // Rules by the computed fields they need (the same definitions extend an event the same way).
+  // Rules that read computed fields share one extension with all of theirs, so that an event is extended and
+  // indexed once for them rather than once per set (microsoft_xdr's five sets cost 2.4x the rate). A field a rule
+  // does not read changes nothing for it, unless the rule searches keywords (they would meet its value) or defines
+  // a name another way: such a rule keeps an extension of its own fields.
+  const shared = new Map<string, { readonly field: ComputedField; readonly text: string }>();
+  const sharing = (p: PipelineRule): boolean =>
+    p.computed.length > 0 &&
+    ![...detectionItems(p.rule)].some((item) => item.field === null) &&
+    p.computed.every((f) => {
+      const known = shared.get(f.name);
+      return known === undefined || known.text === JSON.stringify(f.expression);
+    });
+  const shares = processed.map((p) => {
+    if (p === undefined || loop || !sharing(p)) return false;
+    for (const f of p.computed) shared.set(f.name, { field: f, text: JSON.stringify(f.expression) });
+    return true;
+  });
+  const sharedExtension = extension([...shared.values()].map((f) => f.field));
+  // Rules by the computed fields they are evaluated with (the same definitions extend an event the same way).
   const groups = new Map<string, { readonly extend: (event: unknown) => unknown; readonly at: number[] }>();
   processed.forEach((p, i) => {
     if (p === undefined) return;
@@ -88,10 +108,10 @@ export function pipelineEvaluation(
       }
       return;
     }
-    const key = JSON.stringify(p.computed);
+    const key = shares[i] === true ? 'shared' : JSON.stringify(p.computed);
     const group = groups.get(key);
     if (group) group.at.push(i);
-    else groups.set(key, { extend: p.extend, at: [i] });
+    else groups.set(key, { extend: shares[i] === true ? sharedExtension : p.extend, at: [i] });
   });
   const engines = [...groups.values()].map(({ extend, at }) => {
     const engine = compileEngine(
