@@ -16,6 +16,8 @@ export interface WalkedRow {
   readonly line: number;
   readonly column: number;
   readonly columns?: readonly string[];
+  /** ES|QL rows: a null cell is an absent field. */
+  readonly absentNulls?: boolean;
 }
 
 export interface WalkStep {
@@ -91,7 +93,8 @@ export function createContainerWalker(file: string | undefined, line: number, co
       return (
         (key === 'Results' && rootKeys.get('Schema') === 'array') ||
         (key === 'results' &&
-          (rootKeys.get('schema') === 'array' || (rootKeys.get('preview') === 'boolean' && rootKeys.has('init_offset'))))
+          (rootKeys.get('schema') === 'array' || (rootKeys.get('preview') === 'boolean' && rootKeys.has('init_offset')))) ||
+        (key === 'values' && frame.columns !== undefined)
       );
     if (frame.role === 'hits') return key === 'hits';
     return frame.role === 'table' && key === 'rows';
@@ -104,7 +107,7 @@ export function createContainerWalker(file: string | undefined, line: number, co
     if (frame.role === 'root' && object && key === 'hits' && (rootKeys.has('took') || rootKeys.has('_shards'))) return 'hits';
     if (frame.role === 'root' && !object && key === 'tables') return 'tables';
     if (frame.role === 'tables' && object) return 'table';
-    if (frame.role === 'table' && !object && key === 'columns') return 'columns';
+    if ((frame.role === 'table' || frame.role === 'root') && !object && key === 'columns') return 'columns';
     return undefined;
   };
 
@@ -119,10 +122,16 @@ export function createContainerWalker(file: string | undefined, line: number, co
     if (frame.object) frame.key = undefined;
   };
 
-  const emitRow = (out: WalkedRow[], row: { text: string; line: number; column: number }, table: Frame | undefined): void => {
-    if (table === undefined) out.push(row);
-    else if (table.columns !== undefined) out.push({ ...row, columns: table.columns });
-    else (table.early ??= []).push(row);
+  /**
+   * A row, named by its holder's columns: a Log Analytics table (rows before its columns wait for them), or the
+   * response itself (ES|QL: its null cells are absent fields).
+   */
+  const emitRow = (out: WalkedRow[], row: { text: string; line: number; column: number }, holder: Frame | undefined): void => {
+    if (holder?.role === 'table') {
+      if (holder.columns !== undefined) out.push({ ...row, columns: holder.columns });
+      else (holder.early ??= []).push(row);
+    } else if (holder?.role === 'root' && holder.columns !== undefined) out.push({ ...row, columns: holder.columns, absentNulls: true });
+    else out.push(row);
   };
 
   const push = (chunk: string): WalkStep => {
@@ -136,10 +145,8 @@ export function createContainerWalker(file: string | undefined, line: number, co
       stack.push({ role: 'root', object: true, key: undefined, expect: 'key' });
       i = 1;
     }
-    const table = (): Frame | undefined => {
-      const f = stack[stack.length - 2];
-      return f?.role === 'table' ? f : undefined;
-    };
+    // The frame that holds the rows' array (a table, or the response).
+    const table = (): Frame | undefined => stack[stack.length - 2];
     while (i < n) {
       if (inString) {
         const q = chunk.indexOf('"', i);

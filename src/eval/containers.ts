@@ -7,38 +7,50 @@
  * - the Log Analytics / Microsoft Sentinel query API (`/v1/workspaces/{id}/query`): `{"tables": [{"name",
  *   "columns": [{name, type}], "rows": [[…]]}]}`, each row an array of cells named by the columns;
  * - an Elasticsearch `_search` response: `{"took", "_shards", "hits": {"hits": [{"_index", "_source"}]}}` (each hit
- *   is read as its `_source`, fields.ts);
+ *   is read as its `_source`, fields.ts); an ES|QL response (`POST /_query`): `{"took", "columns": [{name, type}],
+ *   "values": [[…]]}`, each row an array of cells (the default orientation, not `columnar`), a null cell an absent
+ *   field;
  * - Splunk's search results in JSON (`/services/search/jobs/{sid}/results?output_mode=json`): `{"preview",
  *   "init_offset", "fields", "results": [{…}]}`.
  * Anything else is one event. Browser-safe.
  */
 
 /** The kinds of response whose rows are events. */
-export type ContainerKind = 'defender-hunting' | 'graph-hunting' | 'log-analytics' | 'elasticsearch-search' | 'splunk-results';
+export type ContainerKind = 'defender-hunting' | 'graph-hunting' | 'log-analytics' | 'esql' | 'elasticsearch-search' | 'splunk-results';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** A Log Analytics table: its columns' names, and its rows as arrays of cells. */
-function laTable(t: unknown): { readonly names: readonly string[]; readonly rows: readonly unknown[] } | undefined {
-  if (!isObject(t) || !Array.isArray(t['columns']) || !Array.isArray(t['rows'])) return undefined;
-  const names: string[] = [];
-  for (const c of t['columns']) {
-    if (!isObject(c) || typeof c['name'] !== 'string') return undefined;
-    names.push(c['name']);
-  }
-  return { names, rows: t['rows'] };
-}
-
-/** A Log Analytics row (an array of cells) as an object named by the columns; anything else is left as it is. */
-export function laRow(names: readonly string[], row: unknown): unknown {
+/**
+ * A row of cells (Log Analytics, ES|QL) as an object named by the columns; anything else is left as it is.
+ * `absentNulls`: a null cell is an absent field (ES|QL returns null for a field the document does not have).
+ */
+export function laRow(names: readonly string[], row: unknown, absentNulls = false): unknown {
   if (!Array.isArray(row)) return row;
   const out: Record<string, unknown> = {};
   names.forEach((name, k) => {
-    if (k < row.length) out[name] = row[k];
+    if (k < row.length && !(absentNulls && row[k] === null)) out[name] = row[k];
   });
   return out;
+}
+
+/** The names of a list of columns (`[{name, type}]`), or undefined when it is not one. */
+function columnNames(columns: unknown): string[] | undefined {
+  if (!Array.isArray(columns)) return undefined;
+  const names: string[] = [];
+  for (const c of columns) {
+    if (!isObject(c) || typeof c['name'] !== 'string') return undefined;
+    names.push(c['name']);
+  }
+  return names;
+}
+
+/** A Log Analytics table: its columns' names, and its rows as arrays of cells. */
+function laTable(t: unknown): { readonly names: readonly string[]; readonly rows: readonly unknown[] } | undefined {
+  if (!isObject(t) || !Array.isArray(t['rows'])) return undefined;
+  const names = columnNames(t['columns']);
+  return names === undefined ? undefined : { names, rows: t['rows'] };
 }
 
 /** The rows of a search API response (see above) and its kind; undefined when the value is not one (one event). */
@@ -52,6 +64,9 @@ export function containerRows(value: unknown): { readonly kind: ContainerKind; r
     if (read.every((t) => t !== undefined))
       return { kind: 'log-analytics', rows: read.flatMap((t) => t.rows.map((row) => laRow(t.names, row))) };
   }
+  // ES|QL (`POST /_query`, rows as arrays of cells in the default orientation).
+  const names = Array.isArray(value['values']) ? columnNames(value['columns']) : undefined;
+  if (names !== undefined) return { kind: 'esql', rows: (value['values'] as unknown[]).map((row) => laRow(names, row, true)) };
   const hits = value['hits'];
   if (isObject(hits) && Array.isArray(hits['hits']) && ('took' in value || '_shards' in value))
     return { kind: 'elasticsearch-search', rows: hits['hits'] };
@@ -66,9 +81,9 @@ export function containerRows(value: unknown): { readonly kind: ContainerKind; r
  * (`{"preview": false, "offset": 0, "result": {…}}`, one event a line) is not one.
  */
 const CONTAINER_START =
-  /^[\s,\ufeff]*\{\s*(?:"(?:Stats|Schema|schema|@odata\.context|tables|took)"\s*:|"preview"\s*:\s*(?:true|false)\s*,\s*"init_offset"\s*:)/;
+  /^[\s,\ufeff]*\{\s*(?:"(?:Stats|Schema|schema|@odata\.context|tables|took|columns)"\s*:|"preview"\s*:\s*(?:true|false)\s*,\s*"init_offset"\s*:)/;
 
-const FIRST_KEYS = ['Stats', 'Schema', 'schema', '@odata.context', 'tables', 'took', 'preview'];
+const FIRST_KEYS = ['Stats', 'Schema', 'schema', '@odata.context', 'tables', 'took', 'columns', 'preview'];
 
 /**
  * Whether more text could still make the start of a value, `text` so far, one of a response (mayBeContainer):

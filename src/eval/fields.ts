@@ -580,12 +580,18 @@ export function indexEvent(event: unknown): IndexedEvent {
 
 /**
  * The event inside a SIEM's export wrapper, as a search API or an export gives it: an Elasticsearch hit's
- * `_source` (`{"_index", "_id", "_source": {…}}`, e.g. `.hits.hits[]` of a `_search`), a Splunk JSON export record's
+ * `_source` (`{"_index", "_id", "_source": {…}}`, e.g. `.hits.hits[]` of a `_search`), or its `fields` when it has
+ * no `_source` (`{"_index", "fields": {"process.name": ["x.exe"]}}`), a Splunk JSON export record's
  * `result` (`{"preview": false, "result": {…}}`). Anything else is the event itself.
  */
 function unwrapped(event: Record<string, unknown>): Record<string, unknown> {
-  const source = event['_source'];
-  if (isObject(source) && typeof event['_index'] === 'string') return source;
+  if (typeof event['_index'] === 'string') {
+    const source = event['_source'];
+    if (isObject(source)) return source;
+    // A hit searched with `fields` and `_source: false`: the fields asked for, each a list of values.
+    const fields = event['fields'];
+    if (isObject(fields)) return fields;
+  }
   const result = event['result'];
   if (isObject(result) && typeof event['preview'] === 'boolean') return result;
   return event;

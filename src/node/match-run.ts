@@ -86,7 +86,8 @@ export type EventBatch =
 
 /** A value of a batch: its text as delimited, or (a row of a search API response) the event already parsed. */
 type BatchValue =
-  (RawEvent & { readonly columns?: readonly string[] }) | { readonly event: unknown; readonly line: number; readonly column: number };
+  | (RawEvent & { readonly columns?: readonly string[]; readonly absentNulls?: boolean })
+  | { readonly event: unknown; readonly line: number; readonly column: number };
 
 export interface BatchResult {
   /** The printed pairs. */
@@ -202,7 +203,7 @@ export function evaluateBatch(
         !('text' in v)
           ? rowItem(v.event, file, v)
           : v.columns !== undefined
-            ? tableRow(v.text, v.columns, file, v)
+            ? tableRow(v.text, v.columns, v.absentNulls === true, file, v)
             : parseEventText(v.text, file, v.line, v.column),
         v.line,
         v.column,
@@ -407,6 +408,7 @@ function rowItem(row: unknown, file: string, at: { readonly line: number; readon
 function tableRow(
   text: string,
   columns: readonly string[],
+  absentNulls: boolean,
   file: string,
   at: { readonly line: number; readonly column: number },
 ): SplitItem {
@@ -417,7 +419,7 @@ function tableRow(
     // Reported as any malformed event is.
     return parseEventText(text, file, at.line, at.column);
   }
-  return rowItem(laRow(columns, cells), file, at);
+  return rowItem(laRow(columns, cells, absentNulls), file, at);
 }
 
 /** Whether the text from `from` holds a whole line that is one JSON lines candidate (its first event, complete). */

@@ -32,6 +32,16 @@ const response = fc.oneof(
     hits: { total: { value: rows.length }, max_score: null, hits: rows.map((r, k) => ({ _index: 'i', _id: String(k), _source: r })) },
   })),
   fc.array(row, { maxLength: 5 }).map((rows) => ({ preview: false, init_offset: 0, messages: [], fields: [{ name: 'a' }], results: rows })),
+  fc.array(fc.array(scalar, { maxLength: 4 }), { maxLength: 5 }).map((rows) => ({
+    took: 3,
+    is_partial: false,
+    columns: [
+      { name: 'process.name', type: 'keyword' },
+      { name: 'b', type: 'long' },
+      { name: 'c', type: 'keyword' },
+    ],
+    values: rows,
+  })),
 );
 
 /** The walk over `body` cut at `cuts`: its rows (parsed, a table's cells named), the whole text if any, the end. */
@@ -51,7 +61,8 @@ function walk(body: string, cuts: readonly number[]): { rows: WalkedRow[]; whole
   return { rows, end: body.length };
 }
 
-const parsed = (r: WalkedRow): unknown => (r.columns !== undefined ? laRow(r.columns, JSON.parse(r.text)) : JSON.parse(r.text));
+const parsed = (r: WalkedRow): unknown =>
+  r.columns !== undefined ? laRow(r.columns, JSON.parse(r.text), r.absentNulls === true) : JSON.parse(r.text);
 
 /** The text at a row's line and column. */
 function at(body: string, r: WalkedRow): string {

@@ -66,6 +66,19 @@ const ELASTIC = {
     ],
   },
 };
+const ESQL = {
+  took: 12,
+  is_partial: false,
+  columns: [
+    { name: 'event.category', type: 'keyword' },
+    { name: 'process.executable', type: 'keyword' },
+    { name: 'process.command_line', type: 'keyword' },
+  ],
+  values: [
+    ['process', CALC, null],
+    ['process', WHOAMI, null],
+  ],
+};
 const SPLUNK = {
   preview: false,
   init_offset: 0,
@@ -90,8 +103,16 @@ describe('search API responses are read as their rows', () => {
       ],
     });
     expect(containerRows(ELASTIC)).toEqual({ kind: 'elasticsearch-search', rows: ELASTIC.hits.hits });
+    // ES|QL: a null cell is an absent field (ES|QL returns null for a field a document does not have).
+    expect(containerRows(ESQL)).toEqual({
+      kind: 'esql',
+      rows: [
+        { 'event.category': 'process', 'process.executable': CALC },
+        { 'event.category': 'process', 'process.executable': WHOAMI },
+      ],
+    });
     expect(containerRows(SPLUNK)).toEqual({ kind: 'splunk-results', rows: SPLUNK.results });
-    for (const r of [DEFENDER, GRAPH, LOG_ANALYTICS, ELASTIC, SPLUNK]) {
+    for (const r of [DEFENDER, GRAPH, LOG_ANALYTICS, ELASTIC, ESQL, SPLUNK]) {
       expect(mayBeContainer(JSON.stringify(r))).toBe(true);
       expect(mayBeContainer(JSON.stringify(r, null, 2))).toBe(true);
     }
@@ -154,6 +175,12 @@ describe('search API responses are read as their rows', () => {
       // Each hit is read as its _source (ECS).
       expect(await fired('es.json', JSON.stringify(ELASTIC, null, 2), ['-p', 'ecs_windows'])).toEqual([0]);
       expect(await fired('splunk.json', JSON.stringify(SPLUNK))).toEqual([1]);
+      // ES|QL rows are ECS fields by their dotted names; `-p ecs_windows` reads them, streamed or parsed whole.
+      expect(await fired('esql.json', JSON.stringify(ESQL, null, 2), ['-p', 'ecs_windows'])).toEqual([1]);
+      expect(await fired('esql2.jsonl', `${JSON.stringify({ n: 1 })}\n${JSON.stringify(ESQL)}\n`, ['-p', 'ecs_windows'])).toEqual([2]);
+      // A hit searched with `fields` (no _source): its fields, each a list of values.
+      const hit = { _index: 'logs', _id: 'f', fields: { 'event.category': ['process'], 'process.executable': [WHOAMI] } };
+      expect(await fired('fields.jsonl', JSON.stringify(hit) + '\n', ['-p', 'ecs_windows'])).toEqual([0]);
       // After two JSON lines events the response's two rows are events 2 and 3; the line after it is event 4.
       const line = JSON.stringify({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: WHOAMI });
       expect(await fired('mixed.jsonl', [line, line, JSON.stringify(SPLUNK), line].join('\n') + '\n')).toEqual([0, 1, 3, 4]);

@@ -27,7 +27,7 @@ what has arrived is matched and written before waiting for more). A folder is se
 *.jsonl, *.ndjson and *.csv. A .csv file (a SIEM's export of a search's results) is read record by record, the
 first one naming the columns, an empty cell an absent field. A search API's response is read as its rows
 (Defender advanced hunting and Microsoft Graph runHuntingQuery, the Log Analytics query API, an Elasticsearch
-_search, Splunk's results in JSON; streamed when it begins the input). Windows events in the evtx JSON form
+_search or ES|QL query, Splunk's results in JSON; streamed when it begins the input). Windows events in the evtx JSON form
 (Event.System / Event.EventData) are understood, as are flat and dotted (ECS-style) events, Elasticsearch hits
 (their _source) and Splunk JSON export records (their result).
 
