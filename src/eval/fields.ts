@@ -539,6 +539,32 @@ class Indexed implements IndexedEvent {
   fieldNames(): string[] {
     return [...new Set([...this.shape.ids.keys(), ...(this.objects ??= objectPaths(this.event))])].sort();
   }
+  /**
+   * This index with top-level fields added after the event's own (as `{...event, ...added}` is indexed), without
+   * walking the event again: its values are shared. `added` must not name a key the event has.
+   */
+  withFields(added: Readonly<Record<string, Scalar>>): Indexed {
+    const b: Builder = { places: [], values: [], texts: [...this.texts], step: FIRST_STEP, objects: undefined, objectAliases: new Map() };
+    for (const v of this.values) {
+      const place = (v as Value).place;
+      b.places.push(place);
+      b.values.push(v as Value);
+      b.step = b.step?.step(place);
+    }
+    for (const key in added) walk(b, added[key], ROOT_PLACE.child(key), ROOT_PLACE, 1);
+    return new Indexed(this.event, shapeOf(b), b.values, b.texts);
+  }
+}
+
+/**
+ * The event indexed with top-level `added` fields (computed columns, eval/pipeline.ts): the index of
+ * `{...event, ...added}`, made from the event's own index where it can be (`added` names no key the event has).
+ * Its `event` is the event as given.
+ */
+export function indexWithFields(ev: IndexedEvent, added: Readonly<Record<string, Scalar>>): IndexedEvent {
+  const raw = ev.event as Record<string, unknown>;
+  if (ev instanceof Indexed && !Object.keys(added).some((k) => Object.prototype.hasOwnProperty.call(raw, k))) return ev.withFields(added);
+  return indexEvent({ ...raw, ...added });
 }
 
 /** The index as a read-only map (names → values), for callers that want one. */

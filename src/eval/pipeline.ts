@@ -7,7 +7,7 @@
 import type { SigmaRule } from '../rule/ast.js';
 import { applyPipeline, computedFields, computeField, pipelineWarnings } from '../pipeline/index.js';
 import type { ComputedField, Pipeline, PipelineWarning } from '../pipeline/index.js';
-import { indexEventCached, type IndexedEvent } from './fields.js';
+import { indexEventCached, indexWithFields, type IndexedEvent } from './fields.js';
 import { compileMatcher, type Matcher, type MatchOptions, type MatchResult } from './match.js';
 
 /** What the evaluator needs of a rule processed for a target. */
@@ -38,8 +38,8 @@ export function applyPipelineForMatch(rule: SigmaRule, pipeline: Pipeline): Pipe
 }
 
 /**
- * The event with `computed` added, each computed from the event's own columns as the query's `extend` does (the
- * same object when there are none). The last event extended is remembered (the matchers of the rules that fired
+ * The event with `computed` added, each computed from the event's own columns as the query's `extend` does: its
+ * index with the fields added (the same event when there are none). The last event extended is remembered (the matchers of the rules that fired
  * ask again): one entry, not a WeakMap of every event, whose ephemerons every minor garbage collection traces
  * (fields.ts, indexEventCached).
  */
@@ -55,7 +55,8 @@ export function extension(computed: readonly ComputedField[]): (event: unknown) 
     const column = (name: string): string | undefined => indexed.get(name)?.[0]?.text ?? undefined;
     const added: Record<string, string> = {};
     for (const f of computed) added[f.name] = computeField(f.expression, column);
-    const out = { ...(raw as Record<string, unknown>), ...added };
+    // Indexed from the event's own index, not copied and walked again.
+    const out = indexWithFields(indexed, added);
     lastRaw = raw;
     lastOut = out;
     return out;
