@@ -200,7 +200,13 @@ export function createContainerWalker(file: string | undefined, line: number, co
               if (s.purpose === 'row') emitRow(out, { text, line: s.line, column: s.column }, table());
               else if (s.purpose === 'columns') {
                 const names: string[] = [];
-                for (const col of JSON.parse(text) as unknown[])
+                let list: unknown;
+                try {
+                  list = JSON.parse(text);
+                } catch {
+                  expected('a JSON list of columns', i);
+                }
+                for (const col of Array.isArray(list) ? list : [])
                   if (col !== null && typeof col === 'object' && typeof (col as { name?: unknown }).name === 'string')
                     names.push((col as { name: string }).name);
                 frame.columns = names;

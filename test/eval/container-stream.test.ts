@@ -134,5 +134,8 @@ describe('a search API response walked as it arrives', () => {
     };
     expect(failure('{"Schema": [], "Results": [{"a": 1}')).toMatch(/^r\.json:1:1: unterminated JSON value/);
     expect(failure('{"Schema": [], "Results": [{"a": 1}]\n x}')).toMatch(/^r\.json:2:2: malformed response: expected ',' or '}'/);
+    expect(failure('{"took": 1, "columns": [{"name": "a"},], "values": [[1]]}')).toMatch(
+      /^r\.json:1:39: malformed response: expected a JSON list of columns/,
+    );
   });
 });
