@@ -593,6 +593,8 @@ export async function matchFiles(
     // are events, read one by one. The file's start is read until it can tell (`probe`).
     let probe: string | undefined = csv === undefined ? '' : undefined;
     let walker: ContainerWalker | undefined;
+    // The spaces and line breaks before the response's `{` (given back with it if it turns out to be no response).
+    let leading = '';
     const rows = async (step: WalkStep): Promise<void> => {
       for (const row of step.rows) {
         values.push(row);
@@ -601,7 +603,7 @@ export async function matchFiles(
       }
     };
     /** The walk over: what follows the response is read value by value; a value that was none is read so. */
-    const walked = async (step: WalkStep, piece: string, leading: string): Promise<void> => {
+    const walked = async (step: WalkStep, piece: string): Promise<void> => {
       const w = walker as ContainerWalker;
       walker = undefined;
       const rest = piece.slice(step.end);
@@ -615,7 +617,7 @@ export async function matchFiles(
       if (walker !== undefined) {
         const step = walker.push(piece);
         await rows(step);
-        if (step.end !== undefined) await walked(step, piece, '');
+        if (step.end !== undefined) await walked(step, piece);
         return;
       }
       if (probe === undefined) return take(piece);
@@ -627,12 +629,12 @@ export async function matchFiles(
       const text = probe;
       probe = undefined;
       if (!mayBeContainer(text)) return take(text);
-      const before = text.slice(0, from);
-      const newlines = before.split('\n');
+      leading = text.slice(0, from);
+      const newlines = leading.split('\n');
       walker = createContainerWalker(file, newlines.length, (newlines[newlines.length - 1] as string).length + 1);
       const step = walker.push(text.slice(from));
       await rows(step);
-      if (step.end !== undefined) await walked(step, text.slice(from), before);
+      if (step.end !== undefined) await walked(step, text.slice(from));
     };
     /** A piece read the usual way: JSON lines while they are whole values, else value by value. */
     const take = async (piece: string): Promise<void> => {

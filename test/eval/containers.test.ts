@@ -184,6 +184,12 @@ describe('search API responses are read as their rows', () => {
       // After two JSON lines events the response's two rows are events 2 and 3; the line after it is event 4.
       const line = JSON.stringify({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, Image: WHOAMI });
       expect(await fired('mixed.jsonl', [line, line, JSON.stringify(SPLUNK), line].join('\n') + '\n')).toEqual([0, 1, 3, 4]);
+      // A value that only starts like a response, longer than a piece read, after blank lines: one event, and the
+      // lines after it keep their numbers.
+      writeFileSync(join(dir, 'look.json'), `\n\n{"took": 5, "hits": 3, "pad": "${'x'.repeat(40_000)}"}\n{"Image": }\n`);
+      const look = await runMatch(['-r', 'whoami.yml', 'look.json', '--jsonl', '--all'], dir);
+      expect(look.out.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(look.err).toMatch(/^sigmaform match: look\.json:4:1: malformed JSON event/);
       // Standard input: the same.
       const stdin = (async function* () {
         yield JSON.stringify(DEFENDER).slice(0, 100);
