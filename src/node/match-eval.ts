@@ -11,9 +11,11 @@ import {
   applyPipelineForMatch,
   compilePipelineMatcher,
   extension,
+  isAsimParser,
   onTableOnly,
   queryTable,
   rowSaysTable,
+  rowTable,
   tableFilter,
   withExtension,
   type PipelineRule,
@@ -124,7 +126,11 @@ export function pipelineEvaluation(
       if (error !== undefined) failed.set(i, error);
       else if (m !== undefined) matchers[i] = (processed[i] as PipelineRule).computed.length === 0 ? m : withExtension(m, extend);
     });
-    return { engine, extend, at };
+    // The tables its rules' queries read, when each reads one table directly (not through an ASIM parser, whose
+    // rows keep other tables' Type): a row of another table meets none of them, so it is not extended for them.
+    const read = at.map((i) => queryTable(processed[i] as PipelineRule));
+    const tables = read.every((t) => t !== undefined && !isAsimParser(t)) ? new Set(read as string[]) : undefined;
+    return { engine, extend, at, tables };
   });
   rules.forEach((r, i) => {
     const file = r.rule.source.file ?? r.name;
@@ -175,6 +181,7 @@ export function pipelineEvaluation(
     return { ...every, fired: (ev) => counted(ev, every.fired(ev)), names, compiled, unrouted: unroutedSoFar };
   }
   // Rows that say their table meet only the rules whose query reads it.
+  const assumedTable = options.table !== undefined && !isAsimParser(options.table) ? options.table : undefined;
   const onTable = tableFilter(
     processed.map((p) => (p === undefined ? undefined : queryTable(p))),
     options.table,
@@ -190,7 +197,11 @@ export function pipelineEvaluation(
   return {
     fired: (ev) => {
       const out: number[] = [];
-      for (const { engine, extend, at } of engines) for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
+      const table = rowTable(ev) ?? assumedTable;
+      for (const { engine, extend, at, tables } of engines) {
+        if (table !== undefined && tables !== undefined && !tables.has(table)) continue;
+        for (const k of engine.matches(extend(ev))) out.push(at[k] as number);
+      }
       // One engine's positions are ascending already; several interleave.
       return counted(ev, byTable(ev, engines.length > 1 ? out.sort((a, b) => a - b) : out));
     },
