@@ -47,9 +47,10 @@ async function headOne(args: readonly string[]): Promise<{ code: number | null; 
 }
 
 /**
- * `sigmaform match ARGS - --jsonl --stats` with `lines` on standard input: the first thousand, a pause of three
- * seconds (a worker is ready long before), then the rest. Run with `-j 1` and `-j 2`: checks the two print the same
- * bytes and gives what `-j 2` did (threads it reports, lines it printed, rules among them).
+ * `sigmaform match ARGS - --jsonl --stats` with `lines` on standard input: the first thousand, a pause of two
+ * seconds (a worker is ready long before), then the rest in slices 100 ms apart (three seconds more). Run with
+ * `-j 1` and `-j 2`: checks the two print the same bytes and gives what `-j 2` did (threads it reports, lines it
+ * printed, rules among them).
  */
 async function streamed(
   args: readonly string[],
@@ -66,12 +67,20 @@ async function streamed(
     child.stderr.on('data', (d: Buffer) => err.push(d));
     const closed = new Promise<void>((done) => child.on('close', () => done()));
     child.stdin.write(lines.slice(0, 1000).join('\n') + '\n');
-    await new Promise((r) => setTimeout(r, pause));
-    child.stdin.end(lines.slice(1000).join('\n') + '\n');
+    if (pause > 0) {
+      // Then the rest in slices, 100 ms apart: batches keep arriving for a while, so a worker that is slow to start
+      // (a loaded CI machine) still gets some.
+      await new Promise((r) => setTimeout(r, pause));
+      for (let at = 1000; at < lines.length; at += 2000) {
+        child.stdin.write(lines.slice(at, at + 2000).join('\n') + '\n');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      child.stdin.end();
+    } else child.stdin.end(lines.slice(1000).join('\n') + '\n');
     await closed;
     return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
   };
-  const [one, two] = [await run('1', 0), await run('2', 3000)];
+  const [one, two] = [await run('1', 0), await run('2', 2000)];
   expect(one.stderr).toMatch(/1 thread\)/);
   expect(two.stdout).toBe(one.stdout);
   const printed = two.stdout.split('\n').filter(Boolean);
